@@ -1,0 +1,35 @@
+#include "cli/analyze_command.h"
+#include "cli/cli_common.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    using namespace graphs::cli;
+    CLI::App app { "graphs: latency, memory and energy estimates of neural networks on hardware", "graphs" };
+    app.set_version_flag("--version", std::string("graphs ") + GRAPHS_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough(false);
+
+    const auto analyze = addAnalyzeCommand(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        printError(e.what());
+        std::cerr << "Run 'graphs --help' or 'graphs COMMAND --help' for usage.\n";
+        return ExitUsage;
+    }
+
+    if (app.got_subcommand("analyze"))
+        return analyze();
+    return ExitUsage;
+}

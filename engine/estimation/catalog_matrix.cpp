@@ -1,0 +1,231 @@
+// Matrix and convolution operators: MACs from shapes. FLOPs of the matrix unit = 2 × MACs; bias additions
+// and gate arithmetic are vector work.
+
+#include "estimation/catalog_context.h"
+
+#include <algorithm>
+#include <map>
+
+namespace graphs::catalog {
+
+namespace {
+
+int64_t product(const CostContext& ctx, const std::vector<int64_t>& dims, size_t from = 0)
+{
+    int64_t n = 1;
+    for (size_t i = from; i < dims.size(); ++i)
+        n = ctx.mul(n, dims[i]);
+    return n;
+}
+
+/// Conv-like: every output element accumulates over (input channels / group) × kernel = W.shape[1:].
+NodeCost convolution(const CostContext& ctx, size_t weightInput, size_t biasInput)
+{
+    NodeCost cost;
+    cost.opClass = OpClass::Convolution;
+    const auto w = ctx.inputDims(weightInput);
+    if (w.size() < 2)
+        ctx.fail(ErrorCode::InvalidModel, "weight '" + ctx.input(weightInput).name + "' has rank < 2");
+    setMacs(ctx, cost, ctx.mul(ctx.outputElements(), product(ctx, w, 1)));
+    if (ctx.hasInput(biasInput))
+        cost.flops.vector = ctx.outputElements();
+    ctx.readAllInputs(cost);
+    ctx.writeAllOutputs(cost);
+    return cost;
+}
+
+NodeCost conv(const CostContext& ctx)
+{
+    return convolution(ctx, 1, 2);
+}
+
+NodeCost convInteger(const CostContext& ctx)
+{
+    return convolution(ctx, 1, 99);
+}
+
+NodeCost qlinearConv(const CostContext& ctx)
+{
+    NodeCost cost = convolution(ctx, 3, 8);
+    cost.flops.vector = ctx.add(cost.flops.vector, ctx.mul(ctx.outputElements(), 3)); // requantise
+    return cost;
+}
+
+/// ConvTranspose scatters every input element over (output channels / group) × kernel = W.shape[1:].
+NodeCost convTranspose(const CostContext& ctx)
+{
+    NodeCost cost;
+    cost.opClass = OpClass::Convolution;
+    const auto w = ctx.inputDims(1);
+    if (w.size() < 2)
+        ctx.fail(ErrorCode::InvalidModel, "weight '" + ctx.input(1).name + "' has rank < 2");
+    setMacs(ctx, cost, ctx.mul(ctx.inputElements(0), product(ctx, w, 1)));
+    if (ctx.hasInput(2))
+        cost.flops.vector = ctx.outputElements();
+    ctx.readAllInputs(cost);
+    ctx.writeAllOutputs(cost);
+    return cost;
+}
+
+NodeCost gemm(const CostContext& ctx)
+{
+    NodeCost cost;
+    cost.opClass = OpClass::Matrix;
+    const auto a = ctx.inputDims(0);
+    if (a.size() != 2)
+        ctx.fail(ErrorCode::InvalidModel, "Gemm input A must be 2-D, has shape " + ctx.input(0).shape.toString());
+    const int64_t k = ctx.node().intAttribute("transA", 0) ? a[0] : a[1];
+    setMacs(ctx, cost, ctx.mul(ctx.outputElements(), k));
+    if (ctx.hasInput(2) && ctx.node().floatAttribute("beta", 1.0) != 0.0)
+        cost.flops.vector = ctx.outputElements();
+    ctx.readAllInputs(cost);
+    ctx.writeAllOutputs(cost);
+    return cost;
+}
+
+/// MatMul with numpy broadcasting: each output element is a dot product over A's last dimension.
+NodeCost matMul(const CostContext& ctx)
+{
+    NodeCost cost;
+    cost.opClass = OpClass::Matrix;
+    const auto a = ctx.inputDims(0);
+    if (a.empty())
+        ctx.fail(ErrorCode::InvalidModel, "MatMul input A is a scalar");
+    setMacs(ctx, cost, ctx.mul(ctx.outputElements(), a.back()));
+    ctx.readAllInputs(cost);
+    ctx.writeAllOutputs(cost);
+    return cost;
+}
+
+NodeCost qlinearMatMul(const CostContext& ctx)
+{
+    NodeCost cost = matMul(ctx);
+    cost.flops.vector = ctx.mul(ctx.outputElements(), 3);
+    return cost;
+}
+
+/// Einsum: with two or more operands, one multiply-accumulate per point of the joint index space (per extra
+/// operand); with one operand, a sum over the dropped labels.
+NodeCost einsum(const CostContext& ctx)
+{
+    NodeCost cost;
+    const std::string eq = ctx.node().stringAttribute("equation");
+    const auto arrow = eq.find("->");
+    const std::string lhs = eq.substr(0, arrow);
+    std::vector<std::string> terms;
+    size_t start = 0;
+    while (true) {
+        const size_t comma = lhs.find(',', start);
+        terms.push_back(lhs.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    if (terms.size() != ctx.inputCount())
+        ctx.fail(ErrorCode::InvalidModel, "equation '" + eq + "' names " + std::to_string(terms.size())
+                + " operands, the node has " + std::to_string(ctx.inputCount()));
+
+    std::map<char, int64_t> sizes;
+    int64_t ellipsis = 1;
+    for (size_t t = 0; t < terms.size(); ++t) {
+        std::string labels;
+        for (char c : terms[t]) {
+            if (std::isalpha(static_cast<unsigned char>(c)))
+                labels += c;
+        }
+        const auto dims = ctx.inputDims(t);
+        const bool hasEllipsis = terms[t].find("...") != std::string::npos;
+        const size_t explicitDims = labels.size();
+        if (dims.size() < explicitDims || (!hasEllipsis && dims.size() != explicitDims))
+            ctx.fail(ErrorCode::InvalidModel, "equation '" + eq + "' does not match the rank of input "
+                    + std::to_string(t));
+        const size_t ellipsisDims = dims.size() - explicitDims;
+        const size_t ellipsisAt = hasEllipsis ? terms[t].find("...") : 0;
+        size_t d = 0;
+        int64_t thisEllipsis = 1;
+        for (size_t pos = 0; pos < terms[t].size(); ++pos) {
+            const char c = terms[t][pos];
+            if (hasEllipsis && pos == ellipsisAt) {
+                for (size_t e = 0; e < ellipsisDims; ++e)
+                    thisEllipsis = ctx.mul(thisEllipsis, dims[d++]);
+                pos += 2;
+                continue;
+            }
+            if (!std::isalpha(static_cast<unsigned char>(c)))
+                continue;
+            sizes[c] = std::max(sizes[c], dims[d++]);
+        }
+        ellipsis = std::max(ellipsis, thisEllipsis);
+    }
+    int64_t space = ellipsis;
+    for (const auto& [label, size] : sizes)
+        space = ctx.mul(space, size);
+    if (terms.size() >= 2) {
+        cost.opClass = OpClass::Matrix;
+        setMacs(ctx, cost, ctx.mul(space, static_cast<int64_t>(terms.size() - 1)));
+    } else {
+        cost.opClass = space == ctx.outputElements() ? OpClass::DataMovement : OpClass::Reduction;
+        if (cost.opClass == OpClass::Reduction)
+            cost.flops.vector = space;
+    }
+    ctx.readAllInputs(cost);
+    ctx.writeAllOutputs(cost);
+    return cost;
+}
+
+/// RNN family: per time step, gates × hidden × (input + hidden) MACs per batch row and direction.
+NodeCost recurrent(const CostContext& ctx, int64_t gates, int64_t transcendentalPerHidden, int64_t vectorPerHidden)
+{
+    NodeCost cost;
+    cost.opClass = OpClass::Matrix;
+    const auto x = ctx.inputDims(0); // [seq, batch, input] (layout 0)
+    const auto w = ctx.inputDims(1); // [directions, gates × hidden, input]
+    if (x.size() != 3 || w.size() != 3)
+        ctx.fail(ErrorCode::InvalidModel, "expects 3-D X and W");
+    const bool batchFirst = ctx.node().intAttribute("layout", 0) != 0;
+    const int64_t seq = batchFirst ? x[1] : x[0];
+    const int64_t batch = batchFirst ? x[0] : x[1];
+    const int64_t hidden = w[1] / gates;
+    const int64_t steps = ctx.mul(ctx.mul(seq, batch), w[0]);
+    setMacs(ctx, cost, ctx.mul(steps, ctx.mul(w[1], ctx.add(x[2], hidden))));
+    cost.flops.transcendental = ctx.mul(steps, ctx.mul(hidden, transcendentalPerHidden));
+    cost.flops.vector = ctx.mul(steps, ctx.mul(hidden, vectorPerHidden));
+    ctx.readAllInputs(cost);
+    ctx.writeAllOutputs(cost);
+    return cost;
+}
+
+NodeCost lstm(const CostContext& ctx)
+{
+    return recurrent(ctx, 4, 5, 8); // 3 sigmoids + 2 tanh; bias adds, cell update
+}
+
+NodeCost gru(const CostContext& ctx)
+{
+    return recurrent(ctx, 3, 3, 8);
+}
+
+NodeCost rnn(const CostContext& ctx)
+{
+    return recurrent(ctx, 1, 1, 2);
+}
+
+} // namespace
+
+void registerMatrixOps(CostTable& table)
+{
+    table["Conv"] = conv;
+    table["ConvInteger"] = convInteger;
+    table["QLinearConv"] = qlinearConv;
+    table["ConvTranspose"] = convTranspose;
+    table["Gemm"] = gemm;
+    table["MatMul"] = matMul;
+    table["MatMulInteger"] = matMul;
+    table["QLinearMatMul"] = qlinearMatMul;
+    table["Einsum"] = einsum;
+    table["LSTM"] = lstm;
+    table["GRU"] = gru;
+    table["RNN"] = rnn;
+}
+
+} // namespace graphs::catalog

@@ -1,0 +1,28 @@
+#pragma once
+
+// Internal to the ONNX frontend: checks on a parsed ModelProto before anything else looks at it.
+
+#include "core/error.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <string>
+
+namespace graphs::onnxfe {
+
+/// Refuses messages that parsed but are no ONNX model (random bytes often parse as some message).
+Status checkIsModel(const onnx::ModelProto& model, const std::string& displayName);
+
+/// Refuses opsets newer than the linked ONNX library knows, and a model without a default-domain opset.
+Status checkOpsets(const onnx::ModelProto& model, const std::string& displayName);
+
+/// Every external-data location must be a relative path inside `baseDir` (no absolute paths, no "..",
+/// no symlink leading out). The data files themselves are never opened.
+Status checkExternalDataLocations(const onnx::ModelProto& model, const std::string& baseDir,
+    const std::string& displayName);
+
+/// Drops the values of large tensors (weights): analysis needs only their type and shape, and dropping
+/// them keeps peak memory near the file size.
+void dropLargeTensorData(onnx::ModelProto& model);
+
+} // namespace graphs::onnxfe

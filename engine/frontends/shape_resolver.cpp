@@ -1,0 +1,181 @@
+#include "frontends/shape_resolver.h"
+
+#include <onnx/defs/schema.h>
+#include <onnx/shape_inference/implementation.h>
+
+#include <unordered_set>
+
+namespace graphs::onnxfe {
+
+namespace {
+
+constexpr int kMaxPasses = 32;
+
+void collectTypes(const onnx::GraphProto& g, std::unordered_map<std::string, onnx::TypeProto>& types)
+{
+    auto put = [&](const onnx::ValueInfoProto& vi) {
+        if (vi.has_type())
+            types[vi.name()] = vi.type();
+    };
+    for (const auto& t : g.initializer()) {
+        onnx::TypeProto type;
+        auto* tt = type.mutable_tensor_type();
+        tt->set_elem_type(t.data_type());
+        auto* shape = tt->mutable_shape();
+        for (int64_t d : t.dims())
+            shape->add_dim()->set_dim_value(d);
+        types[t.name()] = type;
+    }
+    for (const auto& vi : g.input())
+        put(vi);
+    for (const auto& vi : g.value_info())
+        put(vi);
+    for (const auto& vi : g.output()) {
+        // A declared output without a shape must not hide what inference found for the same name.
+        auto it = types.find(vi.name());
+        if (it == types.end() || (vi.type().has_tensor_type() && vi.type().tensor_type().has_shape()))
+            put(vi);
+    }
+    for (const auto& node : g.node()) {
+        for (const auto& attr : node.attribute()) {
+            if (attr.has_g())
+                collectTypes(attr.g(), types);
+            for (const auto& sub : attr.graphs())
+                collectTypes(sub, types);
+        }
+    }
+}
+
+int64_t defaultOpset(const onnx::ModelProto& model)
+{
+    for (const auto& opset : model.opset_import()) {
+        if (opset.domain().empty() || opset.domain() == "ai.onnx")
+            return opset.version();
+    }
+    return 1;
+}
+
+void discardShapes(onnx::GraphProto& g)
+{
+    g.clear_value_info();
+    for (auto& out : *g.mutable_output()) {
+        if (out.has_type() && out.type().has_tensor_type())
+            out.mutable_type()->mutable_tensor_type()->clear_shape();
+    }
+}
+
+} // namespace
+
+std::optional<std::vector<int64_t>> knownDims(const onnx::TypeProto& type)
+{
+    if (!type.has_tensor_type() || !type.tensor_type().has_shape())
+        return std::nullopt;
+    std::vector<int64_t> dims;
+    for (const auto& d : type.tensor_type().shape().dim()) {
+        if (!d.has_dim_value() || d.dim_value() < 0)
+            return std::nullopt;
+        dims.push_back(d.dim_value());
+    }
+    return dims;
+}
+
+Result<ResolvedShapes> resolveShapes(const onnx::ModelProto& model, bool discardDeclaredShapes,
+    const std::string& displayName, const ProgressCallback& progress, Diagnostics& diagnostics)
+{
+    ResolvedShapes out;
+    onnx::ModelProto working = model;
+    if (discardDeclaredShapes)
+        discardShapes(*working.mutable_graph());
+
+    const int64_t opset = defaultOpset(model);
+    const int nodeCount = model.graph().node_size();
+    out.folded.assign(nodeCount, false);
+    std::vector<int> originalIndex(nodeCount);
+    for (int i = 0; i < nodeCount; ++i)
+        originalIndex[i] = i;
+
+    for (const auto& t : model.graph().initializer()) {
+        if (auto c = constFromTensorProto(t))
+            out.constants.emplace(t.name(), std::move(*c));
+    }
+
+    const onnx::ShapeInferenceOptions options(/*check_type=*/false, /*error_mode=*/0, /*data_prop=*/true);
+    bool retriedWithoutDeclared = discardDeclaredShapes;
+    for (int pass = 0; pass < kMaxPasses; ++pass) {
+        if (progress && !progress(0.3 + 0.5 * pass / kMaxPasses))
+            return Error { ErrorCode::Cancelled, "import cancelled", displayName };
+        try {
+            onnx::shape_inference::InferShapes(working, onnx::OpSchemaRegistry::Instance(), options);
+        } catch (const std::exception& e) {
+            if (!retriedWithoutDeclared) {
+                // Declared value_info that contradicts inference (stale exporter annotations): infer from scratch.
+                diagnostics.push_back({ Diagnostic::Severity::Note,
+                    std::string("declared intermediate shapes disagree with ONNX shape inference and were ignored: ")
+                        + e.what(),
+                    displayName });
+                discardShapes(*working.mutable_graph());
+                retriedWithoutDeclared = true;
+                --pass;
+                continue;
+            }
+            return Error { ErrorCode::ShapeInference, std::string("ONNX shape inference failed: ") + e.what(),
+                displayName };
+        }
+        out.passes = pass + 1;
+        out.types.clear();
+        collectTypes(working.graph(), out.types);
+
+        const ConstLookup constants = [&](const std::string& name) -> const ConstTensor* {
+            auto it = out.constants.find(name);
+            return it == out.constants.end() ? nullptr : &it->second;
+        };
+        const ShapeLookup shapes = [&](const std::string& name) -> std::optional<std::vector<int64_t>> {
+            auto it = out.types.find(name);
+            if (it == out.types.end())
+                return std::nullopt;
+            return knownDims(it->second);
+        };
+
+        auto* nodes = working.mutable_graph()->mutable_node();
+        std::vector<bool> foldedNow(nodes->size(), false);
+        bool any = false;
+        for (int i = 0; i < nodes->size(); ++i) {
+            const onnx::NodeProto& node = nodes->Get(i);
+            auto values = foldNode(node, opset, constants, shapes);
+            if (!values || static_cast<int>(values->size()) < node.output_size())
+                continue;
+            for (int o = 0; o < node.output_size(); ++o) {
+                if (!node.output(o).empty())
+                    out.constants[node.output(o)] = (*values)[o];
+            }
+            foldedNow[i] = true;
+            out.folded[originalIndex[i]] = true;
+            any = true;
+        }
+        if (!any)
+            break;
+
+        // Replace the folded nodes by initializers so that ONNX's inference can read their values.
+        std::unordered_set<std::string> initializerNames;
+        for (const auto& t : working.graph().initializer())
+            initializerNames.insert(t.name());
+        google::protobuf::RepeatedPtrField<onnx::NodeProto> kept;
+        std::vector<int> keptIndex;
+        for (int i = 0; i < nodes->size(); ++i) {
+            if (!foldedNow[i]) {
+                *kept.Add() = std::move(*nodes->Mutable(i));
+                keptIndex.push_back(originalIndex[i]);
+                continue;
+            }
+            for (const auto& name : nodes->Get(i).output()) {
+                if (!name.empty() && initializerNames.insert(name).second)
+                    *working.mutable_graph()->add_initializer() = tensorProtoFromConst(out.constants.at(name), name);
+            }
+        }
+        nodes->Swap(&kept);
+        originalIndex = std::move(keptIndex);
+    }
+    return out;
+}
+
+} // namespace graphs::onnxfe

@@ -1,0 +1,47 @@
+#include "reporting/number_format.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace graphs {
+
+std::string fixed(double value, int decimals)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+namespace {
+
+std::string scaled(double value, const char* unitSuffix)
+{
+    static const char* const prefixes[] = { "", "k", "M", "G", "T", "P", "E" };
+    int p = 0;
+    double v = value;
+    while (std::fabs(v) >= 1000.0 && p < 6) {
+        v /= 1000.0;
+        ++p;
+    }
+    const int decimals = p == 0 ? 0 : (std::fabs(v) < 10 ? 2 : (std::fabs(v) < 100 ? 1 : 0));
+    std::string out = fixed(v, decimals);
+    if (p > 0 || *unitSuffix)
+        out += ' ';
+    out += prefixes[p];
+    out += unitSuffix;
+    return out;
+}
+
+} // namespace
+
+std::string humanCount(double value)
+{
+    return scaled(value, "");
+}
+
+std::string humanBytes(double bytes)
+{
+    return scaled(bytes, "B");
+}
+
+} // namespace graphs
