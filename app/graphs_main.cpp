@@ -15,6 +15,18 @@ int main(int argc, char** argv)
 
     const auto analyze = addAnalyzeCommand(app);
 
+    // CLI11 would only say that a subcommand is required; name the word it did not know.
+    if (argc > 1 && argv[1][0] != '-') {
+        bool known = false;
+        for (const CLI::App* sub : app.get_subcommands({}))
+            known = known || sub->check_name(argv[1]);
+        if (!known) {
+            printError(std::string("unknown command '") + argv[1] + "'");
+            std::cerr << "Run 'graphs --help' for the list of commands.\n";
+            return ExitUsage;
+        }
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,256 @@
+// Runs the real `graphs` executable: output formats, the JSON document's names, exit codes and error lines.
+
+#include "onnx_model_builder.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using graphs::testing::Attr;
+using graphs::testing::OnnxModelBuilder;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(GRAPHS_CLI_PATH), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+        p.readAllStandardError() };
+}
+
+QString bundledModel()
+{
+    return QStringLiteral(GRAPHS_SOURCE_DIR "/resources/models/squeezenet1_1.onnx");
+}
+
+QStringList nonEmptyLines(const QByteArray& text)
+{
+    QStringList lines;
+    for (const QByteArray& line : text.split('\n')) {
+        if (!line.trimmed().isEmpty())
+            lines << QString::fromUtf8(line);
+    }
+    return lines;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString writeFile(const QString& name, const QByteArray& bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write(bytes);
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void jsonDocumentHasStableNames()
+    {
+        const Run r = runCli({ QStringLiteral("analyze"), bundledModel(), QStringLiteral("--format"),
+            QStringLiteral("json") });
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonObject model = doc[QLatin1String("model")].toObject();
+        for (const char* key : { "name", "path", "opset", "nodes", "parameters", "weight_bytes", "macs", "flops",
+                 "inputs", "op_histogram" })
+            QVERIFY2(model.contains(QLatin1String(key)), key);
+        QCOMPARE(model[QLatin1String("name")].toString(), QStringLiteral("squeezenet1_1"));
+        QCOMPARE(model[QLatin1String("opset")].toInt(), 13);
+        const QJsonObject input = model[QLatin1String("inputs")].toArray().at(0).toObject();
+        QCOMPARE(input[QLatin1String("name")].toString(), QStringLiteral("input"));
+        QCOMPARE(input[QLatin1String("dtype")].toString(), QStringLiteral("float32"));
+        QCOMPARE(input[QLatin1String("shape")].toArray(), QJsonArray({ 1, 3, 224, 224 }));
+
+        const QJsonArray nodes = doc[QLatin1String("nodes")].toArray();
+        QCOMPARE(nodes.size(), model[QLatin1String("nodes")].toInt());
+        double macs = 0;
+        double flops = 0;
+        for (const QJsonValue& v : nodes) {
+            const QJsonObject n = v.toObject();
+            for (const char* key : { "name", "op_type", "macs", "flops", "bytes_read", "bytes_written",
+                     "arithmetic_intensity", "output_shapes" })
+                QVERIFY2(n.contains(QLatin1String(key)), key);
+            macs += n[QLatin1String("macs")].toDouble();
+            flops += n[QLatin1String("flops")].toDouble();
+        }
+        QCOMPARE(macs, model[QLatin1String("macs")].toDouble());
+        QCOMPARE(flops, model[QLatin1String("flops")].toDouble());
+        int histogramTotal = 0;
+        const QJsonObject histogram = model[QLatin1String("op_histogram")].toObject();
+        for (const QJsonValue& v : histogram)
+            histogramTotal += v.toInt();
+        QCOMPARE(histogramTotal, nodes.size());
+        QCOMPARE(histogram[QLatin1String("Conv")].toInt(), 26);
+    }
+
+    void formats_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("firstLinePrefix");
+        QTest::newRow("text") << QStringLiteral("text") << QStringLiteral("model");
+        QTest::newRow("csv") << QStringLiteral("csv") << QStringLiteral("name,op_type,op_class,macs,flops");
+        QTest::newRow("markdown") << QStringLiteral("markdown") << QStringLiteral("# squeezenet1_1");
+        QTest::newRow("md") << QStringLiteral("md") << QStringLiteral("# squeezenet1_1");
+        QTest::newRow("json") << QStringLiteral("json") << QStringLiteral("{");
+    }
+
+    void formats()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, firstLinePrefix);
+        const Run r = runCli({ QStringLiteral("analyze"), bundledModel(), QStringLiteral("-f"), format });
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = nonEmptyLines(r.out);
+        QVERIFY(!lines.isEmpty());
+        QVERIFY2(lines.first().startsWith(firstLinePrefix), qPrintable(lines.first()));
+        if (format == QLatin1String("csv"))
+            QCOMPARE(lines.size(), 1 + 83); // header + one row per node
+    }
+
+    void outputFileInsteadOfStdout()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("report.csv"));
+        const Run r = runCli({ QStringLiteral("analyze"), bundledModel(), QStringLiteral("--format"),
+            QStringLiteral("csv"), QStringLiteral("--output"), path });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.isEmpty());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readLine().startsWith("name,op_type"));
+    }
+
+    void batchAndInputShapeBindings()
+    {
+        auto macsOf = [](const QStringList& extra) {
+            const Run r = runCli(QStringList { QStringLiteral("analyze"), bundledModel(), QStringLiteral("-f"),
+                                     QStringLiteral("json") }
+                + extra);
+            const QJsonObject model = QJsonDocument::fromJson(r.out)[QLatin1String("model")].toObject();
+            return std::make_pair(model[QLatin1String("macs")].toDouble(),
+                model[QLatin1String("inputs")].toArray().at(0).toObject()[QLatin1String("shape")].toArray());
+        };
+        const auto one = macsOf({});
+        const auto four = macsOf({ QStringLiteral("--batch"), QStringLiteral("4") });
+        const auto two = macsOf({ QStringLiteral("--input-shape"), QStringLiteral("input=2x3x224x224") });
+        QVERIFY(one.first > 0);
+        QCOMPARE(four.first, 4 * one.first);
+        QCOMPARE(four.second, QJsonArray({ 4, 3, 224, 224 }));
+        QCOMPARE(two.first, 2 * one.first);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("fragment");
+
+        QFile real(bundledModel());
+        QVERIFY(real.open(QIODevice::ReadOnly));
+        const QByteArray bytes = real.readAll();
+        const QString empty = writeFile(QStringLiteral("empty.onnx"), {});
+        const QString truncated = writeFile(QStringLiteral("truncated.onnx"), bytes.left(bytes.size() / 3));
+        const QString text = writeFile(QStringLiteral("notes.onnx"), "these are not the weights you are looking for\n");
+        const QString missing = m_dir.filePath(QStringLiteral("missing.onnx"));
+        const QString model = bundledModel();
+        const QString analyze = QStringLiteral("analyze");
+
+        QTest::newRow("empty file") << QStringList { analyze, empty } << 1 << empty + QStringLiteral(": the file is empty");
+        QTest::newRow("truncated file") << QStringList { analyze, truncated } << 1 << truncated;
+        QTest::newRow("not ONNX") << QStringList { analyze, text } << 1 << text;
+        QTest::newRow("missing file") << QStringList { analyze, missing } << 2 << missing;
+        QTest::newRow("unknown flag") << QStringList { analyze, model, QStringLiteral("--frobnicate") } << 2
+                                      << QStringLiteral("--frobnicate");
+        QTest::newRow("no command") << QStringList {} << 2 << QStringLiteral("error");
+        QTest::newRow("unknown command") << QStringList { QStringLiteral("analyse-this") } << 2
+                                         << QStringLiteral("analyse-this");
+        QTest::newRow("bad format") << QStringList { analyze, model, QStringLiteral("-f"), QStringLiteral("xml") } << 2
+                                    << QStringLiteral("xml");
+        QTest::newRow("bad batch") << QStringList { analyze, model, QStringLiteral("--batch"), QStringLiteral("0") }
+                                   << 2 << QStringLiteral("batch");
+        QTest::newRow("unknown input") << QStringList { analyze, model, QStringLiteral("-i"), QStringLiteral("pixels=1x3x8x8") }
+                                       << 2 << QStringLiteral("no input named 'pixels'");
+        QTest::newRow("bad input shape") << QStringList { analyze, model, QStringLiteral("-i"), QStringLiteral("input=1xAx8") }
+                                         << 2 << QStringLiteral("not a whole number");
+    }
+
+    void errors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, fragment);
+        const Run r = runCli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY(r.out.isEmpty());
+        const QStringList lines = nonEmptyLines(r.err);
+        QVERIFY(!lines.isEmpty());
+        QVERIFY2(lines.first().startsWith(QLatin1String("graphs: error: ")), qPrintable(lines.first()));
+        QVERIFY2(lines.first().contains(fragment), qPrintable(lines.first()));
+    }
+
+    void unknownOperatorWarnsAndCountsTheRest()
+    {
+        OnnxModelBuilder b;
+        b.input(QStringLiteral("x").toStdString(), { int64_t { 1 }, int64_t { 16 } })
+            .weight("w", { 16, 8 })
+            .node("MatMul", { "x", "w" }, { "y" }, {}, "proj")
+            .node("Frobnicate", { "y" }, { "z" }, {}, "mystery", "com.example")
+            .output("z")
+            .opsetImport("com.example", 1);
+        const QString path = m_dir.filePath(QStringLiteral("custom.onnx"));
+        QVERIFY(b.save(path.toStdString()));
+        const Run r = runCli({ QStringLiteral("analyze"), path, QStringLiteral("-f"), QStringLiteral("json") });
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = nonEmptyLines(r.err);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().startsWith(QLatin1String("graphs: warning: ")), qPrintable(lines.first()));
+        QVERIFY2(lines.first().contains(QLatin1String("com.example::Frobnicate")), qPrintable(lines.first()));
+        QVERIFY2(lines.first().contains(QLatin1String("mystery")), qPrintable(lines.first()));
+        QVERIFY2(lines.first().contains(path), qPrintable(lines.first()));
+        const QJsonObject model = QJsonDocument::fromJson(r.out)[QLatin1String("model")].toObject();
+        QCOMPARE(model[QLatin1String("macs")].toDouble(), 16.0 * 8.0);
+        QCOMPARE(model[QLatin1String("unmodelled_nodes")].toInt(), 1);
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = runCli({ QStringLiteral("--help") });
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("analyze"));
+        const Run analyzeHelp = runCli({ QStringLiteral("analyze"), QStringLiteral("--help") });
+        QCOMPARE(analyzeHelp.exitCode, 0);
+        QVERIFY(analyzeHelp.out.contains("--input-shape"));
+        const Run version = runCli({ QStringLiteral("--version") });
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("graphs "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
