@@ -1,5 +1,6 @@
 #include "cli/analyze_command.h"
 #include "cli/cli_common.h"
+#include "cli/hardware_command.h"
 
 #include <CLI/CLI.hpp>
 
@@ -14,6 +15,7 @@ int main(int argc, char** argv)
     app.fallthrough(false);
 
     const auto analyze = addAnalyzeCommand(app);
+    const auto hardware = addHardwareCommand(app);
 
     // CLI11 would only say that a subcommand is required; name the word it did not know.
     if (argc > 1 && argv[1][0] != '-') {
@@ -43,5 +45,7 @@ int main(int argc, char** argv)
 
     if (app.got_subcommand("analyze"))
         return analyze();
+    if (app.got_subcommand("hardware"))
+        return hardware();
     return ExitUsage;
 }

@@ -16,6 +16,8 @@ const char* errorCodeName(ErrorCode code)
     case ErrorCode::UnboundDimension: return "unbound-dimension";
     case ErrorCode::Overflow: return "overflow";
     case ErrorCode::InvalidArgument: return "invalid-argument";
+    case ErrorCode::InvalidData: return "invalid-data";
+    case ErrorCode::NotFound: return "not-found";
     case ErrorCode::Cancelled: return "cancelled";
     }
     return "unknown";

@@ -19,6 +19,8 @@ enum class ErrorCode {
     UnboundDimension, ///< a symbolic dimension was not bound where a count needs it
     Overflow,         ///< a count does not fit in 64 bits
     InvalidArgument,  ///< a caller-supplied option is wrong (unknown input name, bad shape string)
+    InvalidData,      ///< a registry or measurement file whose content is wrong (syntax, types, keys, values)
+    NotFound,         ///< a named thing (hardware id, suite) does not exist
     Cancelled,        ///< the progress callback asked to stop
 };
 

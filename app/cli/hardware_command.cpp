@@ -1,0 +1,67 @@
+#include "cli/hardware_command.h"
+
+#include "cli/cli_common.h"
+#include "cli/registry_paths.h"
+#include "reporting/hardware_report.h"
+
+#include <memory>
+
+namespace graphs::cli {
+
+namespace {
+
+struct HardwareSettings
+{
+    std::string registry;
+    std::string format = "text";
+    std::string id;
+    CLI::App* list = nullptr;
+    CLI::App* show = nullptr;
+};
+
+int runHardware(const HardwareSettings& s)
+{
+    if (s.format != "text" && s.format != "json") {
+        printError("unknown --format '" + s.format + "' (text or json)");
+        return ExitUsage;
+    }
+    auto registry = loadHardwareRegistry(s.registry);
+    if (!registry) {
+        printError(registry.error());
+        return ExitFailure;
+    }
+    const bool json = s.format == "json";
+    if (s.list->parsed())
+        return emit(json ? hardwareListJson(registry->entries()) : hardwareListText(registry->entries()), {});
+
+    auto spec = registry->find(s.id);
+    if (!spec) {
+        std::string hint;
+        for (const std::string& id : registry->suggestions(s.id))
+            hint += (hint.empty() ? "" : ", ") + id;
+        printError("no hardware with id '" + s.id + "'" + (hint.empty() ? "" : " (did you mean: " + hint + "?)"));
+        return ExitUsage;
+    }
+    return emit(json ? hardwareDetailJson(*spec) : hardwareDetailText(*spec), {});
+}
+
+} // namespace
+
+std::function<int()> addHardwareCommand(CLI::App& app)
+{
+    auto s = std::make_shared<HardwareSettings>();
+    CLI::App* cmd = app.add_subcommand("hardware", "List the hardware registry or show one entry");
+    cmd->require_subcommand(1);
+    cmd->add_option("--registry", s->registry, "User registry directory (default: $XDG_DATA_HOME/graphs)");
+    cmd->add_option("-f,--format", s->format, "Output format: text or json")->capture_default_str();
+    s->list = cmd->add_subcommand("list", "List every entry, grouped by category");
+    s->show = cmd->add_subcommand("show", "Show one entry with its derived peaks and sources");
+    s->show->add_option("id", s->id, "Hardware id (see 'graphs hardware list')")->required();
+    for (CLI::App* sub : { s->list, s->show }) {
+        sub->add_option("--registry", s->registry, "User registry directory (default: $XDG_DATA_HOME/graphs)");
+        sub->add_option("-f,--format", s->format, "Output format: text or json")->capture_default_str();
+    }
+    return [s] { return runHardware(*s); };
+}
+
+} // namespace graphs::cli

@@ -1,0 +1,53 @@
+#include "cli/registry_paths.h"
+
+#include "hardware/local_hardware.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace graphs::cli {
+
+namespace fs = std::filesystem;
+
+std::string bundledRegistryDir()
+{
+    if (const char* env = std::getenv("GRAPHS_DATA_DIR"); env && *env)
+        return env;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share/graphs/registries";
+        if (fs::is_directory(installed, ec))
+            return installed.string();
+    }
+    return GRAPHS_SOURCE_DIR "/registries";
+}
+
+std::string userRegistryDir(const std::string& option)
+{
+    if (!option.empty())
+        return option;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        return (fs::path(xdg) / "graphs").string();
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return (fs::path(home) / ".local/share/graphs").string();
+    return {};
+}
+
+Result<HardwareRegistry> loadHardwareRegistry(const std::string& registryOption)
+{
+    std::vector<std::string> dirs { bundledRegistryDir() };
+    const std::string user = userRegistryDir(registryOption);
+    if (!user.empty() && fs::weakly_canonical(user) != fs::weakly_canonical(dirs.front()))
+        dirs.push_back(user);
+    auto registry = HardwareRegistry::load(dirs);
+    if (!registry)
+        return registry;
+    if (auto cpu = readCpuInfo(); cpu) {
+        if (auto added = registry->add(localHardwareSpec(*cpu)); !added)
+            return added.error();
+    }
+    return registry;
+}
+
+} // namespace graphs::cli

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/error.h"
+#include "hardware/hardware_registry.h"
+
+#include <string>
+
+namespace graphs::cli {
+
+/// The bundled registries: $GRAPHS_DATA_DIR, then <exe>/../share/graphs/registries (installed), then the source
+/// tree's registries/ (build tree).
+std::string bundledRegistryDir();
+/// The user registry: --registry DIR when given, else $XDG_DATA_HOME/graphs, else ~/.local/share/graphs.
+std::string userRegistryDir(const std::string& option);
+
+/// Bundled + user hardware entries, plus the generated `local` entry for this machine.
+Result<HardwareRegistry> loadHardwareRegistry(const std::string& registryOption);
+
+} // namespace graphs::cli

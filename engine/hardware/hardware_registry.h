@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/error.h"
+#include "hardware/hardware_spec.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace graphs {
+
+/// The hardware entries the program knows: bundled files, a user directory on top, and the generated `local` entry.
+///
+///     auto registry = HardwareRegistry::load({bundledDir, userDir});
+///     auto h100 = registry->find("nvidia-h100-sxm5");
+class HardwareRegistry
+{
+public:
+    /// Loads every *.yaml under each directory's `hardware/` folder (or the directory itself when it is already a
+    /// `hardware` folder); directories that do not exist are skipped. The first bad file fails the load with its
+    /// error; an id defined in two files is an error naming both.
+    static Result<HardwareRegistry> load(const std::vector<std::string>& directories);
+
+    /// Adds an entry (the generated `local` one); fails when its id exists.
+    Status add(HardwareSpec spec);
+
+    std::shared_ptr<const HardwareSpec> find(const std::string& id) const;
+    const std::vector<std::shared_ptr<const HardwareSpec>>& entries() const { return m_entries; }
+    /// Ids closest to `id` by edit distance, for "did you mean" messages.
+    std::vector<std::string> suggestions(const std::string& id, size_t count = 3) const;
+
+private:
+    std::vector<std::shared_ptr<const HardwareSpec>> m_entries;
+};
+
+} // namespace graphs

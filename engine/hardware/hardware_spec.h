@@ -1,0 +1,100 @@
+#pragma once
+
+#include "hardware/precision.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace graphs {
+
+enum class HardwareCategory { Cpu, Gpu, Accelerator };
+enum class MapperKind { Cpu, Gpu, Systolic };
+enum class Datapath { Vector, Matrix };
+
+std::string_view categoryName(HardwareCategory c);
+std::string_view mapperName(MapperKind m);
+
+/// A group of identical compute units (P-cores, E-cores, SMs, TensorCores).
+struct ComputeCluster
+{
+    std::string name;
+    int64_t units = 0;
+    std::optional<double> baseClockMhz;
+    double boostClockMhz = 0; ///< the clock peaks derive from
+    int simdBits = 0;         ///< widest vector ISA (CPUs), 0 when not stated
+    std::map<Precision, double> vectorOpsPerClock; ///< dense FLOPs per clock per unit
+    std::map<Precision, double> matrixOpsPerClock;
+    int arrayRows = 0;        ///< systolic arrays: rows × columns, arrays per unit
+    int arrayCols = 0;
+    int arraysPerUnit = 0;
+    std::map<Precision, double> publishedPeakOpsPerSecond; ///< whole cluster, where no per-clock figure exists
+
+    /// Derived: units × ops per clock × clock (or the published peak); 0 when the datapath lacks the precision.
+    double peakOpsPerSecond(Precision p, Datapath d) const;
+    /// The faster datapath for this precision.
+    double peakOpsPerSecond(Precision p) const;
+};
+
+/// One level of the memory hierarchy; capacities per instance, bandwidth aggregate over instances.
+struct MemoryLevel
+{
+    std::string name;       ///< L1, L2, L3, SLC, SRAM, DRAM, …
+    std::string technology; ///< DRAM only: DDR5, LPDDR5, HBM3, …
+    int64_t instances = 1;
+    double capacityBytes = 0; ///< per instance
+    double bandwidthBytesPerSecond = 0;
+    std::optional<double> latencyNs;
+    double energyPjPerByte = 0;
+
+    double totalCapacityBytes() const { return capacityBytes * static_cast<double>(instances); }
+};
+
+struct SourceReference
+{
+    std::string title;
+    std::string publisher;
+    int year = 0;
+    std::string url;
+    bool estimate = false;
+    std::vector<std::string> covers;
+};
+
+/// A vendor specification of one SKU, as the registry holds it; figures that follow from others are derived.
+struct HardwareSpec
+{
+    std::string id;
+    std::string name;
+    std::string vendor;
+    HardwareCategory category = HardwareCategory::Cpu;
+    MapperKind mapper = MapperKind::Cpu;
+    std::string architecture;
+    double processNm = 0;
+    int releaseYear = 0;
+    std::string formFactor;
+
+    std::vector<ComputeCluster> clusters;
+    std::vector<MemoryLevel> memory; ///< closest first; the last is the off-chip level
+    double tdpWatts = 0;
+    double idleWatts = 0;
+    std::map<Precision, double> energyPjPerOp;
+    double launchOverheadUs = 0;
+    std::vector<SourceReference> sources;
+
+    std::string file;         ///< where it was loaded from ("" for generated entries)
+    bool generated = false;   ///< the `local` entry, detected at run time
+
+    /// Sum over clusters of each cluster's faster datapath; 0 when no cluster supports the precision.
+    double peakOpsPerSecond(Precision p) const;
+    double peakOpsPerSecond(Precision p, Datapath d) const;
+    /// Precisions with a non-zero peak.
+    std::vector<Precision> supportedPrecisions() const;
+    int64_t totalUnits() const;
+    const MemoryLevel& offChipMemory() const { return memory.back(); }
+    /// Ridge point of the roofline (FLOP per byte) against a memory level.
+    double ridgePoint(Precision p, const MemoryLevel& level) const;
+};
+
+} // namespace graphs

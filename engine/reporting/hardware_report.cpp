@@ -1,0 +1,172 @@
+#include "reporting/hardware_report.h"
+
+#include "reporting/number_format.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace graphs {
+
+namespace {
+
+using nlohmann::json;
+
+std::string pad(std::string s, size_t width)
+{
+    if (s.size() < width)
+        s.append(width - s.size(), ' ');
+    return s;
+}
+
+std::string flops(double v)
+{
+    return v > 0 ? humanCount(v) + "FLOP/s" : "-";
+}
+
+/// Every entry is a vendor specification until a calibration profile exists for it.
+const char* confidence(const HardwareSpec&)
+{
+    return "theoretical";
+}
+
+json peaksJson(const HardwareSpec& spec)
+{
+    json peaks = json::object();
+    for (Precision p : spec.supportedPrecisions())
+        peaks[std::string(precisionName(p))] = spec.peakOpsPerSecond(p);
+    return peaks;
+}
+
+} // namespace
+
+std::string hardwareListText(const HardwareList& entries)
+{
+    std::ostringstream out;
+    for (HardwareCategory category : { HardwareCategory::Cpu, HardwareCategory::Gpu, HardwareCategory::Accelerator }) {
+        bool header = false;
+        for (const auto& e : entries) {
+            if (e->category != category)
+                continue;
+            if (!header) {
+                out << (out.tellp() > 0 ? "\n" : "") << categoryName(category) << '\n';
+                out << "  " << pad("id", 30) << pad("name", 44) << pad("fp32", 14) << pad("fp16/bf16", 14)
+                    << pad("int8", 14) << pad("memory", 12) << pad("TDP", 8) << "confidence\n";
+                header = true;
+            }
+            const double half = std::max(e->peakOpsPerSecond(Precision::FP16), e->peakOpsPerSecond(Precision::BF16));
+            out << "  " << pad(e->id, 30) << pad(e->name.size() > 42 ? e->name.substr(0, 41) + "~" : e->name, 44)
+                << pad(flops(e->peakOpsPerSecond(Precision::FP32)), 14) << pad(flops(half), 14)
+                << pad(e->peakOpsPerSecond(Precision::INT8) > 0 ? humanCount(e->peakOpsPerSecond(Precision::INT8)) + "OP/s"
+                                                                  : "-",
+                       14)
+                << pad(fixed(e->offChipMemory().bandwidthBytesPerSecond / 1e9, 0) + " GB/s", 12)
+                << pad(fixed(e->tdpWatts, 0) + " W", 8) << confidence(*e) << '\n';
+        }
+    }
+    return out.str();
+}
+
+std::string hardwareListJson(const HardwareList& entries)
+{
+    json list = json::array();
+    for (const auto& e : entries) {
+        list.push_back({ { "id", e->id }, { "name", e->name }, { "vendor", e->vendor },
+            { "category", std::string(categoryName(e->category)) }, { "mapper", std::string(mapperName(e->mapper)) },
+            { "peak_ops_per_s", peaksJson(*e) },
+            { "memory_bandwidth_gbs", e->offChipMemory().bandwidthBytesPerSecond / 1e9 }, { "tdp_w", e->tdpWatts },
+            { "confidence", confidence(*e) }, { "file", e->file } });
+    }
+    return list.dump(2) + "\n";
+}
+
+std::string hardwareDetailText(const HardwareSpec& spec)
+{
+    std::ostringstream out;
+    auto row = [&](const char* key, const std::string& value) { out << pad(key, 14) << value << '\n'; };
+    row("id", spec.id);
+    row("name", spec.name);
+    row("vendor", spec.vendor + ", " + spec.architecture + ", " + fixed(spec.processNm, 0) + " nm"
+            + (spec.releaseYear ? ", " + std::to_string(spec.releaseYear) : std::string()));
+    row("category", std::string(categoryName(spec.category)) + " (mapper: " + std::string(mapperName(spec.mapper))
+            + ")");
+    row("confidence", confidence(spec));
+    row("file", spec.file.empty() ? "(generated for this machine)" : spec.file);
+
+    out << "\ncompute\n";
+    for (const ComputeCluster& c : spec.clusters) {
+        out << "  " << c.name << ": " << c.units << " units at " << fixed(c.boostClockMhz, 0) << " MHz";
+        if (c.simdBits)
+            out << ", " << c.simdBits << "-bit SIMD";
+        if (c.arrayRows)
+            out << ", " << c.arraysPerUnit << " × " << c.arrayRows << "×" << c.arrayCols << " arrays per unit";
+        out << '\n';
+    }
+    out << "\npeak (derived: units × ops per clock × clock)\n";
+    out << "  " << pad("precision", 11) << pad("vector", 16) << pad("matrix", 16) << "ridge vs " << spec.offChipMemory().name
+        << '\n';
+    for (Precision p : spec.supportedPrecisions()) {
+        out << "  " << pad(std::string(precisionName(p)), 11) << pad(flops(spec.peakOpsPerSecond(p, Datapath::Vector)), 16)
+            << pad(flops(spec.peakOpsPerSecond(p, Datapath::Matrix)), 16)
+            << fixed(spec.ridgePoint(p, spec.offChipMemory()), 1) << " FLOP/B\n";
+    }
+    out << "\nmemory\n";
+    for (const MemoryLevel& m : spec.memory) {
+        out << "  " << pad(m.name, 6) << pad(std::to_string(m.instances) + " × " + humanBytes(m.capacityBytes), 22)
+            << pad(fixed(m.bandwidthBytesPerSecond / 1e9, 0) + " GB/s", 14) << pad(fixed(m.energyPjPerByte, 2) + " pJ/B", 12)
+            << m.technology << '\n';
+    }
+    out << "\npower         TDP " << fixed(spec.tdpWatts, 0) << " W, idle " << fixed(spec.idleWatts, 0) << " W\n";
+    out << "energy/op    ";
+    for (const auto& [p, pj] : spec.energyPjPerOp)
+        out << ' ' << precisionName(p) << ' ' << fixed(pj, 3) << " pJ";
+    out << "\nlaunch        " << fixed(spec.launchOverheadUs, 1) << " µs per kernel\n";
+    out << "\nsources\n";
+    for (const SourceReference& s : spec.sources) {
+        out << "  - " << s.title << " (" << s.publisher << (s.year ? ", " + std::to_string(s.year) : std::string())
+            << ")" << (s.estimate ? " [estimate]" : "") << '\n';
+        if (!s.url.empty())
+            out << "    " << s.url << '\n';
+    }
+    return out.str();
+}
+
+std::string hardwareDetailJson(const HardwareSpec& spec)
+{
+    json clusters = json::array();
+    for (const ComputeCluster& c : spec.clusters) {
+        json vector = json::object();
+        json matrix = json::object();
+        for (Precision p : kAllPrecisions) {
+            if (c.peakOpsPerSecond(p, Datapath::Vector) > 0)
+                vector[std::string(precisionName(p))] = c.peakOpsPerSecond(p, Datapath::Vector);
+            if (c.peakOpsPerSecond(p, Datapath::Matrix) > 0)
+                matrix[std::string(precisionName(p))] = c.peakOpsPerSecond(p, Datapath::Matrix);
+        }
+        clusters.push_back({ { "name", c.name }, { "units", c.units }, { "boost_clock_mhz", c.boostClockMhz },
+            { "vector_peak_ops_per_s", vector }, { "matrix_peak_ops_per_s", matrix } });
+    }
+    json memory = json::array();
+    for (const MemoryLevel& m : spec.memory) {
+        memory.push_back({ { "level", m.name }, { "technology", m.technology }, { "instances", m.instances },
+            { "capacity_bytes", m.capacityBytes }, { "bandwidth_gbs", m.bandwidthBytesPerSecond / 1e9 },
+            { "energy_pj_per_byte", m.energyPjPerByte } });
+    }
+    json energy = json::object();
+    for (const auto& [p, pj] : spec.energyPjPerOp)
+        energy[std::string(precisionName(p))] = pj;
+    json sources = json::array();
+    for (const SourceReference& s : spec.sources) {
+        sources.push_back({ { "title", s.title }, { "publisher", s.publisher }, { "year", s.year }, { "url", s.url },
+            { "estimate", s.estimate }, { "covers", s.covers } });
+    }
+    json doc = { { "id", spec.id }, { "name", spec.name }, { "vendor", spec.vendor },
+        { "category", std::string(categoryName(spec.category)) }, { "mapper", std::string(mapperName(spec.mapper)) },
+        { "architecture", spec.architecture }, { "process_nm", spec.processNm }, { "confidence", confidence(spec) },
+        { "clusters", clusters }, { "peak_ops_per_s", peaksJson(spec) }, { "memory", memory },
+        { "tdp_w", spec.tdpWatts }, { "idle_w", spec.idleWatts }, { "energy_pj_per_op", energy },
+        { "launch_overhead_us", spec.launchOverheadUs }, { "sources", sources }, { "file", spec.file } };
+    return doc.dump(2) + "\n";
+}
+
+} // namespace graphs
