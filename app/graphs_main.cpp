@@ -1,5 +1,6 @@
 #include "cli/analyze_command.h"
 #include "cli/cli_common.h"
+#include "cli/compare_command.h"
 #include "cli/hardware_command.h"
 
 #include <CLI/CLI.hpp>
@@ -16,6 +17,7 @@ int main(int argc, char** argv)
 
     const auto analyze = addAnalyzeCommand(app);
     const auto hardware = addHardwareCommand(app);
+    const auto compare = addCompareCommand(app);
 
     // CLI11 would only say that a subcommand is required; name the word it did not know.
     if (argc > 1 && argv[1][0] != '-') {
@@ -47,5 +49,7 @@ int main(int argc, char** argv)
         return analyze();
     if (app.got_subcommand("hardware"))
         return hardware();
+    if (app.got_subcommand("compare"))
+        return compare();
     return ExitUsage;
 }

@@ -1,9 +1,10 @@
 #include "cli/analyze_command.h"
 
 #include "cli/cli_common.h"
-#include "estimation/graph_analysis.h"
-#include "frontends/onnx_importer.h"
+#include "cli/registry_paths.h"
+#include "estimation/unified_analyzer.h"
 #include "reporting/analysis_report.h"
+#include "reporting/estimate_report.h"
 
 #include <memory>
 
@@ -20,6 +21,10 @@ struct AnalyzeSettings
     std::string output;
     int top = 15;
     bool quiet = false;
+    std::string hardware;
+    std::string precision = "fp32";
+    std::string runtime = "onnxruntime";
+    std::string registry;
 };
 
 int runAnalyze(const AnalyzeSettings& s)
@@ -44,30 +49,52 @@ int runAnalyze(const AnalyzeSettings& s)
         options.inputShapes.insert(*parsed);
     }
 
-    auto imported = importOnnxFile(s.model, options);
-    if (!imported) {
-        printError(imported.error());
-        return imported.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
+    AnalysisRequest request;
+    request.modelPath = s.model;
+    request.import = options;
+    if (!s.hardware.empty()) {
+        auto precision = parsePrecision(s.precision);
+        if (!precision) {
+            printError("unknown --precision '" + s.precision + "' (fp64, fp32, tf32, fp16, bf16, fp8, int8, int4)");
+            return ExitUsage;
+        }
+        request.precision = *precision;
+        auto registry = loadHardwareRegistry(s.registry);
+        if (!registry) {
+            printError(registry.error());
+            return ExitFailure;
+        }
+        request.hardware = registry->find(s.hardware);
+        if (!request.hardware) {
+            printUnknownHardware(*registry, s.hardware);
+            return ExitUsage;
+        }
+        auto rules = findFusionRules(registryDirs(s.registry), s.runtime);
+        if (!rules) {
+            printError(rules.error());
+            return rules.error().code == ErrorCode::NotFound ? ExitUsage : ExitFailure;
+        }
+        request.fusion = *rules;
     }
-    auto analysis = analyzeGraph(imported->graph);
-    if (!analysis) {
-        Error e = analysis.error();
-        e.location = s.model + (e.location.empty() ? "" : ": node '" + e.location + "'");
-        printError(e);
-        return ExitFailure;
+
+    auto outcome = runAnalysis(request);
+    if (!outcome) {
+        printError(outcome.error());
+        const ErrorCode code = outcome.error().code;
+        return code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
     }
-    Diagnostics all = imported->diagnostics;
-    all.insert(all.end(), analysis->diagnostics.begin(), analysis->diagnostics.end());
-    analysis->diagnostics = all;
     if (!s.quiet) {
-        Diagnostics located = all;
+        Diagnostics located = outcome->diagnostics;
         for (Diagnostic& d : located)
             d.message = s.model + ": " + d.message;
         printDiagnostics(located);
     }
     ReportOptions report;
     report.topNodes = s.top;
-    return emit(renderAnalysis(*analysis, *format, report), s.output);
+    const GraphAnalysis& analysis = *outcome->analysis;
+    if (outcome->estimate)
+        return emit(renderEstimate(analysis, *outcome->partition, *outcome->estimate, *format, report), s.output);
+    return emit(renderAnalysis(analysis, *format, report), s.output);
 }
 
 } // namespace
@@ -88,6 +115,13 @@ std::function<int()> addAnalyzeCommand(CLI::App& app)
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
     cmd->add_flag("-q,--quiet", settings->quiet, "Do not print warnings to standard error");
+    cmd->add_option("-H,--hardware", settings->hardware,
+        "Estimate latency, energy and memory on this registry entry (see 'graphs hardware list')");
+    cmd->add_option("-p,--precision", settings->precision, "Execution precision: fp32, fp16, bf16, int8, ...")
+        ->capture_default_str();
+    cmd->add_option("-r,--runtime", settings->runtime, "Runtime profile that decides fusion (registries/runtimes)")
+        ->capture_default_str();
+    cmd->add_option("--registry", settings->registry, "User registry directory (default: $XDG_DATA_HOME/graphs)");
     return [settings] { return runAnalyze(*settings); };
 }
 

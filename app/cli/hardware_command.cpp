@@ -36,10 +36,7 @@ int runHardware(const HardwareSettings& s)
 
     auto spec = registry->find(s.id);
     if (!spec) {
-        std::string hint;
-        for (const std::string& id : registry->suggestions(s.id))
-            hint += (hint.empty() ? "" : ", ") + id;
-        printError("no hardware with id '" + s.id + "'" + (hint.empty() ? "" : " (did you mean: " + hint + "?)"));
+        printUnknownHardware(*registry, s.id);
         return ExitUsage;
     }
     return emit(json ? hardwareDetailJson(*spec) : hardwareDetailText(*spec), {});

@@ -1,5 +1,6 @@
 #include "cli/registry_paths.h"
 
+#include "cli/cli_common.h"
 #include "hardware/local_hardware.h"
 
 #include <cstdlib>
@@ -34,13 +35,27 @@ std::string userRegistryDir(const std::string& option)
     return {};
 }
 
-Result<HardwareRegistry> loadHardwareRegistry(const std::string& registryOption)
+std::vector<std::string> registryDirs(const std::string& registryOption)
 {
     std::vector<std::string> dirs { bundledRegistryDir() };
     const std::string user = userRegistryDir(registryOption);
-    if (!user.empty() && fs::weakly_canonical(user) != fs::weakly_canonical(dirs.front()))
+    std::error_code ec;
+    if (!user.empty() && fs::weakly_canonical(user, ec) != fs::weakly_canonical(dirs.front(), ec))
         dirs.push_back(user);
-    auto registry = HardwareRegistry::load(dirs);
+    return dirs;
+}
+
+void printUnknownHardware(const HardwareRegistry& registry, const std::string& id)
+{
+    std::string hint;
+    for (const std::string& s : registry.suggestions(id))
+        hint += (hint.empty() ? "" : ", ") + s;
+    printError("no hardware with id '" + id + "'" + (hint.empty() ? "" : " (did you mean: " + hint + "?)"));
+}
+
+Result<HardwareRegistry> loadHardwareRegistry(const std::string& registryOption)
+{
+    auto registry = HardwareRegistry::load(registryDirs(registryOption));
     if (!registry)
         return registry;
     if (auto cpu = readCpuInfo(); cpu) {

@@ -126,6 +126,9 @@ void CostContext::readInput(size_t i, NodeCost& cost) const
 void CostContext::readPartOfInput(size_t i, int64_t byteCount, NodeCost& cost) const
 {
     const TensorDescriptor& t = input(i);
+    if (cost.inputBytesRead.size() < m_node.inputs.size())
+        cost.inputBytesRead.resize(m_node.inputs.size(), 0);
+    cost.inputBytesRead[i] = add(cost.inputBytesRead[i], byteCount);
     if (t.isInitializer || t.isConstant)
         cost.weightBytesRead = add(cost.weightBytesRead, byteCount);
     else

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace graphs {
 
@@ -51,6 +52,8 @@ struct NodeCost
     int64_t weightBytesRead = 0; ///< initializers and constants
     int64_t bytesWritten = 0;
     bool modelled = true;        ///< false when the operator has no cost model
+    /// Bytes read from each input (aligned with the node's inputs): what a fused group reads at its boundary.
+    std::vector<int64_t> inputBytesRead;
 
     int64_t bytesRead() const { return activationBytesRead + weightBytesRead; }
     /// FLOPs per byte moved; nullopt when the node moves no bytes.

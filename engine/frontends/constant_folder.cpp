@@ -120,7 +120,7 @@ int64_t broadcastIndex(int64_t flat, const std::vector<int64_t>& outDims, const 
     return index;
 }
 
-std::optional<ConstTensor> elementwise(const std::string& op, const std::vector<const ConstTensor*>& in)
+std::optional<ConstTensor> elementwise(const std::string& op, const std::vector<const ConstTensor*>& in, bool fmodMode = false)
 {
     std::vector<std::vector<int64_t>> shapes;
     for (const auto* t : in)
@@ -155,7 +155,8 @@ std::optional<ConstTensor> elementwise(const std::string& op, const std::vector<
         } else if (op == "Mod") {
             if (v(1) == 0)
                 return std::nullopt;
-            r = std::fmod(v(0), v(1));
+            // fmod=0 (integers): the result takes the divisor's sign, as Python's %; fmod=1: C's fmod.
+            r = fmodMode ? std::fmod(v(0), v(1)) : v(0) - std::floor(v(0) / v(1)) * v(1);
         } else if (op == "Min")
             r = std::min(v(0), v(1));
         else if (op == "Max")
@@ -580,7 +581,7 @@ std::optional<std::vector<ConstTensor>> foldNode(const onnx::NodeProto& node, in
             if (!t)
                 return std::nullopt;
         }
-        return single(elementwise(op, in));
+        return single(elementwise(op, in, intAttr(node, "fmod", 0) != 0));
     }
     if ((op == "Min" || op == "Max") && in.size() == 2 && in[1])
         return single(elementwise(op, in));

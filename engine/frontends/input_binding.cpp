@@ -44,6 +44,11 @@ Result<bool> bindInputs(onnx::ModelProto& model, const ImportOptions& options, c
                     "input '" + vi->name() + "' has rank " + std::to_string(tensorType->shape().dim_size())
                         + ", but " + std::to_string(dims.size()) + " dimensions were given",
                     displayName };
+            for (int64_t d : dims) {
+                if (d <= 0)
+                    return Error { ErrorCode::InvalidArgument,
+                        "input '" + vi->name() + "': dimensions must be positive, got " + std::to_string(d), displayName };
+            }
             auto* shape = tensorType->mutable_shape();
             shape->clear_dim();
             for (int64_t d : dims)

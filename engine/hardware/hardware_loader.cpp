@@ -1,6 +1,6 @@
 #include "hardware/hardware_loader.h"
 
-#include "hardware/yaml_reader.h"
+#include "core/yaml_reader.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,4 +1,5 @@
 #include "reporting/analysis_report.h"
+#include "reporting/json_builders.h"
 
 #include <nlohmann/json.hpp>
 
@@ -41,7 +42,9 @@ json intensityJson(std::optional<double> v)
 
 } // namespace
 
-std::string analysisToJson(const GraphAnalysis& analysis)
+namespace reporting {
+
+nlohmann::json analysisJson(const GraphAnalysis& analysis)
 {
     const ComputeGraph& g = *analysis.graph;
     const GraphTotals& t = analysis.totals;
@@ -117,8 +120,14 @@ std::string analysisToJson(const GraphAnalysis& analysis)
         warnings.push_back({ { "severity", d.severity == Diagnostic::Severity::Warning ? "warning" : "note" },
             { "message", d.message }, { "location", d.location } });
     }
-    json doc = { { "model", model }, { "nodes", nodes }, { "warnings", warnings } };
-    return doc.dump(2) + "\n";
+    return { { "model", model }, { "nodes", nodes }, { "warnings", warnings } };
+}
+
+} // namespace reporting
+
+std::string analysisToJson(const GraphAnalysis& analysis)
+{
+    return reporting::analysisJson(analysis).dump(2) + "\n";
 }
 
 std::string modelDisplayName(const ComputeGraph& graph)

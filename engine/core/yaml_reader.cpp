@@ -1,4 +1,4 @@
-#include "hardware/yaml_reader.h"
+#include "core/yaml_reader.h"
 
 #include <cmath>
 #include <cstdlib>

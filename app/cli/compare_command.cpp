@@ -1,0 +1,133 @@
+#include "cli/compare_command.h"
+
+#include "cli/cli_common.h"
+#include "cli/registry_paths.h"
+#include "estimation/comparison.h"
+#include "estimation/unified_analyzer.h"
+#include "reporting/analysis_report.h"
+#include "reporting/comparison_report.h"
+
+#include <memory>
+
+namespace graphs::cli {
+
+namespace {
+
+struct CompareSettings
+{
+    std::vector<std::string> models;
+    std::vector<std::string> hardware;
+    std::vector<int64_t> batches { 1 };
+    std::vector<std::string> precisions { "fp32" };
+    std::string runtime = "onnxruntime";
+    std::string registry;
+    std::string format = "text";
+    std::string output;
+};
+
+int runCompare(const CompareSettings& s)
+{
+    auto format = parseReportFormat(s.format);
+    if (!format) {
+        printError("unknown --format '" + s.format + "' (text, json, csv or markdown)");
+        return ExitUsage;
+    }
+    std::vector<Precision> precisions;
+    for (const std::string& name : s.precisions) {
+        auto p = parsePrecision(name);
+        if (!p) {
+            printError("unknown precision '" + name + "' (fp64, fp32, tf32, fp16, bf16, fp8, int8, int4)");
+            return ExitUsage;
+        }
+        precisions.push_back(*p);
+    }
+    auto registry = loadHardwareRegistry(s.registry);
+    if (!registry) {
+        printError(registry.error());
+        return ExitFailure;
+    }
+    std::vector<std::shared_ptr<const HardwareSpec>> hardware;
+    for (const std::string& id : s.hardware) {
+        if (id == "all") {
+            hardware = registry->entries();
+            break;
+        }
+        auto spec = registry->find(id);
+        if (!spec) {
+            printUnknownHardware(*registry, id);
+            return ExitUsage;
+        }
+        hardware.push_back(spec);
+    }
+    auto rules = findFusionRules(registryDirs(s.registry), s.runtime);
+    if (!rules) {
+        printError(rules.error());
+        return rules.error().code == ErrorCode::NotFound ? ExitUsage : ExitFailure;
+    }
+
+    std::vector<ComparisonRow> rows;
+    for (const std::string& model : s.models) {
+        for (int64_t batch : s.batches) {
+            AnalysisRequest request;
+            request.modelPath = model;
+            request.import.batch = batch;
+            auto outcome = runAnalysis(request);
+            if (!outcome) {
+                printError(outcome.error());
+                return outcome.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
+            }
+            for (const auto& spec : hardware) {
+                for (Precision p : precisions) {
+                    if (spec->peakOpsPerSecond(p) <= 0)
+                        continue; // a precision the entry lacks is left out of the table, not an error
+                    auto estimated = estimateOn(*outcome->analysis, spec, p, *rules, batch);
+                    if (!estimated) {
+                        printError(estimated.error());
+                        return ExitFailure;
+                    }
+                    ComparisonRow row;
+                    row.model = modelDisplayName(*outcome->analysis->graph);
+                    row.hardwareId = spec->id;
+                    row.hardwareName = spec->name;
+                    row.batch = batch;
+                    row.precision = p;
+                    row.summary = estimated->second.summary;
+                    rows.push_back(std::move(row));
+                }
+            }
+        }
+    }
+    if (rows.empty()) {
+        printError("no combination of the given hardware and precisions can run (check --precision)");
+        return ExitUsage;
+    }
+    markParetoFront(rows);
+    return emit(renderComparison(rows, *format), s.output);
+}
+
+} // namespace
+
+std::function<int()> addCompareCommand(CLI::App& app)
+{
+    auto s = std::make_shared<CompareSettings>();
+    CLI::App* cmd = app.add_subcommand("compare",
+        "Estimate models on several hardware entries and batch sizes; mark the latency/energy Pareto front");
+    cmd->add_option("models", s->models, "ONNX model files")->required()->check(CLI::ExistingFile);
+    cmd->add_option("-H,--hardware", s->hardware, "Hardware ids, comma-separated, or 'all'")
+        ->required()
+        ->delimiter(',');
+    cmd->add_option("-b,--batch", s->batches, "Batch sizes, comma-separated")
+        ->delimiter(',')
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    cmd->add_option("-p,--precision", s->precisions, "Precisions, comma-separated")
+        ->delimiter(',')
+        ->capture_default_str();
+    cmd->add_option("-r,--runtime", s->runtime, "Runtime profile that decides fusion")->capture_default_str();
+    cmd->add_option("--registry", s->registry, "User registry directory (default: $XDG_DATA_HOME/graphs)");
+    cmd->add_option("-f,--format", s->format, "Output format: text, json, csv or markdown")->capture_default_str();
+    cmd->add_option("-o,--output", s->output, "Write the table to FILE instead of standard output");
+    return [s] { return runCompare(*s); };
+}
+
+} // namespace graphs::cli

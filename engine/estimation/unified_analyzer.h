@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/diagnostic.h"
+#include "core/error.h"
+#include "estimation/estimator.h"
+#include "estimation/graph_analysis.h"
+#include "frontends/onnx_importer.h"
+#include "transform/fusion_rules.h"
+#include "transform/partition.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace graphs {
+
+/// Everything one analysis needs: the model, its bindings and, optionally, hardware to estimate on.
+struct AnalysisRequest
+{
+    std::string modelPath;
+    ImportOptions import;
+    std::shared_ptr<const HardwareSpec> hardware; ///< null: graph-level counts only
+    Precision precision = Precision::FP32;
+    FusionRules fusion;                           ///< the runtime profile that partitions the graph
+};
+
+struct AnalysisOutcome
+{
+    std::shared_ptr<const GraphAnalysis> analysis;
+    std::optional<Partition> partition;
+    std::optional<ModelEstimate> estimate;
+    Diagnostics diagnostics; ///< import and analysis findings together
+    int64_t batch = 1;       ///< dimension 0 of the first input, as bound
+};
+
+/// The phases in order: import (parse, shape inference, folding) → counts → partition → estimate. The callback sees
+/// fractions of the whole; returning false cancels (error code Cancelled).
+Result<AnalysisOutcome> runAnalysis(const AnalysisRequest& request, const ProgressCallback& progress = {});
+
+/// The estimate phases alone, for an analysis already in hand (compare runs one analysis on many entries).
+Result<std::pair<Partition, ModelEstimate>> estimateOn(const GraphAnalysis& analysis,
+    std::shared_ptr<const HardwareSpec> hardware, Precision precision, const FusionRules& fusion, int64_t batch);
+
+} // namespace graphs

@@ -1,0 +1,86 @@
+#include "reporting/comparison_report.h"
+
+#include "reporting/json_builders.h"
+#include "reporting/number_format.h"
+
+#include <sstream>
+
+namespace graphs {
+
+namespace {
+
+std::string pad(std::string s, size_t width, bool left = false)
+{
+    if (s.size() < width)
+        s.insert(left ? 0 : s.size(), width - s.size(), ' ');
+    return s;
+}
+
+std::string withBound(const EstimationResult& e, int decimals)
+{
+    return fixed(e.value, decimals) + " ±" + fixed(e.errorBoundPct, 0) + "%";
+}
+
+} // namespace
+
+std::string renderComparison(const std::vector<ComparisonRow>& rows, ReportFormat format)
+{
+    std::ostringstream out;
+    switch (format) {
+    case ReportFormat::Json: {
+        nlohmann::json list = nlohmann::json::array();
+        for (const ComparisonRow& r : rows) {
+            list.push_back({ { "model", r.model }, { "hardware", r.hardwareId }, { "hardware_name", r.hardwareName },
+                { "batch", r.batch }, { "precision", std::string(precisionName(r.precision)) },
+                { "latency_ms", reporting::estimationResultJson(r.summary.latency) },
+                { "throughput_per_s", reporting::estimationResultJson(r.summary.throughput) },
+                { "energy_mj", reporting::estimationResultJson(r.summary.energy) },
+                { "peak_memory_mb", reporting::estimationResultJson(r.summary.peakMemory) },
+                { "bottleneck", std::string(bottleneckName(r.summary.bottleneck)) }, { "pareto", r.pareto } });
+        }
+        return list.dump(2) + "\n";
+    }
+    case ReportFormat::Csv:
+        out << "model,hardware,batch,precision,latency_ms,latency_bound_pct,throughput_per_s,energy_mj,"
+               "energy_bound_pct,peak_memory_mb,bottleneck,confidence,pareto\n";
+        for (const ComparisonRow& r : rows) {
+            out << r.model << ',' << r.hardwareId << ',' << r.batch << ',' << precisionName(r.precision) << ','
+                << fixed(r.summary.latency.value, 6) << ',' << fixed(r.summary.latency.errorBoundPct, 1) << ','
+                << fixed(r.summary.throughput.value, 3) << ',' << fixed(r.summary.energy.value, 6) << ','
+                << fixed(r.summary.energy.errorBoundPct, 1) << ',' << fixed(r.summary.peakMemory.value, 3) << ','
+                << bottleneckName(r.summary.bottleneck) << ',' << confidenceName(r.summary.latency.confidence) << ','
+                << (r.pareto ? "yes" : "no") << '\n';
+        }
+        return out.str();
+    case ReportFormat::Markdown:
+        out << "| model | hardware | batch | precision | latency (ms) | throughput (/s) | energy (mJ) | memory (MB) | "
+               "bottleneck | Pareto |\n|---|---|---:|---|---:|---:|---:|---:|---|---|\n";
+        for (const ComparisonRow& r : rows) {
+            out << "| " << r.model << " | " << r.hardwareId << " | " << r.batch << " | " << precisionName(r.precision)
+                << " | " << withBound(r.summary.latency, 3) << " | " << fixed(r.summary.throughput.value, 1) << " | "
+                << withBound(r.summary.energy, 3) << " | " << fixed(r.summary.peakMemory.value, 1) << " | "
+                << bottleneckName(r.summary.bottleneck) << " | " << (r.pareto ? "**yes**" : "") << " |\n";
+        }
+        out << "\nAll figures " << (rows.empty() ? "" : confidenceName(rows.front().summary.latency.confidence))
+            << "; Pareto: no other hardware is both faster and more frugal for the same model and batch.\n";
+        return out.str();
+    case ReportFormat::Text:
+        break;
+    }
+    out << pad("model", 22) << pad("hardware", 28) << pad("batch", 6, true) << "  " << pad("prec", 5)
+        << pad("latency ms", 18, true) << pad("samples/s", 12, true) << pad("energy mJ", 18, true)
+        << pad("mem MB", 9, true) << "  " << pad("bound", 9) << "pareto\n";
+    for (const ComparisonRow& r : rows) {
+        out << pad(r.model, 22) << pad(r.hardwareId, 28) << pad(std::to_string(r.batch), 6, true) << "  "
+            << pad(std::string(precisionName(r.precision)), 5) << pad(withBound(r.summary.latency, 3), 18, true)
+            << pad(fixed(r.summary.throughput.value, 1), 12, true) << pad(withBound(r.summary.energy, 3), 18, true)
+            << pad(fixed(r.summary.peakMemory.value, 1), 9, true) << "  "
+            << pad(std::string(bottleneckName(r.summary.bottleneck)), 9) << (r.pareto ? "*" : "") << '\n';
+    }
+    if (!rows.empty())
+        out << "\n" << confidenceName(rows.front().summary.latency.confidence)
+            << " estimates; * marks the latency/energy Pareto front per model and batch.\n";
+    return out.str();
+}
+
+} // namespace graphs

@@ -1,0 +1,119 @@
+#include "transform/fusion_rules.h"
+
+#include "core/yaml_reader.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace graphs {
+
+using yamlio::SchemaViolation;
+using yamlio::YamlReader;
+
+namespace {
+
+std::set<std::string> readOps(const YamlReader& r, const YAML::Node& node, const std::string& path)
+{
+    r.checkSequence(node, path, false);
+    std::set<std::string> out;
+    for (const YAML::Node& op : node)
+        out.insert(r.string(op, path));
+    return out;
+}
+
+FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::string& expectedId)
+{
+    r.checkMap(root, "", { "schema", "id", "name", "fusion" }, { "schema", "id", "name", "fusion" });
+    if (r.integer(root["schema"], "schema", 1, 1000) != 1)
+        r.fail(root["schema"], "schema", "this program reads schema 1");
+    FusionRules rules;
+    rules.runtimeId = r.string(root["id"], "id");
+    if (!expectedId.empty() && rules.runtimeId != expectedId)
+        r.fail(root["id"], "id", "'" + rules.runtimeId + "' differs from the file name ('" + expectedId + "')");
+    rules.runtimeName = r.string(root["name"], "name");
+    const YAML::Node f = root["fusion"];
+    r.checkMap(f, "fusion", { "anchors", "epilogue", "max_epilogue", "elementwise", "max_chain", "patterns" },
+        { "anchors", "epilogue", "max_epilogue", "elementwise", "max_chain", "patterns" });
+    rules.anchors = readOps(r, f["anchors"], "fusion.anchors");
+    rules.epilogue = readOps(r, f["epilogue"], "fusion.epilogue");
+    rules.maxEpilogue = static_cast<int>(r.integer(f["max_epilogue"], "fusion.max_epilogue", 0, 64));
+    rules.elementwise = readOps(r, f["elementwise"], "fusion.elementwise");
+    rules.maxChain = static_cast<int>(r.integer(f["max_chain"], "fusion.max_chain", 1, 1024));
+    r.checkSequence(f["patterns"], "fusion.patterns", false);
+    for (size_t i = 0; i < f["patterns"].size(); ++i) {
+        const YAML::Node p = f["patterns"][i];
+        const std::string path = "fusion.patterns[" + std::to_string(i) + "]";
+        r.checkMap(p, path, { "name", "ops" }, { "name", "ops" });
+        FusionPattern pattern;
+        pattern.name = r.string(p["name"], path + ".name");
+        r.checkSequence(p["ops"], path + ".ops");
+        for (const YAML::Node& stepNode : p["ops"]) {
+            std::string text = r.string(stepNode, path + ".ops");
+            PatternStep step;
+            if (text.back() == '?') {
+                step.optional = true;
+                text.pop_back();
+            }
+            std::stringstream ss(text);
+            std::string op;
+            while (std::getline(ss, op, '|')) {
+                if (op.empty())
+                    r.fail(stepNode, path + ".ops", "empty alternative in '" + stepNode.Scalar() + "'");
+                step.ops.push_back(op);
+            }
+            pattern.steps.push_back(step);
+        }
+        if (pattern.steps.front().optional)
+            r.fail(p["ops"], path + ".ops", "the first step of a pattern cannot be optional");
+        rules.patterns.push_back(pattern);
+    }
+    return rules;
+}
+
+} // namespace
+
+Result<FusionRules> parseFusionRules(const std::string& text, const std::string& displayName)
+{
+    YamlReader reader(displayName);
+    try {
+        const YAML::Node root = YAML::Load(text);
+        if (!root || root.IsNull())
+            return Error { ErrorCode::InvalidData, "the file is empty", displayName };
+        return readRules(reader, root, std::filesystem::path(displayName).stem().string());
+    } catch (const YAML::Exception& e) {
+        const std::string where = e.mark.is_null() ? displayName : displayName + ":" + std::to_string(e.mark.line + 1);
+        return Error { ErrorCode::InvalidData, "YAML syntax error: " + e.msg, where };
+    } catch (const SchemaViolation& v) {
+        return v.error;
+    }
+}
+
+Result<FusionRules> loadFusionRules(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error { ErrorCode::Io, "cannot open the file", path };
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseFusionRules(text.str(), path);
+}
+
+Result<FusionRules> findFusionRules(const std::vector<std::string>& registryDirs, const std::string& runtimeId)
+{
+    std::string known;
+    for (auto it = registryDirs.rbegin(); it != registryDirs.rend(); ++it) {
+        const std::filesystem::path file = std::filesystem::path(*it) / "runtimes" / (runtimeId + ".yaml");
+        std::error_code ec;
+        if (std::filesystem::exists(file, ec))
+            return loadFusionRules(file.string());
+        for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(*it) / "runtimes", ec)) {
+            if (entry.path().extension() == ".yaml")
+                known += (known.empty() ? "" : ", ") + entry.path().stem().string();
+        }
+    }
+    return Error { ErrorCode::NotFound,
+        "no runtime profile '" + runtimeId + "'" + (known.empty() ? "" : " (known: " + known + ")"), runtimeId };
+}
+
+} // namespace graphs

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace graphs {
+
+/// One step of a fusion pattern: any of `ops`; optional steps may be skipped.
+struct PatternStep
+{
+    std::vector<std::string> ops;
+    bool optional = false;
+};
+
+struct FusionPattern
+{
+    std::string name;
+    std::vector<PatternStep> steps;
+};
+
+/// How a runtime groups nodes into kernels; data, loaded from registries/runtimes/<id>.yaml.
+struct FusionRules
+{
+    std::string runtimeId;
+    std::string runtimeName;
+    std::set<std::string> anchors;
+    std::set<std::string> epilogue;
+    int maxEpilogue = 0;
+    std::set<std::string> elementwise;
+    int maxChain = 1;
+    std::vector<FusionPattern> patterns;
+};
+
+/// Loads a runtime profile; errors name the file, line and key.
+Result<FusionRules> loadFusionRules(const std::string& path);
+Result<FusionRules> parseFusionRules(const std::string& text, const std::string& displayName);
+
+/// Finds `<dir>/runtimes/<id>.yaml` in the first directory that has it.
+Result<FusionRules> findFusionRules(const std::vector<std::string>& registryDirs, const std::string& runtimeId);
+
+} // namespace graphs
