@@ -1,5 +1,6 @@
 // GPU: work is cut into thread-block tiles spread over the SMs in waves; a last partial wave leaves SMs idle (wave
-// quantisation), and a kernel with fewer tiles than SMs cannot fill the chip (occupancy). Tensor cores serve the
+// quantisation), and a kernel with fewer tiles than SMs cannot fill the chip (occupancy). For matrix work the mapper
+// picks, like a GEMM library, the tile size and split-K factor that fill the SMs best. Tensor cores serve the
 // precisions the spec gives them; everything else runs on the CUDA-core (vector) datapath. Every kernel pays the
 // launch overhead, and kernels do not share L1, so traffic is served from L2 at best.
 
@@ -12,7 +13,14 @@ namespace graphs {
 
 namespace {
 
-constexpr double kMatrixTile = 128;            ///< output rows and columns per thread block of a tensor-core GEMM
+/// Output tiles a GEMM library chooses between, with the share of peak a tile of that size sustains (smaller tiles
+/// reuse operands less). Libraries pick the tiling, and split K across blocks, to fill the SMs.
+constexpr struct
+{
+    double size;
+    double efficiency;
+} kTiles[] = { { 128, 1.0 }, { 64, 0.85 }, { 32, 0.6 } };
+constexpr double kMinSplitK = 512; ///< a K slice shorter than this costs more in reduction than it gains
 constexpr double kElementsPerBlock = 256 * 4;  ///< 256 threads × 4 elements per elementwise thread block
 constexpr double kBlocksPerSm = 4;             ///< resident blocks per SM an elementwise kernel needs to hide latency
 
@@ -32,9 +40,17 @@ public:
 
         const double matrix = static_cast<double>(s.flops.matrix);
         if (matrix > 0) {
-            const double tiles = std::ceil(rows / kMatrixTile) * std::ceil(cols / kMatrixTile);
-            const double waves = std::ceil(tiles / sms);
-            m.utilisation = tiles / (waves * sms);
+            const double k = std::max(1.0, static_cast<double>(s.macs) / std::max(1.0, rows * cols));
+            double best = 0;
+            for (const auto& tile : kTiles) {
+                const double tiles = std::ceil(rows / tile.size) * std::ceil(cols / tile.size);
+                const double split = std::clamp(std::floor(k / kMinSplitK), 1.0, std::ceil(sms / tiles));
+                const double blocks = tiles * split;
+                const double waves = std::ceil(blocks / sms);
+                const double score = blocks / (waves * sms) * tile.efficiency;
+                best = std::max(best, score);
+            }
+            m.utilisation = best;
             const bool tensorCores = spec.peakOpsPerSecond(precision, Datapath::Matrix) > 0;
             m.datapath = tensorCores ? "matrix" : "vector";
             m.attainablePeak = matrixPeak(spec, precision) * matrixEfficiency(s, m_priors) * m.utilisation;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 namespace graphs {
@@ -43,6 +44,9 @@ json peaksJson(const HardwareSpec& spec)
 std::string hardwareListText(const HardwareList& entries)
 {
     std::ostringstream out;
+    size_t idWidth = 4;
+    for (const auto& e : entries)
+        idWidth = std::max(idWidth, e->id.size() + 2);
     for (HardwareCategory category : { HardwareCategory::Cpu, HardwareCategory::Gpu, HardwareCategory::Accelerator }) {
         bool header = false;
         for (const auto& e : entries) {
@@ -50,12 +54,12 @@ std::string hardwareListText(const HardwareList& entries)
                 continue;
             if (!header) {
                 out << (out.tellp() > 0 ? "\n" : "") << categoryName(category) << '\n';
-                out << "  " << pad("id", 30) << pad("name", 44) << pad("fp32", 14) << pad("fp16/bf16", 14)
+                out << "  " << pad("id", idWidth) << pad("name", 44) << pad("fp32", 14) << pad("fp16/bf16", 14)
                     << pad("int8", 14) << pad("memory", 12) << pad("TDP", 8) << "confidence\n";
                 header = true;
             }
             const double half = std::max(e->peakOpsPerSecond(Precision::FP16), e->peakOpsPerSecond(Precision::BF16));
-            out << "  " << pad(e->id, 30) << pad(e->name.size() > 42 ? e->name.substr(0, 41) + "~" : e->name, 44)
+            out << "  " << pad(e->id, idWidth) << pad(e->name.size() > 42 ? e->name.substr(0, 41) + "~" : e->name, 44)
                 << pad(flops(e->peakOpsPerSecond(Precision::FP32)), 14) << pad(flops(half), 14)
                 << pad(e->peakOpsPerSecond(Precision::INT8) > 0 ? humanCount(e->peakOpsPerSecond(Precision::INT8)) + "OP/s"
                                                                   : "-",
