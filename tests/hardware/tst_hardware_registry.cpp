@@ -198,7 +198,8 @@ private Q_SLOTS:
         for (const auto& e : registry->entries()) {
             QVERIFY2(names.insert(e->name).second, e->name.c_str()); // one canonical entry per SKU
             QVERIFY(!e->sources.empty());
-            QVERIFY(e->peakOpsPerSecond(Precision::FP32) > 0 || e->peakOpsPerSecond(Precision::INT8) > 0);
+            QVERIFY2(!e->supportedPrecisions().empty(), e->id.c_str());
+            QVERIFY2(e->idleWatts < e->tdpWatts, e->id.c_str());
             ++categories[static_cast<int>(e->category)];
         }
         QVERIFY(registry->entries().size() >= 24);
