@@ -36,7 +36,8 @@ Result<HardwareRegistry> HardwareRegistry::load(const std::vector<std::string>& 
     for (const std::string& dir : directories) {
         std::error_code ec;
         fs::path root(dir);
-        if (root.filename() != "hardware" && fs::is_directory(root / "hardware", ec))
+        // A registry directory holds hardware/, runtimes/, calibration/…: only hardware/ is read here.
+        if (root.filename() != "hardware")
             root /= "hardware";
         if (!fs::is_directory(root, ec))
             continue;

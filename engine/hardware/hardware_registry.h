@@ -16,8 +16,8 @@ namespace graphs {
 class HardwareRegistry
 {
 public:
-    /// Loads every *.yaml under each directory's `hardware/` folder (or the directory itself when it is already a
-    /// `hardware` folder); directories that do not exist are skipped. The first bad file fails the load with its
+    /// Loads every *.yaml under each directory's `hardware/` folder (or the directory itself when it is named
+    /// `hardware`); directories without one are skipped. The first bad file fails the load with its
     /// error; an id defined in two files is an error naming both.
     static Result<HardwareRegistry> load(const std::vector<std::string>& directories);
 

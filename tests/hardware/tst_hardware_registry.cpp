@@ -179,7 +179,16 @@ private Q_SLOTS:
         QVERIFY2(message.contains(QStringLiteral("already defined in")), qPrintable(message));
         QVERIFY2(message.contains(bundled.path()) && message.contains(user.path()), qPrintable(message));
 
-        auto one = HardwareRegistry::load({ bundled.path().toStdString(), QStringLiteral("/nonexistent").toStdString() });
+        // Other registry folders (runtimes/, calibration/) are not hardware and are not read.
+        QVERIFY(QDir(user.path()).mkpath(QStringLiteral("runtimes")));
+        QFile other(user.filePath(QStringLiteral("runtimes/fast.yaml")));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write("schema: 1\nid: fast\n");
+        other.close();
+        QVERIFY(QFile::remove(user.filePath(QStringLiteral("hardware/test-chip.yaml"))));
+        QVERIFY(QDir(user.path()).rmdir(QStringLiteral("hardware")));
+        auto one = HardwareRegistry::load({ bundled.path().toStdString(), user.path().toStdString(),
+            QStringLiteral("/nonexistent").toStdString() });
         QVERIFY(one.ok());
         QCOMPARE(one->entries().size(), size_t(1));
         QVERIFY(one->find("test-chip"));
