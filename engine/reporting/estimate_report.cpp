@@ -52,7 +52,10 @@ void addEstimate(json& doc, const GraphAnalysis& analysis, const Partition& part
         levels[spec.memory[i].name] = estimate.energy.memoryByLevelJoules[i] * 1e3;
     doc["energy"] = energyJson(estimate.energy);
     doc["energy"]["memory_by_level_mj"] = levels;
-    doc["memory"] = { { "weights_mb", estimate.memory.weightBytes / 1e6 },
+    json timeline = json::array();
+    for (double bytes : estimate.memory.liveBytesAfterNode)
+        timeline.push_back(bytes / 1e6);
+    doc["memory"] = { { "activation_timeline_mb", timeline }, { "weights_mb", estimate.memory.weightBytes / 1e6 },
         { "peak_activations_mb", estimate.memory.peakActivationBytes / 1e6 },
         { "peak_after_node", estimate.memory.peakAtNode >= 0 ? json(g.node(estimate.memory.peakAtNode).name) : json() } };
 
