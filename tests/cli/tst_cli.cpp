@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -236,6 +237,141 @@ private Q_SLOTS:
         const QJsonObject model = QJsonDocument::fromJson(r.out)[QLatin1String("model")].toObject();
         QCOMPARE(model[QLatin1String("macs")].toDouble(), 16.0 * 8.0);
         QCOMPARE(model[QLatin1String("unmodelled_nodes")].toInt(), 1);
+    }
+
+    void hardwareListAndShow()
+    {
+        const Run list = runCli({ QStringLiteral("hardware"), QStringLiteral("list"), QStringLiteral("--format"),
+            QStringLiteral("json") });
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray entries = QJsonDocument::fromJson(list.out).array();
+        QVERIFY(entries.size() >= 25); // 24 bundled entries and `local`
+        QSet<QString> ids;
+        QSet<QString> categories;
+        for (const QJsonValue& v : entries) {
+            const QJsonObject e = v.toObject();
+            QVERIFY2(!ids.contains(e[QLatin1String("id")].toString()), qPrintable(e[QLatin1String("id")].toString()));
+            ids.insert(e[QLatin1String("id")].toString());
+            categories.insert(e[QLatin1String("category")].toString());
+            QCOMPARE(e[QLatin1String("confidence")].toString(), QStringLiteral("theoretical"));
+            QVERIFY(!e[QLatin1String("peak_ops_per_s")].toObject().isEmpty());
+        }
+        QVERIFY(ids.contains(QStringLiteral("local")));
+        QVERIFY(ids.contains(QStringLiteral("nvidia-h100-sxm5")));
+        QCOMPARE(categories, (QSet<QString> { QStringLiteral("cpu"), QStringLiteral("gpu"), QStringLiteral("accelerator") }));
+
+        const Run show = runCli({ QStringLiteral("hardware"), QStringLiteral("show"), QStringLiteral("nvidia-h100-sxm5"),
+            QStringLiteral("-f"), QStringLiteral("json") });
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject h100 = QJsonDocument::fromJson(show.out).object();
+        // 132 SMs × 4096 dense fp16 tensor FLOP per clock... is the registry's business; the derived peak must match
+        // the vendor's 989.4 TFLOP/s within rounding.
+        QVERIFY(qAbs(h100[QLatin1String("peak_ops_per_s")].toObject()[QLatin1String("fp16")].toDouble() / 989.4e12 - 1) < 0.01);
+        QVERIFY(!h100[QLatin1String("sources")].toArray().isEmpty());
+
+        const Run unknown = runCli({ QStringLiteral("hardware"), QStringLiteral("show"), QStringLiteral("nvidia-h100") });
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("did you mean") && unknown.err.contains("nvidia-h100-sxm5"), unknown.err.constData());
+    }
+
+    void analyzeWithHardware()
+    {
+        const Run r = runCli({ QStringLiteral("analyze"), bundledModel(), QStringLiteral("--hardware"),
+            QStringLiteral("nvidia-l4"), QStringLiteral("--precision"), QStringLiteral("fp16"), QStringLiteral("-f"),
+            QStringLiteral("json") });
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(doc[QLatin1String("hardware")].toObject()[QLatin1String("id")].toString(), QStringLiteral("nvidia-l4"));
+        const QJsonObject summary = doc[QLatin1String("summary")].toObject();
+        for (const char* key : { "latency_ms", "throughput_per_s", "energy_mj", "peak_memory_mb" }) {
+            const QJsonObject e = summary[QLatin1String(key)].toObject();
+            for (const char* field : { "value", "unit", "confidence", "source", "error_bound_pct" })
+                QVERIFY2(e.contains(QLatin1String(field)), key);
+            QVERIFY2(e[QLatin1String("value")].toDouble() > 0, key);
+            QCOMPARE(e[QLatin1String("confidence")].toString(), QStringLiteral("THEORETICAL"));
+        }
+        const QJsonArray subgraphs = doc[QLatin1String("subgraphs")].toArray();
+        QCOMPARE(subgraphs.size(), summary[QLatin1String("subgraphs")].toInt());
+        double latency = 0;
+        QSet<QString> covered;
+        for (const QJsonValue& v : subgraphs) {
+            const QJsonObject s = v.toObject();
+            latency += s[QLatin1String("latency_ms")].toObject()[QLatin1String("value")].toDouble();
+            const QJsonObject energy = s[QLatin1String("energy_mj")].toObject();
+            const double parts = energy[QLatin1String("compute")].toObject()[QLatin1String("value")].toDouble()
+                + energy[QLatin1String("memory")].toObject()[QLatin1String("value")].toDouble()
+                + energy[QLatin1String("static")].toObject()[QLatin1String("value")].toDouble();
+            QVERIFY(qAbs(parts - energy[QLatin1String("total")].toObject()[QLatin1String("value")].toDouble()) <= 1e-9 + 1e-9 * parts);
+            for (const QJsonValue& n : s[QLatin1String("nodes")].toArray()) {
+                QVERIFY2(!covered.contains(n.toString()), qPrintable(n.toString()));
+                covered.insert(n.toString());
+            }
+        }
+        // Every node belongs to exactly one subgraph, and the model's latency is the sum of the subgraphs'.
+        QCOMPARE(covered.size(), doc[QLatin1String("nodes")].toArray().size());
+        QVERIFY(qAbs(latency / summary[QLatin1String("latency_ms")].toObject()[QLatin1String("value")].toDouble() - 1) < 1e-9);
+    }
+
+    void compareMarksParetoFront()
+    {
+        const Run r = runCli({ QStringLiteral("compare"), bundledModel(), QStringLiteral("--hardware"),
+            QStringLiteral("nvidia-l4,nvidia-h100-sxm5,nvidia-jetson-agx-orin-64gb-gpu"), QStringLiteral("--batch"),
+            QStringLiteral("1,4"), QStringLiteral("-f"), QStringLiteral("json") });
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(rows.size(), 3 * 2);
+        for (int batch : { 1, 4 }) {
+            QList<QJsonObject> group;
+            for (const QJsonValue& v : rows) {
+                if (v.toObject()[QLatin1String("batch")].toInt() == batch)
+                    group << v.toObject();
+            }
+            QCOMPARE(group.size(), 3);
+            auto value = [](const QJsonObject& o, const char* key) {
+                return o[QLatin1String(key)].toObject()[QLatin1String("value")].toDouble();
+            };
+            for (const QJsonObject& a : group) {
+                bool dominated = false;
+                for (const QJsonObject& b : group) {
+                    dominated = dominated
+                        || (value(b, "latency_ms") <= value(a, "latency_ms") && value(b, "energy_mj") <= value(a, "energy_mj")
+                            && (value(b, "latency_ms") < value(a, "latency_ms") || value(b, "energy_mj") < value(a, "energy_mj")));
+                }
+                QCOMPARE(a[QLatin1String("pareto")].toBool(), !dominated);
+            }
+            for (int i = 1; i < group.size(); ++i) // sorted by latency within the group
+                QVERIFY(value(group[i - 1], "latency_ms") <= value(group[i], "latency_ms"));
+        }
+    }
+
+    void estimateErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("fragment");
+        const QString model = bundledModel();
+        const QString analyze = QStringLiteral("analyze");
+        QTest::newRow("unknown hardware") << QStringList { analyze, model, QStringLiteral("-H"), QStringLiteral("toaster-9000") }
+                                          << 2 << QStringLiteral("no hardware with id 'toaster-9000'");
+        QTest::newRow("unknown precision") << QStringList { analyze, model, QStringLiteral("-H"), QStringLiteral("nvidia-l4"), QStringLiteral("-p"), QStringLiteral("fp7") }
+                                           << 2 << QStringLiteral("unknown --precision 'fp7'");
+        QTest::newRow("unsupported precision") << QStringList { analyze, model, QStringLiteral("-H"), QStringLiteral("google-tpu-v4"), QStringLiteral("-p"), QStringLiteral("fp64") }
+                                               << 2 << QStringLiteral("google-tpu-v4 has no fp64 throughput (it supports: bf16, int8)");
+        QTest::newRow("unknown runtime") << QStringList { analyze, model, QStringLiteral("-H"), QStringLiteral("nvidia-l4"), QStringLiteral("-r"), QStringLiteral("tensorflow-lite") }
+                                         << 2 << QStringLiteral("no runtime profile 'tensorflow-lite'");
+        QTest::newRow("compare needs hardware") << QStringList { QStringLiteral("compare"), model } << 2 << QStringLiteral("--hardware");
+        QTest::newRow("hardware needs a verb") << QStringList { QStringLiteral("hardware") } << 2 << QStringLiteral("error");
+    }
+
+    void estimateErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, fragment);
+        const Run r = runCli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(fragment), r.err.constData());
     }
 
     void helpAndVersion()
