@@ -34,8 +34,8 @@ double theoreticalErrorBoundPct(Bottleneck b)
     switch (b) {
     case Bottleneck::Compute: return 35;
     case Bottleneck::Memory: return 45;
-    case Bottleneck::Overhead: return 75;
-    case Bottleneck::None: return 0;
+    case Bottleneck::Overhead:
+    case Bottleneck::None: return 75; // a zero-cost subgraph's 0 ms is exact; the band only keeps one rule for all
     }
     return 50;
 }
@@ -137,6 +137,13 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
         estimate.subgraphs.push_back(std::move(e));
     }
 
+    if (latency <= 0) {
+        // Nothing runs a kernel (a graph of views): an inference still costs the runtime one dispatch.
+        latency = spec.launchOverheadUs * 1e-6;
+        boundWeighted = latency * theoreticalErrorBoundPct(Bottleneck::Overhead);
+        staticJ += spec.idleWatts * latency;
+        shareByBottleneck[Bottleneck::Overhead] += latency;
+    }
     estimate.memory = estimateMemory(analysis, p);
     const double latencyBound = latency > 0 ? boundWeighted / latency : 0;
     ModelSummary& sum = estimate.summary;

@@ -29,23 +29,29 @@ MemoryProfile estimateMemory(const GraphAnalysis& analysis, Precision precision)
     std::vector<int> root(tensorCount);
     for (size_t t = 0; t < tensorCount; ++t)
         root[t] = static_cast<int>(t);
+    // A view of a weight is the weight, not a new activation.
+    std::vector<bool> weightAlias(tensorCount, false);
+    auto isActivation = [&](const TensorDescriptor& t) { return !t.isInitializer && !t.isConstant; };
     for (int n : order) {
         const Node& node = g.node(n);
         if (analysis.nodes[n].opClass != OpClass::View || node.inputs.empty() || node.inputs[0] < 0)
             continue;
+        const int in = node.inputs[0];
+        const bool ofWeight = !isActivation(g.tensor(in)) || weightAlias[in];
         for (int out : node.outputs) {
-            if (out >= 0)
-                root[out] = root[node.inputs[0]];
+            if (out < 0)
+                continue;
+            root[out] = root[in];
+            weightAlias[out] = ofWeight;
         }
     }
-    auto isActivation = [&](const TensorDescriptor& t) { return !t.isInitializer && !t.isConstant; };
 
     // Lifetime of each root buffer, in positions of the execution order: [first, last].
     std::vector<int> first(tensorCount, nodes);
     std::vector<int> last(tensorCount, -1);
     for (size_t t = 0; t < tensorCount; ++t) {
         const TensorDescriptor& td = g.tensor(static_cast<int>(t));
-        if (!isActivation(td))
+        if (!isActivation(td) || weightAlias[t])
             continue;
         const int r = root[t];
         const int born = td.producer >= 0 ? td.producer : 0;

@@ -3,6 +3,7 @@
 #include "core/checked_math.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -251,7 +252,31 @@ Status Partitioner::describe(Subgraph& s) const
     if (s.mainNode < 0)
         s.mainNode = s.descriptor.nodes.front();
 
-    // Boundary reads: for each tensor entering the group, the most any member reads of it (a Gather reads rows).
+    // Boundary reads: for each tensor entering the group, the most any member reads of it (a Gather reads rows). A
+    // view member reads nothing itself: what its consumers inside the group read of its output counts instead.
+    std::function<int64_t(int)> readInside = [&](int t) -> int64_t {
+        int64_t most = 0;
+        for (int c : m_g.tensor(t).consumers) {
+            if (!members.count(c))
+                continue;
+            const Node& node = m_g.node(c);
+            if (m_a.nodes[c].opClass == OpClass::View) {
+                if (node.inputs.empty() || node.inputs[0] != t)
+                    continue; // a view's shape operand is metadata, not data
+                for (int out : node.outputs) {
+                    if (out >= 0)
+                        most = std::max(most, readInside(out));
+                }
+                continue;
+            }
+            const NodeCost& cost = m_a.nodes[c];
+            for (size_t i = 0; i < node.inputs.size() && i < cost.inputBytesRead.size(); ++i) {
+                if (node.inputs[i] == t)
+                    most = std::max(most, cost.inputBytesRead[i]);
+            }
+        }
+        return most;
+    };
     CheckedCount read, weights, floatingElements, otherBytes, floatingWeights;
     auto account = [&](const TensorDescriptor& td, int64_t bytes, bool weight) {
         const int64_t width = bytesPerElement(td.dtype);
@@ -264,17 +289,7 @@ Status Partitioner::describe(Subgraph& s) const
         }
     };
     for (int t : s.descriptor.inputTensors) {
-        int64_t most = 0;
-        for (int c : m_g.tensor(t).consumers) {
-            if (!members.count(c))
-                continue;
-            const Node& node = m_g.node(c);
-            const NodeCost& cost = m_a.nodes[c];
-            for (size_t i = 0; i < node.inputs.size() && i < cost.inputBytesRead.size(); ++i) {
-                if (node.inputs[i] == t)
-                    most = std::max(most, cost.inputBytesRead[i]);
-            }
-        }
+        const int64_t most = readInside(t);
         read += most;
         const TensorDescriptor& td = m_g.tensor(t);
         const bool weight = td.isInitializer || td.isConstant;
@@ -282,10 +297,24 @@ Status Partitioner::describe(Subgraph& s) const
             weights += most;
         account(td, most, weight);
     }
+    const std::set<int> outputs(s.descriptor.outputTensors.begin(), s.descriptor.outputTensors.end());
     for (int t : s.descriptor.outputTensors) {
-        const int producer = m_g.tensor(t).producer;
-        if (producer >= 0 && m_a.nodes[producer].opClass == OpClass::View)
-            continue; // an alias of data written by another member
+        // A view's output aliases its input: it is written here only when that data was made inside the group and
+        // does not leave the group under its own name.
+        int root = t;
+        while (m_g.tensor(root).producer >= 0 && members.count(m_g.tensor(root).producer)
+            && m_a.nodes[m_g.tensor(root).producer].opClass == OpClass::View) {
+            const Node& view = m_g.node(m_g.tensor(root).producer);
+            if (view.inputs.empty() || view.inputs[0] < 0)
+                break;
+            root = view.inputs[0];
+        }
+        if (root != t) {
+            const int producer = m_g.tensor(root).producer;
+            const bool madeInside = producer >= 0 && members.count(producer);
+            if (!madeInside || outputs.count(root))
+                continue;
+        }
         if (auto b = m_g.tensor(t).byteSize()) {
             written += *b;
             account(m_g.tensor(t), *b, false);
