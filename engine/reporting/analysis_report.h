@@ -16,6 +16,7 @@ std::optional<ReportFormat> parseReportFormat(std::string_view name);
 struct ReportOptions
 {
     int topNodes = 15; ///< nodes listed in text/Markdown, by FLOPs; 0 lists all
+    bool nodeTable = true; ///< text: list the heaviest nodes after the summary
 };
 
 /// The JSON document of `graphs analyze`: {"model": {...}, "nodes": [...], "warnings": [...]}.

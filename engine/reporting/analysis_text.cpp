@@ -83,6 +83,8 @@ std::string analysisToText(const GraphAnalysis& a, const ReportOptions& options)
             + humanBytes(double(t.weightBytesRead)) + "), writes " + humanBytes(double(t.bytesWritten)));
     row("operators", histogramLine(a));
 
+    if (!options.nodeTable)
+        return out.str();
     const auto top = heaviestNodes(a, options.topNodes);
     out << '\n'
         << (options.topNodes > 0 ? "heaviest " + std::to_string(top.size()) + " nodes by FLOPs" : "all nodes") << '\n';

@@ -128,10 +128,9 @@ std::string estimateToText(const GraphAnalysis& analysis, const Partition& parti
     const ReportOptions& options)
 {
     std::ostringstream out;
-    std::string base = analysisToText(analysis, options);
-    // Keep the model summary; the subgraph table replaces the node table.
-    base = base.substr(0, base.find("\nheaviest"));
-    out << base << '\n';
+    ReportOptions summaryOnly = options;
+    summaryOnly.nodeTable = false; // the subgraph table replaces the node table
+    out << analysisToText(analysis, summaryOnly);
     const HardwareSpec& spec = *estimate.hardware;
     const ModelSummary& s = estimate.summary;
     auto row = [&](const char* key, const std::string& value) { out << pad(key, 12) << value << '\n'; };
@@ -223,7 +222,8 @@ std::string estimateToMarkdown(const GraphAnalysis& analysis, const Partition& p
             << bottleneckName(e.bottleneck) << " | " << spec.memory[e.mapped.memoryLevel].name << " | "
             << (ai ? fixed(*ai, 1) : "-") << " |\n";
     }
-    out << '\n' << analysisToMarkdown(analysis, options).substr(analysisToMarkdown(analysis, options).find("\n") + 1);
+    const std::string graphPart = analysisToMarkdown(analysis, options);
+    out << '\n' << graphPart.substr(graphPart.find('\n') + 1); // without its own title
     return out.str();
 }
 
