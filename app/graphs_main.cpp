@@ -1,5 +1,6 @@
 #include "cli/analyze_command.h"
 #include "cli/cli_common.h"
+#include "cli/benchmark_command.h"
 #include "cli/compare_command.h"
 #include "cli/hardware_command.h"
 
@@ -18,6 +19,7 @@ int main(int argc, char** argv)
     const auto analyze = addAnalyzeCommand(app);
     const auto hardware = addHardwareCommand(app);
     const auto compare = addCompareCommand(app);
+    const auto benchmark = addBenchmarkCommand(app);
 
     // CLI11 would only say that a subcommand is required; name the word it did not know.
     if (argc > 1 && argv[1][0] != '-') {
@@ -51,5 +53,7 @@ int main(int argc, char** argv)
         return hardware();
     if (app.got_subcommand("compare"))
         return compare();
+    if (app.got_subcommand("benchmark"))
+        return benchmark();
     return ExitUsage;
 }

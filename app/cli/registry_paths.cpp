@@ -24,6 +24,18 @@ std::string bundledRegistryDir()
     return GRAPHS_SOURCE_DIR "/registries";
 }
 
+std::string runnersDir()
+{
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share/graphs/runners";
+        if (fs::is_directory(installed, ec))
+            return installed.string();
+    }
+    return GRAPHS_SOURCE_DIR "/runners";
+}
+
 std::string userRegistryDir(const std::string& option)
 {
     if (!option.empty())

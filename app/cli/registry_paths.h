@@ -10,6 +10,9 @@ namespace graphs::cli {
 /// The bundled registries: $GRAPHS_DATA_DIR, then <exe>/../share/graphs/registries (installed), then the source
 /// tree's registries/ (build tree).
 std::string bundledRegistryDir();
+/// Where runner programs live: <exe>/../share/graphs/runners (installed), else the source tree's runners/.
+std::string runnersDir();
+
 /// The user registry: --registry DIR when given, else $XDG_DATA_HOME/graphs, else ~/.local/share/graphs.
 std::string userRegistryDir(const std::string& option);
 

@@ -1,9 +1,12 @@
 // graphs-studio: the desktop front end. Everything but argument handling lives in graphs::ui.
 
+#include "hardware/precision.h"
 #include "main_window.h"
+#include "screenshot_taker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <cstdio>
 
 int main(int argc, char** argv)
 {
@@ -19,11 +22,42 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "ONNX model to open."),
         QStringLiteral("[MODEL.onnx]"));
+    const QCommandLineOption hardware({ QStringLiteral("H"), QStringLiteral("hardware") },
+        QApplication::translate("main", "Estimate on the registry entry ID (see 'graphs hardware list')."),
+        QStringLiteral("ID"));
+    const QCommandLineOption precision({ QStringLiteral("p"), QStringLiteral("precision") },
+        QApplication::translate("main", "Execution precision (fp32, fp16, bf16, int8, …) where the hardware has it."),
+        QStringLiteral("PRECISION"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QApplication::translate("main",
+            "Once the estimate is ready, save the Summary, Subgraphs and Roofline pages as PNG files in DIR, then "
+            "quit."),
+        QStringLiteral("DIR"));
+    parser.addOptions({ hardware, precision, screenshot });
     parser.process(app);
 
     graphs::ui::MainWindow window;
+    if (parser.isSet(precision)) {
+        const auto p = graphs::parsePrecision(parser.value(precision).toStdString());
+        if (!p) {
+            std::fprintf(stderr, "graphs-studio: unknown precision '%s'\n", qPrintable(parser.value(precision)));
+            return 2;
+        }
+        window.setPreferredPrecision(*p);
+    }
+    if (parser.isSet(hardware))
+        window.selectHardware(parser.value(hardware));
     window.show();
     if (const QStringList models = parser.positionalArguments(); !models.isEmpty())
         window.openModel(models.constFirst());
+
+    if (parser.isSet(screenshot)) {
+        auto* taker = new graphs::ui::ScreenshotTaker(&window, parser.value(screenshot), &window);
+        QObject::connect(taker, &graphs::ui::ScreenshotTaker::finished, &app, [](bool ok, const QString& message) {
+            std::fprintf(ok ? stdout : stderr, "graphs-studio: %s\n", qPrintable(message));
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+        taker->start();
+    }
     return QApplication::exec();
 }

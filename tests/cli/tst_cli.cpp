@@ -374,6 +374,40 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(r.err).contains(fragment), r.err.constData());
     }
 
+    void benchmarkWithOnnxRuntime()
+    {
+        if (!QFile::exists(QStringLiteral(GRAPHS_SOURCE_DIR "/third_party/onnxruntime-node/node_modules/onnxruntime-node")))
+            QSKIP("ONNX Runtime is not installed (./scripts/install-onnxruntime.sh)");
+        const Run r = runCli({ QStringLiteral("benchmark"), QStringLiteral("-m"), bundledModel(), QStringLiteral("--threads"),
+            QStringLiteral("1"), QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--repeats"),
+            QStringLiteral("3"), QStringLiteral("--max-seconds"), QStringLiteral("0"), QStringLiteral("-f"),
+            QStringLiteral("json") });
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(!doc[QLatin1String("environment")].toObject()[QLatin1String("cpu_model")].toString().isEmpty());
+        const QJsonObject result = doc[QLatin1String("results")].toArray().at(0).toObject();
+        QCOMPARE(result[QLatin1String("runtime")].toString(), QStringLiteral("onnxruntime"));
+        QCOMPARE(result[QLatin1String("threads")].toInt(), 1);
+        // The bundled model has no weight file: the runner gets a copy with deterministic random weights.
+        QVERIFY(result[QLatin1String("materialized_weights")].toBool());
+        const QJsonObject stats = result[QLatin1String("stats")].toObject();
+        QCOMPARE(stats[QLatin1String("samples")].toInt(), 3);
+        QVERIFY(stats[QLatin1String("median_ms")].toDouble() > 0);
+        QVERIFY(stats[QLatin1String("min_ms")].toDouble() <= stats[QLatin1String("median_ms")].toDouble());
+    }
+
+    void benchmarkErrors()
+    {
+        const Run unknownRuntime = runCli({ QStringLiteral("benchmark"), QStringLiteral("-m"), bundledModel(),
+            QStringLiteral("--runtime"), QStringLiteral("tvm") });
+        QCOMPARE(unknownRuntime.exitCode, 2);
+        QVERIFY(unknownRuntime.err.contains("unknown --runtime 'tvm'"));
+        const Run missingRunner = runCli({ QStringLiteral("benchmark"), QStringLiteral("-m"), bundledModel(),
+            QStringLiteral("--runner"), QStringLiteral("/nonexistent/runner") });
+        QCOMPARE(missingRunner.exitCode, 1);
+        QVERIFY2(missingRunner.err.contains("cannot start the runner program"), missingRunner.err.constData());
+    }
+
     void helpAndVersion()
     {
         const Run help = runCli({ QStringLiteral("--help") });

@@ -1,0 +1,76 @@
+#include "benchmarks/benchmark_result.h"
+
+#include "hardware/local_hardware.h"
+#include "reporting/number_format.h"
+
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+namespace graphs {
+
+EnvironmentFingerprint currentEnvironment(const std::string& toolVersion)
+{
+    EnvironmentFingerprint env;
+    env.toolVersion = toolVersion;
+    if (auto cpu = readCpuInfo()) {
+        env.cpuModel = cpu->model;
+        env.cores = cpu->physicalCores;
+        env.logicalCpus = cpu->logicalCpus;
+        env.maxMhz = cpu->maxMhz;
+    }
+    std::ifstream governor("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor");
+    std::getline(governor, env.governor);
+    const std::time_t now = std::time(nullptr);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    env.date = buffer;
+    return env;
+}
+
+std::string benchmarkResultsText(const std::vector<BenchmarkResult>& results)
+{
+    auto pad = [](std::string v, size_t w) { return v.size() < w ? v + std::string(w - v.size(), ' ') : v + " "; };
+    std::ostringstream out;
+    out << pad("model", 22) << pad("runtime", 19) << pad("threads", 8) << pad("batch", 6) << pad("samples", 8)
+        << pad("median ms", 11) << pad("p90 ms", 10) << pad("mean ± std ms", 18) << "95% CI of median\n";
+    bool materialized = false;
+    for (const BenchmarkResult& r : results) {
+        materialized = materialized || r.materializedWeights;
+        out << pad(r.model + (r.materializedWeights ? "*" : ""), 22) << pad(r.runtime + " " + r.runtimeVersion, 19)
+            << pad(std::to_string(r.threads), 8) << pad(std::to_string(r.batch), 6)
+            << pad(std::to_string(r.stats.samples), 8) << pad(fixed(r.stats.median, 3), 11)
+            << pad(fixed(r.stats.p90, 3), 10) << pad(fixed(r.stats.mean, 3) + " ± " + fixed(r.stats.stddev, 3), 18)
+            << "[" << fixed(r.stats.medianCiLow, 3) << ", " << fixed(r.stats.medianCiHigh, 3) << "]\n";
+    }
+    if (materialized)
+        out << "* weights absent from the model file: measured with deterministic random weights\n";
+    return out.str();
+}
+
+std::string benchmarkResultsJson(const std::vector<BenchmarkResult>& results, const EnvironmentFingerprint& env)
+{
+    using nlohmann::json;
+    json list = json::array();
+    for (const BenchmarkResult& r : results) {
+        json nodes = json::array();
+        for (const NodeTiming& n : r.nodes)
+            nodes.push_back({ { "name", n.name }, { "op_type", n.opType }, { "mean_ms", n.meanMs } });
+        list.push_back({ { "model", r.model }, { "model_path", r.modelPath }, { "runtime", r.runtime },
+            { "runtime_version", r.runtimeVersion }, { "threads", r.threads }, { "warmup", r.warmup },
+            { "pinned", r.pinned }, { "batch", r.batch }, { "materialized_weights", r.materializedWeights },
+            { "stats",
+                { { "samples", r.stats.samples }, { "min_ms", r.stats.min }, { "median_ms", r.stats.median },
+                    { "mean_ms", r.stats.mean }, { "std_ms", r.stats.stddev }, { "p90_ms", r.stats.p90 },
+                    { "median_ci95_ms", { r.stats.medianCiLow, r.stats.medianCiHigh } } } },
+            { "samples_ms", r.samplesMs }, { "nodes", nodes } });
+    }
+    json environment = { { "hardware_id", env.hardwareId }, { "cpu_model", env.cpuModel }, { "cores", env.cores },
+        { "logical_cpus", env.logicalCpus }, { "governor", env.governor }, { "max_mhz", env.maxMhz },
+        { "date", env.date }, { "tool_version", env.toolVersion } };
+    return json { { "environment", environment }, { "results", list } }.dump(2) + "\n";
+}
+
+} // namespace graphs

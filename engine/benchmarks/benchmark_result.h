@@ -1,0 +1,48 @@
+#pragma once
+
+#include "benchmarks/runner_protocol.h"
+#include "benchmarks/statistics.h"
+
+#include <string>
+#include <vector>
+
+namespace graphs {
+
+/// Where and how a result set was measured, recorded with every result.
+struct EnvironmentFingerprint
+{
+    std::string hardwareId = "local";
+    std::string cpuModel;
+    int cores = 0;
+    int logicalCpus = 0;
+    std::string governor;      ///< cpufreq scaling governor, "" where unreadable
+    double maxMhz = 0;
+    std::string date;          ///< ISO 8601, UTC
+    std::string toolVersion;
+};
+
+/// Reads the processor, cores and frequency governor of this machine.
+EnvironmentFingerprint currentEnvironment(const std::string& toolVersion);
+
+/// Latency of one model with one runtime and its settings.
+struct BenchmarkResult
+{
+    std::string model;
+    std::string modelPath;
+    std::string runtime;
+    std::string runtimeVersion;
+    int threads = 0;
+    int warmup = 0;
+    bool pinned = false;
+    bool materializedWeights = false;
+    int64_t batch = 1;
+    LatencyStats stats;
+    std::vector<double> samplesMs;
+    std::vector<NodeTiming> nodes;
+};
+
+std::string benchmarkResultsText(const std::vector<BenchmarkResult>& results);
+/// {"environment": {...}, "results": [{..., "stats": {...}, "samples_ms": [...], "nodes": [...]}]}
+std::string benchmarkResultsJson(const std::vector<BenchmarkResult>& results, const EnvironmentFingerprint& env);
+
+} // namespace graphs

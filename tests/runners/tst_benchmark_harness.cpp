@@ -1,0 +1,224 @@
+// The benchmark harness without a real runtime: the runner protocol round trip through a fake runner program,
+// the runner's failure modes, latency statistics, and weight materialisation of structure-only models.
+
+#include "benchmarks/model_materializer.h"
+#include "benchmarks/process_runner.h"
+#include "benchmarks/statistics.h"
+#include "estimation/graph_analysis.h"
+#include "frontends/onnx_importer.h"
+#include "onnx_model_builder.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <onnx/onnx_pb.h>
+
+#include <fstream>
+
+using namespace graphs;
+using graphs::testing::OnnxModelBuilder;
+
+class TestBenchmarkHarness : public QObject
+{
+    Q_OBJECT
+
+private:
+    static ProcessRunner fake() { return ProcessRunner({ GRAPHS_FAKE_RUNNER }); }
+
+private Q_SLOTS:
+    void protocolRoundTrip()
+    {
+        RunnerRequest request;
+        request.model = "/models/net.onnx";
+        request.inputShapes["input"] = { 2, 3, 8, 8 };
+        request.inputShapes["mask"] = { 2, 8 };
+        request.inputTypes["mask"] = "int64";
+        request.repeats = 7;
+        request.threads = 3;
+        request.profile = true;
+
+        auto parsed = parseRunnerRequest(toJson(request));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->model, request.model);
+        QCOMPARE(parsed->inputShapes, request.inputShapes);
+        QCOMPARE(parsed->inputTypes, request.inputTypes);
+        QCOMPARE(parsed->repeats, 7);
+
+        auto reply = fake().run(request, 20, {});
+        QVERIFY2(reply.ok(), reply.ok() ? "" : reply.error().toString().c_str());
+        QCOMPARE(reply->runtime, std::string("fake"));
+        QCOMPARE(reply->threads, 3);
+        QCOMPARE(reply->runMs.size(), size_t(7));
+        QCOMPARE(reply->runMs[6], 1.6);
+        QCOMPARE(reply->nodes.size(), size_t(2)); // one per input, as the fake runner does
+        QCOMPARE(reply->nodes[0].name, std::string("node_for_input"));
+        QCOMPARE(reply->nodes[0].meanMs, 4.0);
+    }
+
+    void runnerFailures_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("error reply") << QStringLiteral("/m/error.onnx") << int(ErrorCode::InvalidData)
+                                     << QStringLiteral("runtime not installed: run ./install.sh");
+        QTest::newRow("not JSON") << QStringLiteral("/m/garbage.onnx") << int(ErrorCode::InvalidData)
+                                  << QStringLiteral("not JSON: 'this is not JSON");
+        QTest::newRow("crash with a message") << QStringLiteral("/m/crash.onnx") << int(ErrorCode::Io)
+                                              << QStringLiteral("segmentation fault (pretend)");
+    }
+
+    void runnerFailures()
+    {
+        QFETCH(QString, model);
+        QFETCH(int, code);
+        QFETCH(QString, fragment);
+        RunnerRequest request;
+        request.model = model.toStdString();
+        auto reply = fake().run(request, 20, {});
+        QVERIFY(!reply.ok());
+        QCOMPARE(int(reply.error().code), code);
+        QVERIFY2(QString::fromStdString(reply.error().message).contains(fragment), reply.error().message.c_str());
+        QCOMPARE(reply.error().location, std::string(GRAPHS_FAKE_RUNNER));
+    }
+
+    void missingProgram()
+    {
+        ProcessRunner missing({ "/nonexistent/runner-program" });
+        auto reply = missing.run({}, 20, {});
+        QVERIFY(!reply.ok());
+        QVERIFY2(reply.error().message.find("cannot start the runner program") != std::string::npos,
+            reply.error().message.c_str());
+    }
+
+    void timeoutAndCancel()
+    {
+        RunnerRequest request;
+        request.model = "/m/sleep.onnx";
+        QElapsedTimer timer;
+        timer.start();
+        auto timedOut = fake().run(request, 0.5, {});
+        QVERIFY(!timedOut.ok());
+        QVERIFY2(timedOut.error().message.find("did not answer") != std::string::npos, timedOut.error().message.c_str());
+        QVERIFY(timer.elapsed() < 10000);
+
+        timer.restart();
+        int polls = 0;
+        auto cancelled = fake().run(request, 60, [&](double) { return ++polls < 3; });
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+        QVERIFY(timer.elapsed() < 10000);
+    }
+
+    void statistics_data()
+    {
+        QTest::addColumn<QList<double>>("samples");
+        QTest::addColumn<double>("median");
+        QTest::addColumn<double>("mean");
+        QTest::addColumn<double>("p90");
+        QTest::addColumn<double>("stddev");
+        // 1..10: median 5.5, mean 5.5, p90 = 9 + 0.1·(10 − 9) = 9.1 (linear interpolation), std √(82.5/9)
+        QTest::newRow("one to ten") << QList<double> { 3, 1, 2, 10, 4, 5, 6, 7, 8, 9 } << 5.5 << 5.5 << 9.1
+                                    << std::sqrt(82.5 / 9);
+        QTest::newRow("one sample") << QList<double> { 4.0 } << 4.0 << 4.0 << 4.0 << 0.0;
+        QTest::newRow("identical") << QList<double> { 2, 2, 2, 2 } << 2.0 << 2.0 << 2.0 << 0.0;
+    }
+
+    void statistics()
+    {
+        QFETCH(QList<double>, samples);
+        QFETCH(double, median);
+        QFETCH(double, mean);
+        QFETCH(double, p90);
+        QFETCH(double, stddev);
+        const LatencyStats s = summarize(std::vector<double>(samples.begin(), samples.end()));
+        QCOMPARE(s.samples, size_t(samples.size()));
+        QCOMPARE(s.median, median);
+        QCOMPARE(s.mean, mean);
+        QVERIFY(qAbs(s.p90 - p90) < 1e-12);
+        QVERIFY(qAbs(s.stddev - stddev) < 1e-12);
+        QVERIFY(s.medianCiLow <= s.median && s.median <= s.medianCiHigh);
+    }
+
+    void confidenceIntervalNarrowsWithSamples()
+    {
+        std::vector<double> few;
+        std::vector<double> many;
+        for (int i = 0; i < 400; ++i) {
+            const double v = 10.0 + (i * 37 % 100) / 100.0; // spread over [10, 11)
+            if (i < 20)
+                few.push_back(v);
+            many.push_back(v);
+        }
+        const LatencyStats a = summarize(few);
+        const LatencyStats b = summarize(many);
+        QVERIFY(b.relativeCiHalfWidth() < a.relativeCiHalfWidth());
+        QVERIFY(precisionReached(b, 20, 0.02));
+        QVERIFY(!precisionReached(a, 30, 1.0)); // too few samples, however tight
+        QCOMPARE(summarize({}).samples, size_t(0));
+    }
+
+    void materializesAbsentWeights()
+    {
+        QTemporaryDir dir;
+        OnnxModelBuilder b;
+        b.input("x", { int64_t { 1 }, int64_t { 3 }, int64_t { 8 }, int64_t { 8 } })
+            .weight("w", { 4, 3, 3, 3 }, "net.weights.bin")
+            .weight("bias", { 4 }, "net.weights.bin")
+            .node("Conv", { "x", "w", "bias" }, { "y" }, { graphs::testing::Attr::ints("pads", { 1, 1, 1, 1 }) })
+            .output("y");
+        const QString source = dir.filePath(QStringLiteral("net.onnx"));
+        const QString target = dir.filePath(QStringLiteral("net.materialized.onnx"));
+        QVERIFY(b.save(source.toStdString()));
+
+        auto absent = hasAbsentWeights(source.toStdString());
+        QVERIFY(absent.ok() && *absent);
+        QVERIFY(materializeWeights(source.toStdString(), target.toStdString(), 7).ok());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("net.weights.bin")))); // never created or opened
+
+        onnx::ModelProto m;
+        std::ifstream in(target.toStdString(), std::ios::binary);
+        QVERIFY(m.ParseFromIstream(&in));
+        for (const auto& t : m.graph().initializer()) {
+            QCOMPARE(t.data_location(), onnx::TensorProto::DEFAULT);
+            int64_t n = 1;
+            for (int64_t d : t.dims())
+                n *= d;
+            QCOMPARE(int64_t(t.raw_data().size()), n * 4);
+        }
+        auto again = hasAbsentWeights(target.toStdString());
+        QVERIFY(again.ok() && !*again);
+        // The same model: the counts do not change.
+        auto original = analyzeGraph(importOnnxFile(source.toStdString(), {})->graph);
+        auto materialized = analyzeGraph(importOnnxFile(target.toStdString(), {})->graph);
+        QVERIFY(original.ok() && materialized.ok());
+        QCOMPARE(materialized->totals.macs, original->totals.macs);
+        QCOMPARE(materialized->totals.macs, int64_t(1 * 4 * 8 * 8) * (3 * 3 * 3));
+
+        // Deterministic: the same seed gives the same bytes.
+        const QString twice = dir.filePath(QStringLiteral("twice.onnx"));
+        QVERIFY(materializeWeights(source.toStdString(), twice.toStdString(), 7).ok());
+        QFile f1(target);
+        QFile f2(twice);
+        QVERIFY(f1.open(QIODevice::ReadOnly) && f2.open(QIODevice::ReadOnly));
+        QCOMPARE(f1.readAll(), f2.readAll());
+    }
+
+    void materializerRefusesEscapingLocations()
+    {
+        QTemporaryDir dir;
+        OnnxModelBuilder b;
+        b.input("x", { int64_t { 1 }, int64_t { 4 } }).weight("w", { 4, 4 }, "../outside.bin").node("MatMul", { "x", "w" }, { "y" }).output("y");
+        const QString source = dir.filePath(QStringLiteral("net.onnx"));
+        QVERIFY(b.save(source.toStdString()));
+        auto status = materializeWeights(source.toStdString(), dir.filePath(QStringLiteral("out.onnx")).toStdString());
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().code, ErrorCode::UnsafePath);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out.onnx"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBenchmarkHarness)
+#include "tst_benchmark_harness.moc"
