@@ -2,9 +2,9 @@
 // and gate arithmetic are vector work.
 
 #include "estimation/catalog_context.h"
+#include "ir/einsum_equation.h"
 
 #include <algorithm>
-#include <map>
 
 namespace graphs::catalog {
 
@@ -110,59 +110,18 @@ NodeCost einsum(const CostContext& ctx)
 {
     NodeCost cost;
     const std::string eq = ctx.node().stringAttribute("equation");
-    const auto arrow = eq.find("->");
-    const std::string lhs = eq.substr(0, arrow);
-    std::vector<std::string> terms;
-    size_t start = 0;
-    while (true) {
-        const size_t comma = lhs.find(',', start);
-        terms.push_back(lhs.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        if (comma == std::string::npos)
-            break;
-        start = comma + 1;
-    }
-    if (terms.size() != ctx.inputCount())
-        ctx.fail(ErrorCode::InvalidModel, "equation '" + eq + "' names " + std::to_string(terms.size())
-                + " operands, the node has " + std::to_string(ctx.inputCount()));
-
-    std::map<char, int64_t> sizes;
-    int64_t ellipsis = 1;
-    for (size_t t = 0; t < terms.size(); ++t) {
-        std::string labels;
-        for (char c : terms[t]) {
-            if (std::isalpha(static_cast<unsigned char>(c)))
-                labels += c;
-        }
-        const auto dims = ctx.inputDims(t);
-        const bool hasEllipsis = terms[t].find("...") != std::string::npos;
-        const size_t explicitDims = labels.size();
-        if (dims.size() < explicitDims || (!hasEllipsis && dims.size() != explicitDims))
-            ctx.fail(ErrorCode::InvalidModel, "equation '" + eq + "' does not match the rank of input "
-                    + std::to_string(t));
-        const size_t ellipsisDims = dims.size() - explicitDims;
-        const size_t ellipsisAt = hasEllipsis ? terms[t].find("...") : 0;
-        size_t d = 0;
-        int64_t thisEllipsis = 1;
-        for (size_t pos = 0; pos < terms[t].size(); ++pos) {
-            const char c = terms[t][pos];
-            if (hasEllipsis && pos == ellipsisAt) {
-                for (size_t e = 0; e < ellipsisDims; ++e)
-                    thisEllipsis = ctx.mul(thisEllipsis, dims[d++]);
-                pos += 2;
-                continue;
-            }
-            if (!std::isalpha(static_cast<unsigned char>(c)))
-                continue;
-            sizes[c] = std::max(sizes[c], dims[d++]);
-        }
-        ellipsis = std::max(ellipsis, thisEllipsis);
-    }
-    int64_t space = ellipsis;
-    for (const auto& [label, size] : sizes)
-        space = ctx.mul(space, size);
-    if (terms.size() >= 2) {
+    std::vector<std::vector<int64_t>> operands;
+    for (size_t i = 0; i < ctx.inputCount(); ++i)
+        operands.push_back(ctx.inputDims(i));
+    const auto shapes = resolveEinsum(eq, operands);
+    if (!shapes)
+        ctx.fail(ErrorCode::InvalidModel, "equation '" + eq + "' does not fit the operand shapes");
+    const int64_t space = shapes->jointSpace();
+    if (space == INT64_MAX)
+        ctx.fail(ErrorCode::Overflow, "a count overflows 64 bits");
+    if (operands.size() >= 2) {
         cost.opClass = OpClass::Matrix;
-        setMacs(ctx, cost, ctx.mul(space, static_cast<int64_t>(terms.size() - 1)));
+        setMacs(ctx, cost, ctx.mul(space, static_cast<int64_t>(operands.size() - 1)));
     } else {
         cost.opClass = space == ctx.outputElements() ? OpClass::DataMovement : OpClass::Reduction;
         if (cost.opClass == OpClass::Reduction)

@@ -1,9 +1,10 @@
 #include "frontends/shape_resolver.h"
 
+#include "ir/einsum_equation.h"
+
 #include <onnx/defs/schema.h>
 #include <onnx/shape_inference/implementation.h>
 
-#include <map>
 #include <unordered_set>
 
 namespace graphs::onnxfe {
@@ -65,92 +66,6 @@ void discardShapes(onnx::GraphProto& g)
     }
 }
 
-/// Output dims of an Einsum from its equation and input dims; ONNX 1.12's inference gives only the rank.
-std::optional<std::vector<int64_t>> einsumOutputDims(const std::string& equation,
-    const std::vector<std::vector<int64_t>>& inputs)
-{
-    std::string eq;
-    for (char c : equation) {
-        if (c != ' ')
-            eq += c;
-    }
-    const auto arrow = eq.find("->");
-    const std::string lhs = eq.substr(0, arrow);
-    std::vector<std::string> terms;
-    size_t start = 0;
-    while (true) {
-        const size_t comma = lhs.find(',', start);
-        terms.push_back(lhs.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        if (comma == std::string::npos)
-            break;
-        start = comma + 1;
-    }
-    if (terms.size() != inputs.size())
-        return std::nullopt;
-    std::map<char, int64_t> sizes;
-    std::map<char, int> counts;
-    std::vector<int64_t> ellipsis;
-    for (size_t t = 0; t < terms.size(); ++t) {
-        const std::string& term = terms[t];
-        const size_t dots = term.find("...");
-        size_t letters = 0;
-        for (char c : term)
-            letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
-        const auto& dims = inputs[t];
-        if (dims.size() < letters || (dots == std::string::npos && dims.size() != letters))
-            return std::nullopt;
-        const size_t ellipsisRank = dims.size() - letters;
-        size_t d = 0;
-        for (size_t pos = 0; pos < term.size(); ++pos) {
-            if (dots != std::string::npos && pos == dots) {
-                std::vector<int64_t> e(dims.begin() + d, dims.begin() + d + ellipsisRank);
-                if (e.size() > ellipsis.size())
-                    ellipsis.insert(ellipsis.begin(), e.size() - ellipsis.size(), 1);
-                for (size_t i = 0; i < e.size(); ++i) {
-                    int64_t& slot = ellipsis[ellipsis.size() - e.size() + i];
-                    slot = std::max(slot, e[i]);
-                }
-                d += ellipsisRank;
-                pos += 2;
-                continue;
-            }
-            const char c = term[pos];
-            if (!std::isalpha(static_cast<unsigned char>(c)))
-                return std::nullopt;
-            const int64_t size = dims[d++];
-            auto it = sizes.find(c);
-            if (it != sizes.end() && it->second != size && it->second != 1 && size != 1)
-                return std::nullopt;
-            sizes[c] = it == sizes.end() ? size : std::max(it->second, size);
-            ++counts[c];
-        }
-    }
-    std::string rhs;
-    if (arrow != std::string::npos) {
-        rhs = eq.substr(arrow + 2);
-    } else {
-        // Implicit output: the ellipsis, then the labels that appear once, in alphabetical order.
-        rhs = ellipsis.empty() ? "" : "...";
-        for (const auto& [c, n] : counts) {
-            if (n == 1)
-                rhs += c;
-        }
-    }
-    std::vector<int64_t> out;
-    for (size_t pos = 0; pos < rhs.size(); ++pos) {
-        if (rhs.compare(pos, 3, "...") == 0) {
-            out.insert(out.end(), ellipsis.begin(), ellipsis.end());
-            pos += 2;
-            continue;
-        }
-        auto it = sizes.find(rhs[pos]);
-        if (it == sizes.end())
-            return std::nullopt;
-        out.push_back(it->second);
-    }
-    return out;
-}
-
 /// Fills output shapes that ONNX's inference in the linked version leaves incomplete; true when any was added.
 bool supplementShapes(onnx::GraphProto& graph, const std::unordered_map<std::string, onnx::TypeProto>& types)
 {
@@ -177,9 +92,10 @@ bool supplementShapes(onnx::GraphProto& graph, const std::unordered_map<std::str
         }
         if (inputs.size() != static_cast<size_t>(node.input_size()))
             continue;
-        auto dims = einsumOutputDims(equation, inputs);
-        if (!dims)
+        auto resolved = resolveEinsum(equation, inputs);
+        if (!resolved)
             continue;
+        const std::vector<int64_t>* dims = &resolved->outputDims;
         onnx::ValueInfoProto* vi = nullptr;
         for (auto& existing : *graph.mutable_output()) {
             if (existing.name() == node.output(0))
