@@ -6,6 +6,7 @@
 #include "benchmarks/statistics.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
+#include "cli/roofs_suite.h"
 #include "frontends/onnx_importer.h"
 #include "reporting/analysis_report.h"
 
@@ -44,6 +45,7 @@ struct BenchmarkSettings
     bool profile = false;
     std::string format = "text";
     std::string output;
+    std::string suite;
 };
 
 
@@ -138,6 +140,21 @@ Result<BenchmarkResult> measure(const BenchmarkSettings& s, const ProcessRunner&
 
 int runBenchmark(const BenchmarkSettings& s)
 {
+    if (!s.suite.empty()) {
+        if (s.suite != "roofs") {
+            printError("unknown --suite '" + s.suite + "' (roofs)");
+            return ExitUsage;
+        }
+        if (!s.models.empty()) {
+            printError("--suite and --models do not go together");
+            return ExitUsage;
+        }
+        return runRoofsSuite(s.threads, s.format, s.output);
+    }
+    if (s.models.empty()) {
+        printError("give --models FILE... or --suite roofs");
+        return ExitUsage;
+    }
     if (s.format != "text" && s.format != "json") {
         printError("unknown --format '" + s.format + "' (text or json)");
         return ExitUsage;
@@ -182,7 +199,8 @@ std::function<int()> addBenchmarkCommand(CLI::App& app)
 {
     auto s = std::make_shared<BenchmarkSettings>();
     CLI::App* cmd = app.add_subcommand("benchmark", "Measure whole-model latency with a runtime (runner protocol)");
-    cmd->add_option("-m,--models", s->models, "ONNX model files")->required()->check(CLI::ExistingFile);
+    cmd->add_option("-m,--models", s->models, "ONNX model files")->check(CLI::ExistingFile);
+    cmd->add_option("-s,--suite", s->suite, "A built-in suite: roofs (FMA peaks, memory bandwidth, GEMM rate)");
     cmd->add_option("-r,--runtime", s->runtime, "Runtime: onnxruntime")->capture_default_str();
     cmd->add_option("--runner", s->runner, "Another runner program speaking graphs-runner/1 (a command line)");
     cmd->add_option("-t,--threads", s->threads, "Intra-op threads (0: the runtime's default)")->capture_default_str();

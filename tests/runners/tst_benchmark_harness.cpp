@@ -3,6 +3,7 @@
 
 #include "benchmarks/model_materializer.h"
 #include "benchmarks/process_runner.h"
+#include "benchmarks/roofs.h"
 #include "benchmarks/statistics.h"
 #include "estimation/graph_analysis.h"
 #include "frontends/onnx_importer.h"
@@ -15,6 +16,7 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <cmath>
 #include <fstream>
 
 using namespace graphs;
@@ -158,6 +160,24 @@ private Q_SLOTS:
         QVERIFY(precisionReached(b, 20, 0.02));
         QVERIFY(!precisionReached(a, 30, 1.0)); // too few samples, however tight
         QCOMPARE(summarize({}).samples, size_t(0));
+    }
+
+    void roofKernelsMeasureSomething()
+    {
+        // Functional only (speed is for benchmark executables): finite positive figures, in the units promised.
+        const VectorIsa isa = detectVectorIsa();
+        const double fp32 = measureFp32FmaPeak(1, isa, 0.05);
+        const double fp64 = measureFp64FmaPeak(1, isa, 0.05);
+        QVERIFY(std::isfinite(fp32) && fp32 > 1e8);
+        QVERIFY(std::isfinite(fp64) && fp64 > 1e8);
+        const double triad = measureTriadBandwidth(1 << 20, 2, 0.05);
+        QVERIFY(std::isfinite(triad) && triad > 1e8);
+        const auto sweep = bandwidthSweep(1, 1 << 20);
+        QCOMPARE(sweep.size(), size_t(4)); // 16 KiB, 64 KiB, 256 KiB, 1 MiB
+        for (size_t i = 1; i < sweep.size(); ++i)
+            QCOMPARE(sweep[i].workingSetBytes, 4 * sweep[i - 1].workingSetBytes);
+        int calls = 0;
+        QVERIFY(bandwidthSweep(1, 1 << 20, [&](double) { return ++calls < 2; }).size() == 1); // cancelled after one
     }
 
     void materializesAbsentWeights()
