@@ -1,11 +1,21 @@
 #include "main_window.h"
 
+#include "dialogs.h"
+#include "estimate_runner.h"
 #include "estimation/graph_analysis.h"
+#include "hardware/hardware_registry.h"
 #include "model_loader.h"
 #include "pages/model_summary_page.h"
 #include "pages/nodes_page.h"
+#include "pages/roofline_page.h"
+#include "pages/subgraphs_page.h"
 #include "recent_files.h"
+#include "registry_loader.h"
+#include "registry_paths.h"
 #include "reporting/analysis_report.h"
+#include "reporting/estimate_report.h"
+#include "subgraph_selection.h"
+#include "widgets/hardware_toolbar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +34,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStringList>
 #include <QTabWidget>
 
 namespace graphs::ui {
@@ -33,7 +44,6 @@ namespace {
 const QString GeometryKey = QStringLiteral("mainWindow/geometry");
 const QString StateKey = QStringLiteral("mainWindow/state");
 const QString OpenDirectoryKey = QStringLiteral("mainWindow/openDirectory");
-const QString ExportDirectoryKey = QStringLiteral("mainWindow/exportDirectory");
 
 /// The first local .onnx file among dropped URLs, or an empty string.
 QString droppedModel(const QMimeData* mime)
@@ -57,11 +67,17 @@ QString displayName(const QString& path)
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_loader(new ModelLoader(this))
+    , m_registryLoader(new RegistryLoader(this))
+    , m_estimator(new EstimateRunner(this))
+    , m_selection(new SubgraphSelection(this))
+    , m_hardwareBar(new HardwareToolBar)
     , m_stack(new QStackedWidget)
     , m_welcome(new QLabel)
     , m_pages(new QTabWidget)
     , m_summaryPage(new ModelSummaryPage)
     , m_nodesPage(new NodesPage)
+    , m_subgraphsPage(new SubgraphsPage(m_selection))
+    , m_rooflinePage(new RooflinePage(m_selection))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QApplication::applicationName());
@@ -78,13 +94,17 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_summaryPage, tr("Summary"));
     m_pages->addTab(m_nodesPage, tr("Nodes"));
+    m_pages->addTab(m_subgraphsPage, tr("Subgraphs"));
+    m_pages->addTab(m_rooflinePage, tr("Roofline"));
 
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_pages);
     setCentralWidget(m_stack);
+    addToolBar(Qt::TopToolBarArea, m_hardwareBar);
 
     createMenus();
     createStatusBar();
+    connectEstimation();
 
     connect(m_loader, &ModelLoader::progressChanged, m_progress, &QProgressBar::setValue);
     connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onLoaded);
@@ -92,9 +112,29 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_loader, &ModelLoader::cancelled, this, &MainWindow::onCancelled);
 
     restoreSettings();
+    m_registryLoader->load(registryDirs());
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::connectEstimation()
+{
+    connect(m_registryLoader, &RegistryLoader::loaded, this, &MainWindow::onCatalogLoaded);
+    connect(m_registryLoader, &RegistryLoader::failed, this, [this](const QString& message) {
+        m_hardwareBar->setCatalogError(message);
+        showError(tr("Hardware registry"), tr("The hardware registry could not be loaded."), message);
+    });
+    connect(m_hardwareBar, &HardwareToolBar::settingsChanged, this,
+        [this] { m_estimator->setSettings(m_hardwareBar->settings()); });
+    connect(m_hardwareBar, &HardwareToolBar::batchChanged, this, &MainWindow::onBatchChanged);
+    connect(m_estimator, &EstimateRunner::started, this, [this] {
+        const auto& hardware = m_estimator->settings().hardware;
+        // With a timeout: a run superseded by "no hardware" reports nothing that would clear it.
+        statusBar()->showMessage(tr("Estimating on %1…").arg(QString::fromStdString(hardware->name)), 3000);
+    });
+    connect(m_estimator, &EstimateRunner::estimated, this, &MainWindow::onEstimated);
+    connect(m_estimator, &EstimateRunner::failed, this, &MainWindow::onEstimateFailed);
+}
 
 void MainWindow::createMenus()
 {
@@ -112,11 +152,24 @@ void MainWindow::createMenus()
     m_exportCsvAction->setObjectName(QStringLiteral("exportNodesCsv"));
     m_exportCsvAction->setStatusTip(tr("Write one row per node with its counts"));
     m_exportCsvAction->setEnabled(false);
+    m_exportSubgraphsAction
+        = file->addAction(tr("Export &Subgraphs as CSV…"), m_subgraphsPage, &SubgraphsPage::showExportDialog);
+    m_exportSubgraphsAction->setObjectName(QStringLiteral("exportSubgraphsCsv"));
+    m_exportSubgraphsAction->setStatusTip(tr("Write one row per subgraph with its estimate"));
+    m_exportSubgraphsAction->setEnabled(false);
+    m_exportRooflineAction
+        = file->addAction(tr("Export &Roofline as PNG…"), m_rooflinePage, &RooflinePage::showExportDialog);
+    m_exportRooflineAction->setObjectName(QStringLiteral("exportRooflinePng"));
+    m_exportRooflineAction->setStatusTip(tr("Save the roofline chart as an image"));
+    m_exportRooflineAction->setEnabled(false);
 
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_hardwareBar->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About graphs-studio"), this, &MainWindow::showAbout);
@@ -178,7 +231,32 @@ void MainWindow::openModel(const QString& path)
         return;
     setLoading(true);
     statusBar()->showMessage(tr("Opening %1…").arg(displayName(path)));
-    m_loader->load(path);
+    ImportOptions options;
+    if (m_batch)
+        options.batch = *m_batch;
+    m_loader->load(path, options);
+}
+
+void MainWindow::selectHardware(const QString& id)
+{
+    const auto& catalog = m_registryLoader->catalog();
+    if (!catalog) {
+        m_pendingHardware = id;
+        return;
+    }
+    m_pendingHardware.clear();
+    if (m_hardwareBar->selectHardware(id))
+        return;
+    QStringList closest;
+    for (const std::string& s : catalog->registry->suggestions(id.toStdString()))
+        closest << QString::fromStdString(s);
+    showError(tr("Unknown hardware"), tr("The registry has no hardware with id '%1'.").arg(id),
+        closest.isEmpty() ? QString() : tr("Did you mean: %1?").arg(closest.join(QStringLiteral(", "))));
+}
+
+void MainWindow::setPreferredPrecision(Precision precision)
+{
+    m_hardwareBar->setPreferredPrecision(precision);
 }
 
 void MainWindow::setLoading(bool loading)
@@ -194,8 +272,11 @@ void MainWindow::onLoaded(std::shared_ptr<const GraphAnalysis> analysis)
 {
     setLoading(false);
     m_analysis = std::move(analysis);
+    m_modelPath = m_loader->path();
     m_summaryPage->setAnalysis(m_analysis);
     m_nodesPage->setAnalysis(m_analysis);
+    m_hardwareBar->setBatch(analysedBatch(*m_analysis));
+    m_estimator->setAnalysis(m_analysis);
     m_stack->setCurrentWidget(m_pages);
     m_exportCsvAction->setEnabled(true);
     m_recentFiles->add(m_loader->path());
@@ -213,7 +294,11 @@ void MainWindow::onFailed(const QString& message)
     const QString path = m_loader->path();
     if (!QFileInfo::exists(path))
         m_recentFiles->remove(path);
-    // The model shown before, if any, stays: a failed open changes nothing else.
+    // The model shown before, if any, stays: a failed open changes nothing else, and a batch it could not be
+    // imported at is forgotten.
+    m_batch.reset();
+    if (m_analysis)
+        m_hardwareBar->setBatch(analysedBatch(*m_analysis));
     showError(tr("Could not open model"), tr("Could not open %1.").arg(displayName(path)), message);
 }
 
@@ -238,15 +323,11 @@ void MainWindow::showExportDialog()
 {
     if (!m_analysis)
         return;
-    QSettings settings;
     const QString name = QString::fromStdString(modelDisplayName(*m_analysis->graph)) + QStringLiteral("-nodes.csv");
-    const QString directory = settings.value(ExportDirectoryKey, QFileInfo(m_loader->path()).absolutePath()).toString();
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Nodes as CSV"), QDir(directory).filePath(name), tr("CSV files (*.csv);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(ExportDirectoryKey, QFileInfo(path).absolutePath());
-    exportNodesCsv(path);
+    const QString path = askExportPath(this, tr("Export Nodes as CSV"), name, tr("CSV files (*.csv);;All files (*)"),
+        QFileInfo(m_modelPath).absolutePath());
+    if (!path.isEmpty())
+        exportNodesCsv(path);
 }
 
 bool MainWindow::exportNodesCsv(const QString& path)
@@ -262,12 +343,53 @@ bool MainWindow::exportNodesCsv(const QString& path)
 
 void MainWindow::showError(const QString& title, const QString& text, const QString& details)
 {
-    // open(), not exec(): no nested event loop, and the window stays responsive behind the box.
-    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("errorBox"));
-    box->setInformativeText(details);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    showErrorBox(this, title, text, details);
+}
+
+void MainWindow::onCatalogLoaded(const std::shared_ptr<const HardwareCatalog>& catalog)
+{
+    m_hardwareBar->setCatalog(catalog);
+    if (!catalog->problems.isEmpty())
+        statusBar()->showMessage(tr("Hardware registry: %1").arg(catalog->problems.join(QStringLiteral("; "))), 10000);
+    if (!m_pendingHardware.isEmpty())
+        selectHardware(QString(m_pendingHardware)); // a copy: selectHardware() clears the member
+}
+
+void MainWindow::onBatchChanged(int batch)
+{
+    m_batch = batch;
+    // The batch is bound at import: the model is read again, and the estimate follows the new analysis.
+    if (!m_modelPath.isEmpty())
+        openModel(m_modelPath);
+}
+
+void MainWindow::onEstimated(std::shared_ptr<const EstimatedModel> estimate)
+{
+    // Another precision keeps the partition, and with it the subgraph the user singled out; another model or
+    // runtime partitions afresh.
+    const bool samePartition = estimate && m_estimate && estimate->analysis == m_estimate->analysis
+        && estimate->estimate.runtime == m_estimate->estimate.runtime;
+    if (!samePartition)
+        m_selection->clear();
+    m_estimate = std::move(estimate);
+    m_summaryPage->setEstimate(m_estimate);
+    m_subgraphsPage->setEstimate(m_estimate);
+    m_rooflinePage->setEstimate(m_estimate);
+    m_exportSubgraphsAction->setEnabled(m_estimate != nullptr);
+    m_exportRooflineAction->setEnabled(m_estimate != nullptr);
+    if (!m_estimate)
+        return;
+    statusBar()->showMessage(tr("%1 on %2: %3")
+                                 .arg(QString::fromStdString(modelDisplayName(*m_estimate->analysis->graph)),
+                                     QString::fromStdString(m_estimate->hardware().name),
+                                     QString::fromStdString(formatEstimate(m_estimate->estimate.summary.latency))),
+        10000);
+}
+
+void MainWindow::onEstimateFailed(const QString& message)
+{
+    onEstimated(nullptr);
+    showError(tr("Estimate failed"), tr("Could not estimate the model on this hardware."), message);
 }
 
 void MainWindow::showAbout()
@@ -275,7 +397,9 @@ void MainWindow::showAbout()
     auto* box = new QMessageBox(QMessageBox::Information, tr("About graphs-studio"),
         tr("<h3>graphs-studio %1</h3>"
            "<p>Latency, memory and energy estimates of neural networks on hardware.</p>"
-           "<p>Counts MACs, FLOPs and bytes moved per node of an ONNX model.</p>")
+           "<p>Counts MACs, FLOPs and bytes moved per node of an ONNX model, partitions it into the kernels a "
+           "runtime would run, and estimates each on the hardware chosen. Estimates are THEORETICAL until the "
+           "hardware is calibrated.</p>")
             .arg(QApplication::applicationVersion()),
         QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "hardware/precision.h"
+
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -16,13 +19,22 @@ struct GraphAnalysis;
 
 namespace graphs::ui {
 
+struct EstimatedModel;
+struct HardwareCatalog;
+class EstimateRunner;
+class HardwareToolBar;
 class ModelLoader;
 class ModelSummaryPage;
 class NodesPage;
 class RecentFiles;
+class RegistryLoader;
+class RooflinePage;
+class SubgraphSelection;
+class SubgraphsPage;
 
-/// The shell of graphs-studio: menus, the status bar, and a stack of a welcome screen and the tabbed pages.
-/// The pages render the analysis; loading runs in ModelLoader.
+/// The shell of graphs-studio: menus, the hardware toolbar, the status bar, and a stack of a welcome screen and the
+/// tabbed pages. The pages render the analysis and the estimate; loading runs in ModelLoader, the registry in
+/// RegistryLoader, estimating in EstimateRunner.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -31,15 +43,29 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Starts loading `path` in the background; the pages switch to it once it is analysed.
+    /// Starts loading `path` in the background (at the batch chosen in the toolbar, if one was); the pages switch to
+    /// it once it is analysed.
     void openModel(const QString& path);
+    /// Chooses the hardware with `id` once the registry is loaded (now, if it is); an unknown id shows an error
+    /// with the closest ids.
+    void selectHardware(const QString& id);
+    /// The precision to estimate at whenever the hardware supports it.
+    void setPreferredPrecision(Precision precision);
     /// Writes the nodes CSV of the open model; on failure shows the problem and returns false.
     bool exportNodesCsv(const QString& path);
 
     const std::shared_ptr<const GraphAnalysis>& analysis() const { return m_analysis; }
+    const std::shared_ptr<const EstimatedModel>& estimate() const { return m_estimate; }
     ModelLoader* loader() const { return m_loader; }
+    RegistryLoader* registryLoader() const { return m_registryLoader; }
+    EstimateRunner* estimator() const { return m_estimator; }
+    SubgraphSelection* subgraphSelection() const { return m_selection; }
+    HardwareToolBar* hardwareToolBar() const { return m_hardwareBar; }
+    QTabWidget* pages() const { return m_pages; }
     ModelSummaryPage* summaryPage() const { return m_summaryPage; }
     NodesPage* nodesPage() const { return m_nodesPage; }
+    SubgraphsPage* subgraphsPage() const { return m_subgraphsPage; }
+    RooflinePage* rooflinePage() const { return m_rooflinePage; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -49,6 +75,7 @@ protected:
 private:
     void createMenus();
     void createStatusBar();
+    void connectEstimation();
     void restoreSettings();
 
     void showOpenDialog();
@@ -60,18 +87,34 @@ private:
     void onFailed(const QString& message);
     void onCancelled();
     void setLoading(bool loading);
+    void onCatalogLoaded(const std::shared_ptr<const HardwareCatalog>& catalog);
+    void onBatchChanged(int batch);
+    void onEstimated(std::shared_ptr<const EstimatedModel> estimate);
+    void onEstimateFailed(const QString& message);
 
     std::shared_ptr<const GraphAnalysis> m_analysis;
+    std::shared_ptr<const EstimatedModel> m_estimate;
+    QString m_modelPath; ///< the file of the analysis shown
+    std::optional<int> m_batch; ///< the batch the user chose; models open at their own otherwise
+    QString m_pendingHardware; ///< chosen before the registry was loaded
     ModelLoader* m_loader;
+    RegistryLoader* m_registryLoader;
+    EstimateRunner* m_estimator;
+    SubgraphSelection* m_selection;
     RecentFiles* m_recentFiles = nullptr;
 
+    HardwareToolBar* m_hardwareBar;
     QStackedWidget* m_stack;
     QLabel* m_welcome;
     QTabWidget* m_pages;
     ModelSummaryPage* m_summaryPage;
     NodesPage* m_nodesPage;
+    SubgraphsPage* m_subgraphsPage;
+    RooflinePage* m_rooflinePage;
 
     QAction* m_exportCsvAction = nullptr;
+    QAction* m_exportSubgraphsAction = nullptr;
+    QAction* m_exportRooflineAction = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancelButton = nullptr;
 };

@@ -109,6 +109,11 @@ private Q_SLOTS:
         QTRY_VERIFY(popup->isVisible());
         QVERIFY(popup->model()->rowCount() >= 3);
         QTest::keyClick(popup, Qt::Key_Escape);
+        // A search left without choosing shows the chosen entry again.
+        QTest::keyClick(picker.lineEdit(), Qt::Key_Return);
+        QCOMPARE(picker.lineEdit()->text(), QStringLiteral("NVIDIA L4 24GB"));
+        QCOMPARE(picker.hardware()->id, std::string("nvidia-l4"));
+        QCOMPARE(changed.count(), 1);
         picker.lineEdit()->selectAll();
         QTest::keyClick(picker.lineEdit(), Qt::Key_Backspace);
         QTRY_VERIFY(!picker.hardware());

@@ -523,6 +523,57 @@ private Q_SLOTS:
         errorBox(window)->button(QMessageBox::Ok)->click();
     }
 
+    void supersededEstimateIsDropped()
+    {
+        auto imported = importOnnxFile(squeezenetPath().toStdString(), {});
+        QVERIFY(imported);
+        auto analysis = analyzeGraph(imported->graph);
+        QVERIFY(analysis);
+        auto registry = HardwareRegistry::load({ GRAPHS_SOURCE_DIR "/registries" });
+        QVERIFY(registry);
+        auto runtime = findFusionRules({ GRAPHS_SOURCE_DIR "/registries" }, "onnxruntime");
+        QVERIFY(runtime);
+
+        graphs::ui::EstimateRunner runner;
+        QSignalSpy estimated(&runner, &graphs::ui::EstimateRunner::estimated);
+        runner.setAnalysis(std::make_shared<const GraphAnalysis>(std::move(*analysis)));
+        QCOMPARE(estimated.count(), 1); // no hardware yet: nothing to estimate, at once
+        QVERIFY(!estimated.takeFirst().first().value<std::shared_ptr<const graphs::ui::EstimatedModel>>());
+
+        graphs::ui::EstimateSettings settings;
+        settings.hardware = registry->find("nvidia-l4");
+        settings.runtime = std::make_shared<const FusionRules>(*runtime);
+        for (Precision p : { Precision::FP32, Precision::TF32, Precision::FP16 }) {
+            settings.precision = p;
+            runner.setSettings(settings);
+        }
+        QVERIFY(runner.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.isRunning(), LoadTimeoutMs);
+        QTest::qWait(50);
+        // Only the newest run reports.
+        QCOMPARE(estimated.count(), 1);
+        const auto e = estimated.first().first().value<std::shared_ptr<const graphs::ui::EstimatedModel>>();
+        QVERIFY(e);
+        QCOMPARE(e->estimate.options.precision, Precision::FP16);
+        QCOMPARE(runner.current(), e);
+
+        // No hardware: the estimate goes.
+        settings.hardware.reset();
+        runner.setSettings(settings);
+        QVERIFY(!runner.current());
+    }
+
+    void registryFailureIsReported()
+    {
+        graphs::ui::RegistryLoader loader;
+        QSignalSpy failed(&loader, &graphs::ui::RegistryLoader::failed);
+        loader.load({ m_dir.filePath(QStringLiteral("no-registry-here")) });
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, LoadTimeoutMs);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("no-registry-here")),
+            qPrintable(failed.first().first().toString()));
+        QVERIFY(!loader.catalog());
+    }
+
     void geometryIsRestored()
     {
         {

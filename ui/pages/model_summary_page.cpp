@@ -4,6 +4,7 @@
 #include "models/op_histogram_model.h"
 #include "reporting/analysis_report.h"
 #include "reporting/number_format.h"
+#include "widgets/estimate_summary_box.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -132,7 +133,10 @@ ModelSummaryPage::ModelSummaryPage(QWidget* parent)
     auto* warningsLayout = new QVBoxLayout(m_warningsBox);
     warningsLayout->addWidget(m_warnings);
 
+    m_estimateBox = new EstimateSummaryBox;
+
     auto* right = new QVBoxLayout;
+    right->addWidget(m_estimateBox);
     right->addWidget(operatorsBox, 3);
     right->addWidget(m_warningsBox, 1);
 
@@ -171,7 +175,7 @@ void ModelSummaryPage::setAnalysis(const std::shared_ptr<const GraphAnalysis>& a
     };
     if (!analysis || !analysis->graph) {
         for (QLabel* label : findChildren<QLabel*>()) {
-            if (!label->objectName().isEmpty())
+            if (!label->objectName().isEmpty() && !m_estimateBox->isAncestorOf(label))
                 label->clear();
         }
         return;
@@ -198,6 +202,11 @@ void ModelSummaryPage::setAnalysis(const std::shared_ptr<const GraphAnalysis>& a
     set("activationBytesRead", bytes(totals.activationBytesRead));
     set("weightBytesRead", bytes(totals.weightBytesRead));
     set("bytesWritten", bytes(totals.bytesWritten));
+}
+
+void ModelSummaryPage::setEstimate(const std::shared_ptr<const EstimatedModel>& estimate)
+{
+    m_estimateBox->setEstimate(estimate);
 }
 
 void ModelSummaryPage::showTensors(const std::shared_ptr<const GraphAnalysis>& analysis)

@@ -15,10 +15,12 @@ struct GraphAnalysis;
 
 namespace graphs::ui {
 
+class EstimateSummaryBox;
+struct EstimatedModel;
 class OpHistogramModel;
 
 /// The figures of one model: what it is, its inputs and outputs, its compute and memory totals, which
-/// operators it uses, and the warnings of the import and analysis.
+/// operators it uses, the warnings of the import and analysis, and the estimate on the chosen hardware.
 class ModelSummaryPage : public QWidget
 {
     Q_OBJECT
@@ -28,6 +30,9 @@ public:
 
     /// Shows `analysis`; nullptr clears the page.
     void setAnalysis(const std::shared_ptr<const GraphAnalysis>& analysis);
+
+    /// Shows the estimate's headline figures; nullptr shows how to get one.
+    void setEstimate(const std::shared_ptr<const EstimatedModel>& estimate);
 
     /// The value label of a figure, by its object name ("macs", "nodes", …); for tests.
     QLabel* figure(const QString& name) const;
@@ -42,6 +47,7 @@ private:
     QPlainTextEdit* m_warnings = nullptr;
     OpHistogramModel* m_histogram = nullptr;
     QTableView* m_histogramView = nullptr;
+    EstimateSummaryBox* m_estimateBox = nullptr;
 };
 
 } // namespace graphs::ui

@@ -1,0 +1,106 @@
+#include "estimate_runner.h"
+
+#include "estimation/graph_analysis.h"
+#include "estimation/unified_analyzer.h"
+#include "transform/fusion_rules.h"
+
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
+#include <exception>
+
+namespace graphs::ui {
+
+namespace {
+
+template <typename T>
+void estimate(QPromise<T>& promise, quint64 generation, std::shared_ptr<const GraphAnalysis> analysis,
+    const EstimateSettings& settings)
+{
+    // estimateOn() takes no callback: a run superseded before it starts is skipped, one already running finishes
+    // and is dropped (squeezenet takes milliseconds, a large transformer well under a second).
+    if (promise.isCanceled())
+        return;
+    T outcome;
+    outcome.generation = generation;
+    try {
+        auto result
+            = estimateOn(*analysis, settings.hardware, settings.precision, *settings.runtime, analysedBatch(*analysis));
+        if (!result) {
+            outcome.error = QString::fromStdString(result.error().toString());
+        } else {
+            auto estimated = std::make_shared<EstimatedModel>();
+            estimated->analysis = std::move(analysis);
+            estimated->partition = std::move(result->first);
+            estimated->estimate = std::move(result->second);
+            estimated->runtimeName = QString::fromStdString(settings.runtime->runtimeName);
+            outcome.estimate = std::move(estimated);
+        }
+    } catch (const std::exception& e) {
+        outcome.error = QString::fromStdString(settings.hardware->id + ": " + e.what());
+    }
+    promise.addResult(std::move(outcome));
+}
+
+} // namespace
+
+int64_t analysedBatch(const GraphAnalysis& analysis)
+{
+    if (!analysis.graph || analysis.graph->inputs().empty())
+        return 1;
+    const Shape& shape = analysis.graph->tensor(analysis.graph->inputs().front()).shape;
+    return shape.rank() > 0 && shape.dims[0].isKnown() && shape.dims[0].value > 0 ? shape.dims[0].value : 1;
+}
+
+EstimateRunner::EstimateRunner(QObject* parent)
+    : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &EstimateRunner::onFinished);
+}
+
+EstimateRunner::~EstimateRunner()
+{
+    m_watcher.cancel();
+}
+
+void EstimateRunner::setAnalysis(std::shared_ptr<const GraphAnalysis> analysis)
+{
+    m_analysis = std::move(analysis);
+    restart();
+}
+
+void EstimateRunner::setSettings(const EstimateSettings& settings)
+{
+    m_settings = settings;
+    restart();
+}
+
+void EstimateRunner::restart()
+{
+    m_watcher.cancel();
+    const quint64 generation = ++m_generation;
+    if (!m_analysis || !m_analysis->graph || !m_settings.hardware || !m_settings.runtime) {
+        m_running = false;
+        m_current.reset();
+        Q_EMIT estimated(nullptr);
+        return;
+    }
+    m_running = true;
+    Q_EMIT started();
+    m_watcher.setFuture(QtConcurrent::run(&estimate<Outcome>, generation, m_analysis, m_settings));
+}
+
+void EstimateRunner::onFinished()
+{
+    const QFuture<Outcome> future = m_watcher.future();
+    if (future.resultCount() == 0 || future.resultAt(0).generation != m_generation)
+        return; // superseded: the run that replaced it reports
+    m_running = false;
+    const Outcome outcome = future.resultAt(0);
+    m_current = outcome.estimate;
+    if (m_current)
+        Q_EMIT estimated(m_current);
+    else
+        Q_EMIT failed(outcome.error);
+}
+
+} // namespace graphs::ui

@@ -1,0 +1,205 @@
+#include "models/hardware_list_model.h"
+
+#include "estimation/estimate.h"
+#include "hardware/hardware_spec.h"
+#include "reporting/number_format.h"
+
+#include <QFont>
+#include <algorithm>
+
+namespace graphs::ui {
+
+namespace {
+
+QString fromStd(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString categoryHeading(HardwareCategory c)
+{
+    switch (c) {
+    case HardwareCategory::Cpu:
+        return HardwareListModel::tr("CPU");
+    case HardwareCategory::Gpu:
+        return HardwareListModel::tr("GPU");
+    case HardwareCategory::Accelerator:
+        return HardwareListModel::tr("Accelerator");
+    }
+    return {};
+}
+
+/// Estimates on an entry are THEORETICAL until a calibration profile for it exists; none is loaded yet.
+Confidence entryConfidence(const HardwareSpec&)
+{
+    return Confidence::Theoretical;
+}
+
+/// The headline figure of an entry, the fp16 peak where it has one (what inference usually runs at), as
+/// `graphs hardware list` shows among its columns: "121 TFLOP/s fp16".
+QString headlinePeak(const HardwareSpec& spec)
+{
+    const auto supported = spec.supportedPrecisions();
+    for (Precision p : { Precision::FP16, Precision::BF16, Precision::FP32, Precision::INT8, Precision::FP8 }) {
+        if (std::find(supported.begin(), supported.end(), p) == supported.end())
+            continue;
+        const bool integer = p == Precision::INT8;
+        return fromStd(humanCount(spec.peakOpsPerSecond(p)))
+            + (integer ? QStringLiteral("OP/s ") : QStringLiteral("FLOP/s ")) + fromStd(precisionName(p));
+    }
+    return {};
+}
+
+} // namespace
+
+HardwareListModel::HardwareListModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+HardwareListModel::~HardwareListModel() = default;
+
+void HardwareListModel::setEntries(const std::vector<std::shared_ptr<const HardwareSpec>>& entries)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (HardwareCategory category : { HardwareCategory::Cpu, HardwareCategory::Gpu, HardwareCategory::Accelerator }) {
+        std::vector<std::shared_ptr<const HardwareSpec>> inCategory;
+        std::copy_if(entries.begin(), entries.end(), std::back_inserter(inCategory),
+            [&](const auto& e) { return e && e->category == category; });
+        if (inCategory.empty())
+            continue;
+        // This machine first, the rest by name.
+        std::stable_sort(inCategory.begin(), inCategory.end(), [](const auto& a, const auto& b) {
+            if (a->generated != b->generated)
+                return a->generated;
+            return QString::fromStdString(a->name).compare(QString::fromStdString(b->name), Qt::CaseInsensitive) < 0;
+        });
+        m_rows.push_back({ nullptr, categoryHeading(category), {}, {} });
+        for (const auto& spec : inCategory) {
+            Row row;
+            row.spec = spec;
+            row.id = QString::fromStdString(spec->id);
+            row.search = QString::fromStdString(spec->name + ' ' + spec->id + ' ' + spec->vendor + ' '
+                + spec->architecture + ' ' + std::string(categoryName(category)));
+            m_rows.push_back(std::move(row));
+        }
+    }
+    endResetModel();
+}
+
+std::shared_ptr<const HardwareSpec> HardwareListModel::entry(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_rows[row].spec : nullptr;
+}
+
+int HardwareListModel::rowOf(const QString& id) const
+{
+    if (id.isEmpty())
+        return -1;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id == id)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int HardwareListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int HardwareListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : NumColumns;
+}
+
+Qt::ItemFlags HardwareListModel::flags(const QModelIndex& index) const
+{
+    // Views ask about the invalid index (the root) too.
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
+        return Qt::NoItemFlags;
+    return m_rows[index.row()].spec ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren
+                                    : Qt::ItemNeverHasChildren;
+}
+
+QVariant HardwareListModel::data(const QModelIndex& index, int role) const
+{
+    // A combo box with no current entry asks about the invalid index.
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows[index.row()];
+    if (!row.spec) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return index.column() == Name ? row.heading : QVariant();
+        case Qt::FontRole: {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        case IdRole:
+        case SearchRole:
+            return QString();
+        default:
+            return {};
+        }
+    }
+    return entryData(row, index.column(), role);
+}
+
+QVariant HardwareListModel::entryData(const Row& row, int column, int role) const
+{
+    const HardwareSpec& spec = *row.spec;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        switch (column) {
+        case Name:
+            return QString::fromStdString(spec.name);
+        case Id:
+            return row.id;
+        case Peak:
+            return headlinePeak(spec);
+        case Confidence:
+            // Lower case, as `graphs hardware list` prints it.
+            return fromStd(confidenceName(entryConfidence(spec))).toLower();
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        return tr("%1 (%2): %3, %4 mapper; estimates on it are %5 (vendor specifications, not calibrated)")
+            .arg(QString::fromStdString(spec.name), row.id, fromStd(categoryName(spec.category)),
+                fromStd(mapperName(spec.mapper)), fromStd(confidenceName(entryConfidence(spec))));
+    case IdRole:
+        return row.id;
+    case SearchRole:
+        return row.search;
+    case CategoryRole:
+        return static_cast<int>(spec.category);
+    case Qt::TextAlignmentRole:
+        return column == Peak ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant HardwareListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Hardware");
+    case Id:
+        return tr("Id");
+    case Peak:
+        return tr("Peak");
+    case Confidence:
+        return tr("Confidence");
+    default:
+        return {};
+    }
+}
+
+} // namespace graphs::ui

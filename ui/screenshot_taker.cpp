@@ -1,0 +1,98 @@
+#include "screenshot_taker.h"
+
+#include "estimate_runner.h"
+#include "main_window.h"
+#include "pages/model_summary_page.h"
+#include "pages/roofline_page.h"
+#include "pages/subgraphs_page.h"
+#include "subgraph_selection.h"
+
+#include <QDir>
+#include <QPixmap>
+#include <QTabWidget>
+
+namespace graphs::ui {
+
+namespace {
+
+/// Time for a page just shown to lay out and paint (the chart replots on the next event-loop pass).
+constexpr int SettleMs = 400;
+
+} // namespace
+
+ScreenshotTaker::ScreenshotTaker(MainWindow* window, QString directory, QObject* parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_directory(std::move(directory))
+{
+    m_shots = { { window->summaryPage(), QStringLiteral("studio-summary.png") },
+        { window->subgraphsPage(), QStringLiteral("studio-subgraphs.png") },
+        { window->rooflinePage(), QStringLiteral("studio-roofline.png") } };
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this,
+        [this] { finish(false, tr("No estimate within the time allowed: was a model and hardware given?")); });
+}
+
+void ScreenshotTaker::start(int timeoutMs)
+{
+    if (!QDir().mkpath(m_directory)) {
+        finish(false, tr("Could not create %1").arg(QDir::toNativeSeparators(m_directory)));
+        return;
+    }
+    m_timeout.start(timeoutMs);
+    connect(m_window->estimator(), &EstimateRunner::estimated, this,
+        [this](const std::shared_ptr<const EstimatedModel>& estimate) {
+            if (estimate)
+                begin();
+        });
+    if (m_window->estimate())
+        begin();
+}
+
+void ScreenshotTaker::begin()
+{
+    if (m_begun)
+        return;
+    m_begun = true;
+    m_timeout.stop();
+    const auto& estimate = m_window->estimate();
+    int slowest = -1;
+    for (size_t i = 0; i < estimate->estimate.subgraphs.size(); ++i) {
+        if (slowest < 0
+            || estimate->estimate.subgraphs[i].latency.value > estimate->estimate.subgraphs[slowest].latency.value)
+            slowest = static_cast<int>(i);
+    }
+    m_window->subgraphSelection()->select(slowest);
+    QTimer::singleShot(SettleMs, this, &ScreenshotTaker::captureNext);
+}
+
+void ScreenshotTaker::captureNext()
+{
+    if (!m_window) {
+        finish(false, tr("The window was closed"));
+        return;
+    }
+    if (m_shots.isEmpty()) {
+        finish(true, tr("Wrote %1").arg(m_written.join(QStringLiteral(", "))));
+        return;
+    }
+    m_window->pages()->setCurrentWidget(m_shots.constFirst().page);
+    QTimer::singleShot(SettleMs, this, [this] {
+        if (!m_window)
+            return finish(false, tr("The window was closed"));
+        const Shot shot = m_shots.takeFirst();
+        const QString path = QDir(m_directory).filePath(shot.file);
+        if (!m_window->grab().save(path))
+            return finish(false, tr("Could not write %1").arg(QDir::toNativeSeparators(path)));
+        m_written << QDir::toNativeSeparators(path);
+        captureNext();
+    });
+}
+
+void ScreenshotTaker::finish(bool ok, const QString& message)
+{
+    m_timeout.stop();
+    Q_EMIT finished(ok, message);
+}
+
+} // namespace graphs::ui

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+
+class QWidget;
+
+namespace graphs::ui {
+
+class MainWindow;
+
+/// Captures the Summary, Subgraphs and Roofline pages of a window as studio-summary.png, studio-subgraphs.png and
+/// studio-roofline.png once its first estimate arrives (graphs-studio --screenshot DIR, for the documentation).
+/// The slowest subgraph is selected first, so the pictures show the selection too.
+class ScreenshotTaker : public QObject
+{
+    Q_OBJECT
+
+public:
+    ScreenshotTaker(MainWindow* window, QString directory, QObject* parent = nullptr);
+
+    /// Starts waiting; finished() reports failure when no estimate comes within `timeoutMs`.
+    void start(int timeoutMs = 60000);
+
+Q_SIGNALS:
+    /// `message` names the files written, or the problem.
+    void finished(bool ok, const QString& message);
+
+private:
+    struct Shot
+    {
+        QWidget* page;
+        QString file;
+    };
+
+    void begin();
+    void captureNext();
+    void finish(bool ok, const QString& message);
+
+    QPointer<MainWindow> m_window;
+    QString m_directory;
+    QList<Shot> m_shots;
+    QStringList m_written;
+    QTimer m_timeout;
+    bool m_begun = false;
+};
+
+} // namespace graphs::ui
