@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <sstream>
@@ -33,13 +34,16 @@ EnvironmentFingerprint currentEnvironment(const std::string& toolVersion)
 std::string benchmarkResultsText(const std::vector<BenchmarkResult>& results)
 {
     auto pad = [](std::string v, size_t w) { return v.size() < w ? v + std::string(w - v.size(), ' ') : v + " "; };
+    size_t modelWidth = 6;
+    for (const BenchmarkResult& r : results)
+        modelWidth = std::max(modelWidth, r.model.size() + 2);
     std::ostringstream out;
-    out << pad("model", 22) << pad("runtime", 19) << pad("threads", 8) << pad("batch", 6) << pad("samples", 8)
+    out << pad("model", modelWidth) << pad("runtime", 19) << pad("threads", 8) << pad("batch", 6) << pad("samples", 8)
         << pad("median ms", 11) << pad("p90 ms", 10) << pad("mean ± std ms", 18) << "95% CI of median\n";
     bool materialized = false;
     for (const BenchmarkResult& r : results) {
         materialized = materialized || r.materializedWeights;
-        out << pad(r.model + (r.materializedWeights ? "*" : ""), 22) << pad(r.runtime + " " + r.runtimeVersion, 19)
+        out << pad(r.model + (r.materializedWeights ? "*" : ""), modelWidth) << pad(r.runtime + " " + r.runtimeVersion, 19)
             << pad(std::to_string(r.threads), 8) << pad(std::to_string(r.batch), 6)
             << pad(std::to_string(r.stats.samples), 8) << pad(fixed(r.stats.median, 3), 11)
             << pad(fixed(r.stats.p90, 3), 10) << pad(fixed(r.stats.mean, 3) + " ± " + fixed(r.stats.stddev, 3), 18)
