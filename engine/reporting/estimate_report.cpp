@@ -69,7 +69,11 @@ void addEstimate(json& doc, const GraphAnalysis& analysis, const Partition& part
         const auto ai = sub.arithmeticIntensity();
         subgraphs.push_back({ { "id", sub.descriptor.id }, { "label", sub.label }, { "fusion", sub.fusion },
             { "nodes", nodes }, { "op_types", sub.opTypes(g) }, { "op_class", std::string(opClassName(sub.opClass)) },
-            { "macs", sub.macs }, { "flops", sub.flops.total() }, { "bytes", sub.bytes() },
+            { "macs", sub.macs }, { "flops", sub.flops.total() },
+            { "flops_by_class",
+                { { "matrix", sub.flops.matrix }, { "vector", sub.flops.vector },
+                    { "transcendental", sub.flops.transcendental } } },
+            { "bytes", sub.bytes() }, { "bytes_read", sub.bytesRead }, { "bytes_written", sub.bytesWritten },
             { "weight_bytes", sub.weightBytesRead }, { "arithmetic_intensity", ai ? json(*ai) : json() },
             { "parallelism",
                 { { "batch", sub.parallelism.batch }, { "channels", sub.parallelism.channels },

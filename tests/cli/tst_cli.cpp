@@ -297,6 +297,13 @@ private Q_SLOTS:
         for (const QJsonValue& v : subgraphs) {
             const QJsonObject s = v.toObject();
             latency += s[QLatin1String("latency_ms")].toObject()[QLatin1String("value")].toDouble();
+            const QJsonObject byClass = s[QLatin1String("flops_by_class")].toObject();
+            QCOMPARE(byClass[QLatin1String("matrix")].toDouble() + byClass[QLatin1String("vector")].toDouble()
+                    + byClass[QLatin1String("transcendental")].toDouble(),
+                s[QLatin1String("flops")].toDouble());
+            QCOMPARE(byClass[QLatin1String("matrix")].toDouble(), 2 * s[QLatin1String("macs")].toDouble());
+            QCOMPARE(s[QLatin1String("bytes_read")].toDouble() + s[QLatin1String("bytes_written")].toDouble(),
+                s[QLatin1String("bytes")].toDouble());
             const QJsonObject energy = s[QLatin1String("energy_mj")].toObject();
             const double parts = energy[QLatin1String("compute")].toObject()[QLatin1String("value")].toDouble()
                 + energy[QLatin1String("memory")].toObject()[QLatin1String("value")].toDouble()
