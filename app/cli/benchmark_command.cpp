@@ -3,6 +3,7 @@
 #include "benchmarks/benchmark_result.h"
 #include "benchmarks/model_materializer.h"
 #include "benchmarks/process_runner.h"
+#include "benchmarks/results_registry.h"
 #include "benchmarks/statistics.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
@@ -16,6 +17,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace graphs::cli {
@@ -46,6 +48,9 @@ struct BenchmarkSettings
     std::string format = "text";
     std::string output;
     std::string suite;
+    std::string registry;
+    std::string resultsName = "workloads";
+    bool save = true;
 };
 
 
@@ -167,6 +172,12 @@ int runBenchmark(const BenchmarkSettings& s)
     std::signal(SIGINT, onInterrupt);
     const EnvironmentFingerprint env = currentEnvironment(GRAPHS_VERSION);
     std::vector<BenchmarkResult> results;
+    std::optional<ResultsFile> store;
+    const std::string registryDir = userRegistryDir(s.registry);
+    if (s.save && registryDir.empty()) {
+        printError("no user registry: give --registry DIR or set HOME (or use --no-save)");
+        return ExitUsage;
+    }
     int status = ExitOk;
     for (size_t i = 0; i < s.models.size() && !g_interrupted; ++i) {
         if (isatty(STDERR_FILENO))
@@ -181,8 +192,25 @@ int runBenchmark(const BenchmarkSettings& s)
             status = ExitFailure;
             continue;
         }
+        if (s.save) {
+            // Kept on disk as soon as it is measured: an interrupted suite loses only the model in flight.
+            if (!store) {
+                auto opened = ResultsFile::open(registryDir, env.hardwareId, measured->runtime, s.resultsName, env);
+                if (!opened) {
+                    printError(opened.error());
+                    return ExitFailure;
+                }
+                store = std::move(*opened);
+            }
+            if (auto appended = store->append(recordFromResult(*measured, env.date)); !appended) {
+                printError(appended.error());
+                return ExitFailure;
+            }
+        }
         results.push_back(std::move(*measured));
     }
+    if (store)
+        std::cerr << "graphs: results appended to " << store->path() << '\n';
     std::signal(SIGINT, SIG_DFL);
     if (g_interrupted)
         std::cerr << "graphs: interrupted; reporting the " << results.size() << " model(s) measured\n";
@@ -217,6 +245,12 @@ std::function<int()> addBenchmarkCommand(CLI::App& app)
     cmd->add_flag("--profile", s->profile, "Also collect per-node times from the runtime's profiler");
     cmd->add_option("-f,--format", s->format, "Output format: text or json")->capture_default_str();
     cmd->add_option("-o,--output", s->output, "Write the results to FILE instead of standard output");
+    cmd->add_option("--registry", s->registry,
+        "User registry receiving the raw results (default: $XDG_DATA_HOME/graphs)");
+    cmd->add_option("--results-name", s->resultsName,
+        "Name of the results file: <registry>/benchmarks/local/<runtime>/<name>.csv")
+        ->capture_default_str();
+    cmd->add_flag("!--no-save", s->save, "Do not append the results to the registry");
     return [s] { return runBenchmark(*s); };
 }
 

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using graphs::testing::Attr;
 using graphs::testing::OnnxModelBuilder;
 
@@ -388,7 +390,7 @@ private Q_SLOTS:
         const Run r = runCli({ QStringLiteral("benchmark"), QStringLiteral("-m"), bundledModel(), QStringLiteral("--threads"),
             QStringLiteral("1"), QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--repeats"),
             QStringLiteral("3"), QStringLiteral("--max-seconds"), QStringLiteral("0"), QStringLiteral("-f"),
-            QStringLiteral("json") });
+            QStringLiteral("json"), QStringLiteral("--registry"), m_dir.filePath(QStringLiteral("registry")) });
         QCOMPARE(r.exitCode, 0);
         const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
         QVERIFY(!doc[QLatin1String("environment")].toObject()[QLatin1String("cpu_model")].toString().isEmpty());
@@ -401,6 +403,36 @@ private Q_SLOTS:
         QCOMPARE(stats[QLatin1String("samples")].toInt(), 3);
         QVERIFY(stats[QLatin1String("median_ms")].toDouble() > 0);
         QVERIFY(stats[QLatin1String("min_ms")].toDouble() <= stats[QLatin1String("median_ms")].toDouble());
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("registry/benchmarks/local/onnxruntime/workloads.csv"))));
+    }
+
+    void killedBenchmarkKeepsWhatItMeasured()
+    {
+        // The fake runner answers at once for 'first' and never for 'sleep': kill -9 graphs while it waits.
+        QTemporaryDir dir;
+        for (const char* name : { "first.onnx", "sleep.onnx" })
+            QVERIFY(QFile::copy(bundledModel(), dir.filePath(QString::fromLatin1(name))));
+        const QString registry = dir.filePath(QStringLiteral("registry"));
+        QProcess p;
+        p.start(QStringLiteral(GRAPHS_CLI_PATH), { QStringLiteral("benchmark"), QStringLiteral("--runner"),
+            QStringLiteral(GRAPHS_FAKE_RUNNER), QStringLiteral("--repeats"), QStringLiteral("5"),
+            QStringLiteral("--max-seconds"), QStringLiteral("0"), QStringLiteral("--registry"), registry,
+            QStringLiteral("-m"), dir.filePath(QStringLiteral("first.onnx")), dir.filePath(QStringLiteral("sleep.onnx")) });
+        QVERIFY(p.waitForStarted());
+        const QString csv = registry + QStringLiteral("/benchmarks/local/fake/workloads.csv");
+        auto rows = [&] {
+            QFile f(csv);
+            return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(rows(), 2, 20000); // header + the first model
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray content = f.readAll();
+        QVERIFY(content.endsWith('\n')); // whole rows only
+        QVERIFY(content.contains("\n") && content.split('\n').at(1).contains("first"));
     }
 
     void benchmarkErrors()

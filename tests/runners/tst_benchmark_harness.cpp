@@ -3,6 +3,7 @@
 
 #include "benchmarks/model_materializer.h"
 #include "benchmarks/process_runner.h"
+#include "benchmarks/results_registry.h"
 #include "benchmarks/roofs.h"
 #include "benchmarks/statistics.h"
 #include "estimation/graph_analysis.h"
@@ -178,6 +179,77 @@ private Q_SLOTS:
             QCOMPARE(sweep[i].workingSetBytes, 4 * sweep[i - 1].workingSetBytes);
         int calls = 0;
         QVERIFY(bandwidthSweep(1, 1 << 20, [&](double) { return ++calls < 2; }).size() == 1); // cancelled after one
+    }
+
+    void resultsRoundTrip()
+    {
+        QTemporaryDir dir;
+        EnvironmentFingerprint env;
+        env.cpuModel = "Test CPU";
+        env.date = "2026-01-02T03:04:05Z";
+        auto file = ResultsFile::open(dir.path().toStdString(), "local", "fake", "workloads", env);
+        QVERIFY2(file.ok(), file.ok() ? "" : file.error().toString().c_str());
+        BenchmarkResult r;
+        r.model = "net, with a comma";
+        r.runtime = "fake";
+        r.runtimeVersion = "1.0";
+        r.batch = 4;
+        r.threads = 2;
+        r.stats = summarize({ 1.0, 2.0, 3.0, 4.0 });
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(file->append(recordFromResult(r, env.date)).ok());
+        auto loaded = loadResults(file->path());
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().toString().c_str());
+        QCOMPARE(loaded->size(), size_t(3));
+        const MeasurementRecord& m = loaded->front();
+        QCOMPARE(m.benchmark, r.model);
+        QCOMPARE(m.batch, int64_t(4));
+        QCOMPARE(m.medianMs, 2.5);
+        QCOMPARE(m.stdMs, r.stats.stddev); // written with 17 digits: no loss
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("benchmarks/local/fake/workloads.json"))));
+        // Reopening appends to what is there.
+        auto again = ResultsFile::open(dir.path().toStdString(), "local", "fake", "workloads", env);
+        QVERIFY(again.ok() && again->append(recordFromResult(r, env.date)).ok());
+        QCOMPARE(loadResults(file->path())->size(), size_t(4));
+        QVERIFY(!ResultsFile::open(dir.path().toStdString(), "../escape", "fake", "w", env).ok());
+    }
+
+    void badResultFiles_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("fragment");
+        const QByteArray header = "date,benchmark,kind,runtime,runtime_version,batch,threads,samples,min_ms,median_ms,"
+                                  "mean_ms,std_ms,p90_ms,ci_low_ms,ci_high_ms,materialized_weights\n";
+        const QByteArray good = "d,net,workload,rt,1,1,2,5,1,2,2,0.1,3,1.5,2.5,false\n";
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("the file is empty");
+        QTest::newRow("missing column") << QByteArray("date,benchmark\nd,net\n") << QStringLiteral(":1: column 'kind' is missing");
+        QTest::newRow("short row") << header + good + "d,net,workload\n" << QStringLiteral(":3: 3 fields");
+        QTest::newRow("not a number") << header + QByteArray(good).replace(",2,2,0.1", ",fast,2,0.1")
+                                      << QStringLiteral(":2: column 'median_ms': 'fast' is not a number");
+        QTest::newRow("NaN") << header + QByteArray(good).replace(",2,2,0.1", ",nan,2,0.1") << QStringLiteral("'median_ms' is not finite");
+        QTest::newRow("infinite") << header + QByteArray(good).replace(",2,2,0.1", ",inf,2,0.1") << QStringLiteral("'median_ms' is not finite");
+        QTest::newRow("zero latency") << header + QByteArray(good).replace(",2,2,0.1", ",0,2,0.1")
+                                      << QStringLiteral("latency must be positive, got 0");
+        QTest::newRow("negative latency") << header + QByteArray(good).replace(",1,2,2,0.1", ",-1,2,2,0.1")
+                                          << QStringLiteral("'min_ms': latency must be positive, got -1");
+    }
+
+    void badResultFiles()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, fragment);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("r.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        auto loaded = loadResults(path.toStdString());
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code, ErrorCode::InvalidData);
+        const QString message = QString::fromStdString(loaded.error().toString());
+        QVERIFY2(message.startsWith(path), qPrintable(message));
+        QVERIFY2(message.contains(fragment), qPrintable(message));
     }
 
     void materializesAbsentWeights()

@@ -1,0 +1,234 @@
+#include "benchmarks/results_registry.h"
+
+#include "core/atomic_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <unistd.h>
+
+namespace graphs {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kColumns[] = { "date", "benchmark", "kind", "runtime", "runtime_version", "batch", "threads",
+    "samples", "min_ms", "median_ms", "mean_ms", "std_ms", "p90_ms", "ci_low_ms", "ci_high_ms",
+    "materialized_weights" };
+
+std::string header()
+{
+    std::string h;
+    for (const char* c : kColumns)
+        h += (h.empty() ? "" : ",") + std::string(c);
+    return h + "\n";
+}
+
+std::string csvField(const std::string& s)
+{
+    if (s.find_first_of(",\"\n\r") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::vector<std::string> splitCsvLine(const std::string& line)
+{
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                fields.back() += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                fields.back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else if (c != '\r') {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+
+std::string number(double v)
+{
+    std::ostringstream out;
+    out.precision(17);
+    out << v;
+    return out.str();
+}
+
+bool safeName(const std::string& s)
+{
+    if (s.empty() || s == "." || s == "..")
+        return false;
+    for (char c : s) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Result<ResultsFile> ResultsFile::open(const std::string& registryDir, const std::string& hardwareId,
+    const std::string& runtime, const std::string& suite, const EnvironmentFingerprint& environment)
+{
+    for (const std::string* part : { &hardwareId, &runtime, &suite }) {
+        if (!safeName(*part))
+            return Error { ErrorCode::InvalidArgument, "'" + *part + "' cannot name a results file", registryDir };
+    }
+    const fs::path dir = fs::path(registryDir) / "benchmarks" / hardwareId / runtime;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        return Error { ErrorCode::Io, "cannot create the results folder: " + ec.message(), dir.string() };
+    ResultsFile file;
+    file.m_path = (dir / (suite + ".csv")).string();
+    if (!fs::exists(file.m_path, ec)) {
+        if (auto written = writeFileAtomically(file.m_path, header()); !written)
+            return written.error();
+    }
+    const nlohmann::json sidecar = { { "hardware_id", hardwareId }, { "runtime", runtime }, { "suite", suite },
+        { "environment",
+            { { "cpu_model", environment.cpuModel }, { "cores", environment.cores },
+                { "logical_cpus", environment.logicalCpus }, { "governor", environment.governor },
+                { "max_mhz", environment.maxMhz }, { "date", environment.date },
+                { "tool_version", environment.toolVersion } } } };
+    if (auto written = writeFileAtomically((dir / (suite + ".json")).string(), sidecar.dump(2) + "\n"); !written)
+        return written.error();
+    return file;
+}
+
+Status ResultsFile::append(const MeasurementRecord& r) const
+{
+    std::string line = csvField(r.date) + "," + csvField(r.benchmark) + "," + csvField(r.kind) + ","
+        + csvField(r.runtime) + "," + csvField(r.runtimeVersion) + "," + std::to_string(r.batch) + ","
+        + std::to_string(r.threads) + "," + std::to_string(r.samples) + "," + number(r.minMs) + ","
+        + number(r.medianMs) + "," + number(r.meanMs) + "," + number(r.stdMs) + "," + number(r.p90Ms) + ","
+        + number(r.ciLowMs) + "," + number(r.ciHighMs) + "," + (r.materializedWeights ? "true" : "false") + "\n";
+    const int fd = ::open(m_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (fd < 0)
+        return Error { ErrorCode::Io, std::string("cannot open for appending: ") + std::strerror(errno), m_path };
+    // One write of the whole line, then fsync: a killed process leaves whole rows only.
+    const ssize_t n = ::write(fd, line.data(), line.size());
+    const bool ok = n == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+    const int err = errno;
+    ::close(fd);
+    if (!ok)
+        return Error { ErrorCode::Io, std::string("cannot append: ") + std::strerror(err), m_path };
+    return Ok {};
+}
+
+MeasurementRecord recordFromResult(const BenchmarkResult& result, const std::string& date)
+{
+    MeasurementRecord r;
+    r.date = date;
+    r.benchmark = result.model;
+    r.kind = "workload";
+    r.runtime = result.runtime;
+    r.runtimeVersion = result.runtimeVersion;
+    r.batch = result.batch;
+    r.threads = result.threads;
+    r.samples = static_cast<int64_t>(result.stats.samples);
+    r.minMs = result.stats.min;
+    r.medianMs = result.stats.median;
+    r.meanMs = result.stats.mean;
+    r.stdMs = result.stats.stddev;
+    r.p90Ms = result.stats.p90;
+    r.ciLowMs = result.stats.medianCiLow;
+    r.ciHighMs = result.stats.medianCiHigh;
+    r.materializedWeights = result.materializedWeights;
+    return r;
+}
+
+Result<std::vector<MeasurementRecord>> loadResults(const std::string& csvPath)
+{
+    std::ifstream in(csvPath);
+    if (!in)
+        return Error { ErrorCode::Io, "cannot open the file", csvPath };
+    std::string line;
+    if (!std::getline(in, line))
+        return Error { ErrorCode::InvalidData, "the file is empty", csvPath };
+    const auto names = splitCsvLine(line);
+    std::map<std::string, size_t> column;
+    for (size_t i = 0; i < names.size(); ++i)
+        column[names[i]] = i;
+    for (const char* c : kColumns) {
+        if (!column.count(c))
+            return Error { ErrorCode::InvalidData, "column '" + std::string(c) + "' is missing", csvPath + ":1" };
+    }
+    std::vector<MeasurementRecord> records;
+    int lineNo = 1;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        if (line.empty())
+            continue;
+        const auto fields = splitCsvLine(line);
+        const std::string where = csvPath + ":" + std::to_string(lineNo);
+        if (fields.size() != names.size())
+            return Error { ErrorCode::InvalidData,
+                std::to_string(fields.size()) + " fields, the header has " + std::to_string(names.size()), where };
+        auto text = [&](const char* c) { return fields[column[c]]; };
+        std::optional<Error> bad;
+        auto real = [&](const char* c, bool positive) {
+            const std::string& v = fields[column[c]];
+            char* end = nullptr;
+            const double x = std::strtod(v.c_str(), &end);
+            if (!bad && (v.empty() || end != v.c_str() + v.size()))
+                bad = Error { ErrorCode::InvalidData, "column '" + std::string(c) + "': '" + v + "' is not a number",
+                    where };
+            else if (!bad && !std::isfinite(x))
+                bad = Error { ErrorCode::InvalidData, "column '" + std::string(c) + "' is not finite", where };
+            else if (!bad && positive && x <= 0)
+                bad = Error { ErrorCode::InvalidData,
+                    "column '" + std::string(c) + "': latency must be positive, got " + v, where };
+            return x;
+        };
+        MeasurementRecord r;
+        r.date = text("date");
+        r.benchmark = text("benchmark");
+        r.kind = text("kind");
+        r.runtime = text("runtime");
+        r.runtimeVersion = text("runtime_version");
+        r.batch = static_cast<int64_t>(real("batch", true));
+        r.threads = static_cast<int>(real("threads", false));
+        r.samples = static_cast<int64_t>(real("samples", true));
+        r.minMs = real("min_ms", true);
+        r.medianMs = real("median_ms", true);
+        r.meanMs = real("mean_ms", true);
+        r.stdMs = real("std_ms", false);
+        r.p90Ms = real("p90_ms", true);
+        r.ciLowMs = real("ci_low_ms", true);
+        r.ciHighMs = real("ci_high_ms", true);
+        r.materializedWeights = text("materialized_weights") == "true";
+        if (bad)
+            return *bad;
+        if (r.benchmark.empty())
+            return Error { ErrorCode::InvalidData, "column 'benchmark' is empty", where };
+        records.push_back(std::move(r));
+    }
+    return records;
+}
+
+} // namespace graphs

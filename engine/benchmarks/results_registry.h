@@ -1,0 +1,56 @@
+#pragma once
+
+#include "benchmarks/benchmark_result.h"
+#include "core/error.h"
+
+#include <string>
+#include <vector>
+
+namespace graphs {
+
+/// One stored measurement: a row of a results CSV.
+struct MeasurementRecord
+{
+    std::string date;          ///< ISO 8601 UTC
+    std::string benchmark;     ///< model name, or roof/operator benchmark name
+    std::string kind;          ///< "workload", "roof", "operator", "subgraph"
+    std::string runtime;
+    std::string runtimeVersion;
+    int64_t batch = 1;
+    int threads = 0;
+    int64_t samples = 0;
+    double minMs = 0;
+    double medianMs = 0;
+    double meanMs = 0;
+    double stdMs = 0;
+    double p90Ms = 0;
+    double ciLowMs = 0;
+    double ciHighMs = 0;
+    bool materializedWeights = false;
+};
+
+/// Raw measurements under <registry>/benchmarks/<hardware>/<runtime>/<suite>.csv, with a JSON sidecar holding the
+/// environment fingerprint. Each measurement is appended and flushed to disk as soon as it is taken, so a cancelled
+/// or killed run keeps everything measured before it.
+class ResultsFile
+{
+public:
+    /// Opens (creating folders, header and sidecar as needed) the results file for this combination.
+    static Result<ResultsFile> open(const std::string& registryDir, const std::string& hardwareId,
+        const std::string& runtime, const std::string& suite, const EnvironmentFingerprint& environment);
+
+    /// Appends one row and flushes it to disk (fsync) before returning.
+    Status append(const MeasurementRecord& record) const;
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+};
+
+MeasurementRecord recordFromResult(const BenchmarkResult& result, const std::string& date);
+
+/// Reads a results CSV back. Every bad row is an error naming file:line and column: missing columns, values that
+/// are not numbers, NaN or infinite values, zero or negative latencies.
+Result<std::vector<MeasurementRecord>> loadResults(const std::string& csvPath);
+
+} // namespace graphs
