@@ -1,6 +1,7 @@
 #include "benchmarks/results_registry.h"
 
 #include "core/atomic_file.h"
+#include "reporting/number_format.h"
 
 #include <nlohmann/json.hpp>
 
@@ -32,16 +33,6 @@ std::string header()
     for (const char* c : kColumns)
         h += (h.empty() ? "" : ",") + std::string(c);
     return h + "\n";
-}
-
-std::string csvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 std::vector<std::string> splitCsvLine(const std::string& line)

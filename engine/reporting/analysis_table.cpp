@@ -10,19 +10,6 @@ namespace graphs {
 
 namespace {
 
-std::string csvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + '"';
-}
-
 std::string markdownCell(const std::string& s)
 {
     std::string out;

@@ -31,20 +31,6 @@ std::vector<int> heaviestNodes(const GraphAnalysis& a, int top)
     return order;
 }
 
-std::string padRight(std::string s, size_t width)
-{
-    if (s.size() < width)
-        s.append(width - s.size(), ' ');
-    return s;
-}
-
-std::string padLeft(std::string s, size_t width)
-{
-    if (s.size() < width)
-        s.insert(0, width - s.size(), ' ');
-    return s;
-}
-
 std::string histogramLine(const GraphAnalysis& a)
 {
     std::vector<std::pair<std::string, int>> ops(a.opHistogram.begin(), a.opHistogram.end());

@@ -9,12 +9,6 @@ namespace graphs {
 
 namespace {
 
-std::string pad(std::string s, size_t width, bool left = false)
-{
-    if (s.size() < width)
-        s.insert(left ? 0 : s.size(), width - s.size(), ' ');
-    return s;
-}
 
 std::string withBound(const EstimationResult& e, int decimals)
 {
@@ -67,15 +61,15 @@ std::string renderComparison(const std::vector<ComparisonRow>& rows, ReportForma
     case ReportFormat::Text:
         break;
     }
-    out << pad("model", 22) << pad("hardware", 28) << pad("batch", 6, true) << "  " << pad("prec", 5)
-        << pad("latency ms", 18, true) << pad("samples/s", 12, true) << pad("energy mJ", 18, true)
-        << pad("mem MB", 9, true) << "  " << pad("bound", 9) << "pareto\n";
+    out << padRight("model", 22) << padRight("hardware", 28) << padLeft("batch", 6) << "  " << padRight("prec", 5)
+        << padLeft("latency ms", 18) << padLeft("samples/s", 12) << padLeft("energy mJ", 18)
+        << padLeft("mem MB", 9) << "  " << padRight("bound", 9) << "pareto\n";
     for (const ComparisonRow& r : rows) {
-        out << pad(r.model, 22) << pad(r.hardwareId, 28) << pad(std::to_string(r.batch), 6, true) << "  "
-            << pad(std::string(precisionName(r.precision)), 5) << pad(withBound(r.summary.latency, 3), 18, true)
-            << pad(fixed(r.summary.throughput.value, 1), 12, true) << pad(withBound(r.summary.energy, 3), 18, true)
-            << pad(fixed(r.summary.peakMemory.value, 1), 9, true) << "  "
-            << pad(std::string(bottleneckName(r.summary.bottleneck)), 9) << (r.pareto ? "*" : "") << '\n';
+        out << padRight(r.model, 22) << padRight(r.hardwareId, 28) << padLeft(std::to_string(r.batch), 6) << "  "
+            << padRight(std::string(precisionName(r.precision)), 5) << padLeft(withBound(r.summary.latency, 3), 18)
+            << padLeft(fixed(r.summary.throughput.value, 1), 12) << padLeft(withBound(r.summary.energy, 3), 18)
+            << padLeft(fixed(r.summary.peakMemory.value, 1), 9) << "  "
+            << padRight(std::string(bottleneckName(r.summary.bottleneck)), 9) << (r.pareto ? "*" : "") << '\n';
     }
     if (!rows.empty())
         out << "\n" << confidenceName(rows.front().summary.latency.confidence)

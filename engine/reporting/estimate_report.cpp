@@ -119,12 +119,6 @@ std::vector<size_t> slowest(const ModelEstimate& estimate, int top)
     return order;
 }
 
-std::string pad(std::string s, size_t width, bool left = false)
-{
-    if (s.size() < width)
-        s.insert(left ? 0 : s.size(), width - s.size(), ' ');
-    return s;
-}
 
 } // namespace
 
@@ -137,7 +131,7 @@ std::string estimateToText(const GraphAnalysis& analysis, const Partition& parti
     out << analysisToText(analysis, summaryOnly);
     const HardwareSpec& spec = *estimate.hardware;
     const ModelSummary& s = estimate.summary;
-    auto row = [&](const char* key, const std::string& value) { out << pad(key, 12) << value << '\n'; };
+    auto row = [&](const char* key, const std::string& value) { out << padRight(key, 12) << value << '\n'; };
     out << '\n';
     row("hardware", spec.name + " (" + spec.id + ")");
     row("settings", std::string(precisionName(estimate.options.precision)) + ", batch "
@@ -154,19 +148,19 @@ std::string estimateToText(const GraphAnalysis& analysis, const Partition& parti
     const auto order = slowest(estimate, options.topNodes);
     out << '\n' << (options.topNodes > 0 ? "slowest " + std::to_string(order.size()) + " subgraphs" : "all subgraphs")
         << '\n';
-    out << pad("#", 5, true) << "  " << pad("subgraph", 40) << pad("ms", 10, true) << pad("share", 8, true) << "  "
-        << pad("bound", 10) << pad("level", 7) << pad("FLOP/B", 8, true) << pad("util", 6, true) << '\n';
+    out << padLeft("#", 5) << "  " << padRight("subgraph", 40) << padLeft("ms", 10) << padLeft("share", 8) << "  "
+        << padRight("bound", 10) << padRight("level", 7) << padLeft("FLOP/B", 8) << padLeft("util", 6) << '\n';
     const double total = std::max(s.latency.value, 1e-12);
     for (size_t i : order) {
         const Subgraph& sub = partition.subgraphs[i];
         const SubgraphEstimate& e = estimate.subgraphs[i];
         std::string label = sub.label.size() > 38 ? sub.label.substr(0, 37) + "~" : sub.label;
         const auto ai = sub.arithmeticIntensity();
-        out << pad(std::to_string(sub.descriptor.id), 5, true) << "  " << pad(label, 40)
-            << pad(fixed(e.latency.value, 4), 10, true) << pad(fixed(100 * e.latency.value / total, 1) + "%", 8, true)
-            << "  " << pad(std::string(bottleneckName(e.bottleneck)), 10)
-            << pad(spec.memory[e.mapped.memoryLevel].name, 7) << pad(ai ? fixed(*ai, 1) : "-", 8, true)
-            << pad(fixed(e.mapped.utilisation, 2), 6, true) << '\n';
+        out << padLeft(std::to_string(sub.descriptor.id), 5) << "  " << padRight(label, 40)
+            << padLeft(fixed(e.latency.value, 4), 10) << padLeft(fixed(100 * e.latency.value / total, 1) + "%", 8)
+            << "  " << padRight(std::string(bottleneckName(e.bottleneck)), 10)
+            << padRight(spec.memory[e.mapped.memoryLevel].name, 7) << padLeft(ai ? fixed(*ai, 1) : "-", 8)
+            << padLeft(fixed(e.mapped.utilisation, 2), 6) << '\n';
     }
     return out.str();
 }
@@ -180,14 +174,7 @@ std::string estimateToCsv(const GraphAnalysis& analysis, const Partition& partit
         const Subgraph& s = partition.subgraphs[i];
         const SubgraphEstimate& e = estimate.subgraphs[i];
         const auto ai = s.arithmeticIntensity();
-        std::string label = s.label;
-        if (label.find_first_of(",\"") != std::string::npos) {
-            std::string quoted = "\"";
-            for (char c : label)
-                quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-            label = quoted + "\"";
-        }
-        out << s.descriptor.id << ',' << label << ',' << s.fusion << ',' << s.descriptor.nodes.size() << ','
+        out << s.descriptor.id << ',' << csvField(s.label) << ',' << s.fusion << ',' << s.descriptor.nodes.size() << ','
             << opClassName(s.opClass) << ',' << s.macs << ',' << s.flops.total() << ',' << s.bytes() << ','
             << (ai ? fixed(*ai, 4) : "") << ',' << bottleneckName(e.bottleneck) << ','
             << estimate.hardware->memory[e.mapped.memoryLevel].name << ',' << fixed(e.mapped.utilisation, 4) << ','

@@ -13,12 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string pad(std::string s, size_t width)
-{
-    if (s.size() < width)
-        s.append(width - s.size(), ' ');
-    return s;
-}
 
 std::string flops(double v)
 {
@@ -54,18 +48,18 @@ std::string hardwareListText(const HardwareList& entries)
                 continue;
             if (!header) {
                 out << (out.tellp() > 0 ? "\n" : "") << categoryName(category) << '\n';
-                out << "  " << pad("id", idWidth) << pad("name", 44) << pad("fp32", 14) << pad("fp16/bf16", 14)
-                    << pad("int8", 14) << pad("memory", 12) << pad("TDP", 8) << "confidence\n";
+                out << "  " << padRight("id", idWidth) << padRight("name", 44) << padRight("fp32", 14) << padRight("fp16/bf16", 14)
+                    << padRight("int8", 14) << padRight("memory", 12) << padRight("TDP", 8) << "confidence\n";
                 header = true;
             }
             const double half = std::max(e->peakOpsPerSecond(Precision::FP16), e->peakOpsPerSecond(Precision::BF16));
-            out << "  " << pad(e->id, idWidth) << pad(e->name.size() > 42 ? e->name.substr(0, 41) + "~" : e->name, 44)
-                << pad(flops(e->peakOpsPerSecond(Precision::FP32)), 14) << pad(flops(half), 14)
-                << pad(e->peakOpsPerSecond(Precision::INT8) > 0 ? humanCount(e->peakOpsPerSecond(Precision::INT8)) + "OP/s"
+            out << "  " << padRight(e->id, idWidth) << padRight(e->name.size() > 42 ? e->name.substr(0, 41) + "~" : e->name, 44)
+                << padRight(flops(e->peakOpsPerSecond(Precision::FP32)), 14) << padRight(flops(half), 14)
+                << padRight(e->peakOpsPerSecond(Precision::INT8) > 0 ? humanCount(e->peakOpsPerSecond(Precision::INT8)) + "OP/s"
                                                                   : "-",
                        14)
-                << pad(fixed(e->offChipMemory().bandwidthBytesPerSecond / 1e9, 0) + " GB/s", 12)
-                << pad(fixed(e->tdpWatts, 0) + " W", 8) << confidence(*e) << '\n';
+                << padRight(fixed(e->offChipMemory().bandwidthBytesPerSecond / 1e9, 0) + " GB/s", 12)
+                << padRight(fixed(e->tdpWatts, 0) + " W", 8) << confidence(*e) << '\n';
         }
     }
     return out.str();
@@ -87,7 +81,7 @@ std::string hardwareListJson(const HardwareList& entries)
 std::string hardwareDetailText(const HardwareSpec& spec)
 {
     std::ostringstream out;
-    auto row = [&](const char* key, const std::string& value) { out << pad(key, 14) << value << '\n'; };
+    auto row = [&](const char* key, const std::string& value) { out << padRight(key, 14) << value << '\n'; };
     row("id", spec.id);
     row("name", spec.name);
     row("vendor", spec.vendor + ", " + spec.architecture + ", " + fixed(spec.processNm, 0) + " nm"
@@ -107,17 +101,17 @@ std::string hardwareDetailText(const HardwareSpec& spec)
         out << '\n';
     }
     out << "\npeak (derived: units × ops per clock × clock)\n";
-    out << "  " << pad("precision", 11) << pad("vector", 16) << pad("matrix", 16) << "ridge vs " << spec.offChipMemory().name
+    out << "  " << padRight("precision", 11) << padRight("vector", 16) << padRight("matrix", 16) << "ridge vs " << spec.offChipMemory().name
         << '\n';
     for (Precision p : spec.supportedPrecisions()) {
-        out << "  " << pad(std::string(precisionName(p)), 11) << pad(flops(spec.peakOpsPerSecond(p, Datapath::Vector)), 16)
-            << pad(flops(spec.peakOpsPerSecond(p, Datapath::Matrix)), 16)
+        out << "  " << padRight(std::string(precisionName(p)), 11) << padRight(flops(spec.peakOpsPerSecond(p, Datapath::Vector)), 16)
+            << padRight(flops(spec.peakOpsPerSecond(p, Datapath::Matrix)), 16)
             << fixed(spec.ridgePoint(p, spec.offChipMemory()), 1) << " FLOP/B\n";
     }
     out << "\nmemory\n";
     for (const MemoryLevel& m : spec.memory) {
-        out << "  " << pad(m.name, 6) << pad(std::to_string(m.instances) + " × " + humanBytes(m.capacityBytes), 22)
-            << pad(fixed(m.bandwidthBytesPerSecond / 1e9, 0) + " GB/s", 14) << pad(fixed(m.energyPjPerByte, 2) + " pJ/B", 12)
+        out << "  " << padRight(m.name, 6) << padRight(std::to_string(m.instances) + " × " + humanBytes(m.capacityBytes), 22)
+            << padRight(fixed(m.bandwidthBytesPerSecond / 1e9, 0) + " GB/s", 14) << padRight(fixed(m.energyPjPerByte, 2) + " pJ/B", 12)
             << m.technology << '\n';
     }
     out << "\npower         TDP " << fixed(spec.tdpWatts, 0) << " W, idle " << fixed(spec.idleWatts, 0) << " W\n";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -11,5 +12,12 @@ std::string humanCount(double value);
 std::string humanBytes(double bytes);
 /// Fixed notation with `decimals` digits, no locale.
 std::string fixed(double value, int decimals);
+
+/// Text columns: pad with spaces to `width` (longer text is left as it is).
+std::string padRight(std::string text, size_t width);
+std::string padLeft(std::string text, size_t width);
+
+/// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
+std::string csvField(const std::string& text);
 
 } // namespace graphs
