@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "core/data_paths.h"
+
 #include "dialogs.h"
 #include "estimate_runner.h"
 #include "estimation/graph_analysis.h"
@@ -11,7 +13,6 @@
 #include "pages/subgraphs_page.h"
 #include "recent_files.h"
 #include "registry_loader.h"
-#include "registry_paths.h"
 #include "reporting/analysis_report.h"
 #include "reporting/estimate_report.h"
 #include "subgraph_selection.h"
@@ -112,7 +113,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_loader, &ModelLoader::cancelled, this, &MainWindow::onCancelled);
 
     restoreSettings();
-    m_registryLoader->load(registryDirs());
+    QStringList dirs;
+    for (const std::string& dir : graphs::registryDirs())
+        dirs << QString::fromStdString(dir);
+    m_registryLoader->load(dirs);
 }
 
 MainWindow::~MainWindow() = default;

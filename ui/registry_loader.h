@@ -37,7 +37,7 @@ public:
     explicit RegistryLoader(QObject* parent = nullptr);
     ~RegistryLoader() override;
 
-    /// Starts loading `directories` (in overlay order, see registryDirs()).
+    /// Starts loading `directories` (in overlay order, see graphs::registryDirs()).
     void load(const QStringList& directories);
     bool isLoading() const { return m_loading; }
     const std::shared_ptr<const HardwareCatalog>& catalog() const { return m_catalog; }

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace graphs::yamlio {
 
@@ -104,6 +106,16 @@ bool YamlReader::boolean(const YAML::Node& node, const std::string& path) const
     if (v == "false" || v == "no")
         return false;
     fail(node, path, "expected true or false, got '" + v + "'");
+}
+
+Result<std::string> readTextFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error { ErrorCode::Io, "cannot open the file", path };
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 } // namespace graphs::yamlio

@@ -58,4 +58,26 @@ private:
     std::vector<Figure> m_figures;
 };
 
+/// Parses `text` as one YAML document and hands its root to `read(reader, root)`, which returns a T or throws
+/// SchemaViolation. Syntax errors become errors naming displayName:line; an empty document is an error too.
+template <typename T, typename Read>
+Result<T> parseDocument(const std::string& text, const std::string& displayName, Read&& read)
+{
+    YamlReader reader(displayName);
+    try {
+        const YAML::Node root = YAML::Load(text);
+        if (!root || root.IsNull())
+            return Error { ErrorCode::InvalidData, "the file is empty", displayName };
+        return read(reader, root);
+    } catch (const YAML::Exception& e) {
+        const std::string where = e.mark.is_null() ? displayName : displayName + ":" + std::to_string(e.mark.line + 1);
+        return Error { ErrorCode::InvalidData, "YAML syntax error: " + e.msg, where };
+    } catch (const SchemaViolation& v) {
+        return v.error;
+    }
+}
+
+/// The whole text of a file, or an Io error naming it.
+Result<std::string> readTextFile(const std::string& path);
+
 } // namespace graphs::yamlio

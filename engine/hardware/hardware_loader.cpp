@@ -3,9 +3,7 @@
 #include "core/yaml_reader.h"
 
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 namespace graphs {
 
@@ -288,31 +286,20 @@ HardwareSpec readSpec(YamlReader& r, const YAML::Node& root, const std::string& 
 
 Result<HardwareSpec> parseHardwareYaml(const std::string& text, const std::string& displayName)
 {
-    YamlReader reader(displayName);
-    try {
-        const YAML::Node root = YAML::Load(text);
-        if (!root || root.IsNull())
-            return Error { ErrorCode::InvalidData, "the file is empty", displayName };
-        const std::string stem = std::filesystem::path(displayName).stem().string();
+    const std::string stem = std::filesystem::path(displayName).stem().string();
+    return yamlio::parseDocument<HardwareSpec>(text, displayName, [&](YamlReader& reader, const YAML::Node& root) {
         HardwareSpec spec = readSpec(reader, root, stem);
         spec.file = displayName;
         return spec;
-    } catch (const YAML::Exception& e) {
-        const std::string where = e.mark.is_null() ? displayName : displayName + ":" + std::to_string(e.mark.line + 1);
-        return Error { ErrorCode::InvalidData, "YAML syntax error: " + e.msg, where };
-    } catch (const SchemaViolation& v) {
-        return v.error;
-    }
+    });
 }
 
 Result<HardwareSpec> loadHardwareFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error { ErrorCode::Io, "cannot open the file", path };
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parseHardwareYaml(text.str(), path);
+    auto text = yamlio::readTextFile(path);
+    if (!text)
+        return text.error();
+    return parseHardwareYaml(*text, path);
 }
 
 } // namespace graphs

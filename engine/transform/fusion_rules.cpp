@@ -3,12 +3,10 @@
 #include "core/yaml_reader.h"
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace graphs {
 
-using yamlio::SchemaViolation;
 using yamlio::YamlReader;
 
 namespace {
@@ -75,28 +73,17 @@ FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::st
 
 Result<FusionRules> parseFusionRules(const std::string& text, const std::string& displayName)
 {
-    YamlReader reader(displayName);
-    try {
-        const YAML::Node root = YAML::Load(text);
-        if (!root || root.IsNull())
-            return Error { ErrorCode::InvalidData, "the file is empty", displayName };
-        return readRules(reader, root, std::filesystem::path(displayName).stem().string());
-    } catch (const YAML::Exception& e) {
-        const std::string where = e.mark.is_null() ? displayName : displayName + ":" + std::to_string(e.mark.line + 1);
-        return Error { ErrorCode::InvalidData, "YAML syntax error: " + e.msg, where };
-    } catch (const SchemaViolation& v) {
-        return v.error;
-    }
+    const std::string stem = std::filesystem::path(displayName).stem().string();
+    return yamlio::parseDocument<FusionRules>(text, displayName,
+        [&](const YamlReader& reader, const YAML::Node& root) { return readRules(reader, root, stem); });
 }
 
 Result<FusionRules> loadFusionRules(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Error { ErrorCode::Io, "cannot open the file", path };
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parseFusionRules(text.str(), path);
+    auto text = yamlio::readTextFile(path);
+    if (!text)
+        return text.error();
+    return parseFusionRules(*text, path);
 }
 
 Result<FusionRules> findFusionRules(const std::vector<std::string>& registryDirs, const std::string& runtimeId)

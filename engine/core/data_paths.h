@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace graphs {
+
+/// Where the program's own data lives, the same for the command-line tool and the desktop app.
+
+/// The bundled registries: $GRAPHS_DATA_DIR, then <executable>/../share/graphs/registries (installed), then the
+/// source tree's registries/ (build tree).
+std::string bundledRegistryDir();
+/// Runner programs: <executable>/../share/graphs/runners (installed), else the source tree's runners/.
+std::string runnersDir();
+/// The user registry: `option` when given (--registry DIR), else $XDG_DATA_HOME/graphs, else ~/.local/share/graphs;
+/// empty when none can be named.
+std::string userRegistryDir(const std::string& option = {});
+/// The registry directories in overlay order: bundled first, then the user's when it is another folder.
+std::vector<std::string> registryDirs(const std::string& option = {});
+
+} // namespace graphs
