@@ -1,4 +1,5 @@
 #include "cli/benchmark_command.h"
+#include "cli/benchmark_import_command.h"
 
 #include "benchmarks/benchmark_result.h"
 #include "benchmarks/model_materializer.h"
@@ -251,7 +252,8 @@ std::function<int()> addBenchmarkCommand(CLI::App& app)
         "Name of the results file: <registry>/benchmarks/local/<runtime>/<name>.csv")
         ->capture_default_str();
     cmd->add_flag("!--no-save", s->save, "Do not append the results to the registry");
-    return [s] { return runBenchmark(*s); };
+    const auto import = addBenchmarkImportCommand(*cmd);
+    return [s, cmd, import] { return cmd->got_subcommand("import") ? import() : runBenchmark(*s); };
 }
 
 } // namespace graphs::cli

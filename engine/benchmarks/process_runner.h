@@ -1,5 +1,6 @@
 #pragma once
 
+#include "benchmarks/runner.h"
 #include "benchmarks/runner_protocol.h"
 #include "core/diagnostic.h"
 #include "core/error.h"
@@ -14,14 +15,15 @@ namespace graphs {
 ///
 ///     ProcessRunner ort({"node", "runners/onnxruntime/graphs-ort-runner.mjs"});
 ///     auto reply = ort.run(request, 120.0, {});
-class ProcessRunner
+class ProcessRunner : public Runner
 {
 public:
     explicit ProcessRunner(std::vector<std::string> command) : m_command(std::move(command)) { }
 
     /// Fails with the runner's own error, its standard error, or a timeout; `cancel` is polled (returning false
     /// kills the runner).
-    Result<RunnerResponse> run(const RunnerRequest& request, double timeoutSeconds, const ProgressCallback& cancel) const;
+    Result<RunnerResponse> run(const RunnerRequest& request, double timeoutSeconds,
+        const ProgressCallback& cancel) const override;
 
     const std::vector<std::string>& command() const { return m_command; }
 

@@ -26,12 +26,17 @@ namespace {
 const char* const kColumns[] = { "date", "benchmark", "kind", "runtime", "runtime_version", "batch", "threads",
     "samples", "min_ms", "median_ms", "mean_ms", "std_ms", "p90_ms", "ci_low_ms", "ci_high_ms",
     "materialized_weights" };
+/// Columns added later: written always, optional when reading.
+const char* const kOptionalColumns[] = { "precision", "warmup", "pinned", "shape", "detail", "flops", "bytes",
+    "energy_j", "power_sensor", "source" };
 
 std::string header()
 {
     std::string h;
     for (const char* c : kColumns)
         h += (h.empty() ? "" : ",") + std::string(c);
+    for (const char* c : kOptionalColumns)
+        h += "," + std::string(c);
     return h + "\n";
 }
 
@@ -59,6 +64,13 @@ std::vector<std::string> splitCsvLine(const std::string& line)
         }
     }
     return fields;
+}
+
+std::string number(double v);
+
+std::string optionalNumber(double v)
+{
+    return v < 0 ? std::string() : number(v);
 }
 
 std::string number(double v)
@@ -117,7 +129,11 @@ Status ResultsFile::append(const MeasurementRecord& r) const
         + csvField(r.runtime) + "," + csvField(r.runtimeVersion) + "," + std::to_string(r.batch) + ","
         + std::to_string(r.threads) + "," + std::to_string(r.samples) + "," + number(r.minMs) + ","
         + number(r.medianMs) + "," + number(r.meanMs) + "," + number(r.stdMs) + "," + number(r.p90Ms) + ","
-        + number(r.ciLowMs) + "," + number(r.ciHighMs) + "," + (r.materializedWeights ? "true" : "false") + "\n";
+        + number(r.ciLowMs) + "," + number(r.ciHighMs) + "," + (r.materializedWeights ? "true" : "false") + ","
+        + csvField(r.precision) + "," + std::to_string(r.warmup) + "," + (r.pinned ? "true" : "false") + ","
+        + csvField(r.shape) + "," + csvField(r.detail) + "," + optionalNumber(r.flops) + ","
+        + optionalNumber(r.bytes) + "," + (r.energyJ ? number(*r.energyJ) : std::string()) + ","
+        + csvField(r.powerSensor) + "," + csvField(r.source) + "\n";
     const int fd = ::open(m_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd < 0)
         return Error { ErrorCode::Io, std::string("cannot open for appending: ") + std::strerror(errno), m_path };
@@ -150,6 +166,8 @@ MeasurementRecord recordFromResult(const BenchmarkResult& result, const std::str
     r.ciLowMs = result.stats.medianCiLow;
     r.ciHighMs = result.stats.medianCiHigh;
     r.materializedWeights = result.materializedWeights;
+    r.warmup = result.warmup;
+    r.pinned = result.pinned;
     return r;
 }
 
@@ -193,7 +211,7 @@ Result<std::vector<MeasurementRecord>> loadResults(const std::string& csvPath)
                 bad = Error { ErrorCode::InvalidData, "column '" + std::string(c) + "' is not finite", where };
             else if (!bad && positive && x <= 0)
                 bad = Error { ErrorCode::InvalidData,
-                    "column '" + std::string(c) + "': latency must be positive, got " + v, where };
+                    "column '" + std::string(c) + "' must be positive, got " + v, where };
             return x;
         };
         MeasurementRecord r;
@@ -213,6 +231,25 @@ Result<std::vector<MeasurementRecord>> loadResults(const std::string& csvPath)
         r.ciLowMs = real("ci_low_ms", true);
         r.ciHighMs = real("ci_high_ms", true);
         r.materializedWeights = text("materialized_weights") == "true";
+        auto optionalText = [&](const char* c) { return column.count(c) ? fields[column[c]] : std::string(); };
+        auto optionalReal = [&](const char* c, double fallback) -> double {
+            if (optionalText(c).empty())
+                return fallback;
+            return real(c, false);
+        };
+        if (!optionalText("precision").empty())
+            r.precision = optionalText("precision");
+        r.warmup = static_cast<int>(optionalReal("warmup", 0));
+        r.pinned = optionalText("pinned") == "true";
+        r.shape = optionalText("shape");
+        r.detail = optionalText("detail");
+        r.flops = optionalReal("flops", -1);
+        r.bytes = optionalReal("bytes", -1);
+        if (!optionalText("energy_j").empty()) {
+            r.energyJ = real("energy_j", true);
+        }
+        r.powerSensor = optionalText("power_sensor");
+        r.source = optionalText("source");
         if (bad)
             return *bad;
         if (r.benchmark.empty())

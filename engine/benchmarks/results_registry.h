@@ -3,6 +3,7 @@
 #include "benchmarks/benchmark_result.h"
 #include "core/error.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,17 @@ struct MeasurementRecord
     double ciLowMs = 0;
     double ciHighMs = 0;
     bool materializedWeights = false;
+    // Optional columns (empty in the CSV when unknown). Files written before they existed still load.
+    std::string precision = "fp32";
+    int warmup = 0;
+    bool pinned = false;
+    std::string shape;         ///< benchmark parameters, e.g. "1x3x224x224" or "M=64,N=64,K=64"
+    std::string detail;        ///< operator type, fusion pattern or node names
+    double flops = -1;         ///< work of one run; < 0: unknown
+    double bytes = -1;         ///< bytes moved by one run; < 0: unknown
+    std::optional<double> energyJ; ///< energy of one run; absent when no sensor read it (never zero for "absent")
+    std::string powerSensor;   ///< "rapl", "nvml", "ina3221", … ; "" when none
+    std::string source;        ///< where an imported measurement came from; "" for measurements taken here
 };
 
 /// Raw measurements under <registry>/benchmarks/<hardware>/<runtime>/<suite>.csv, with a JSON sidecar holding the

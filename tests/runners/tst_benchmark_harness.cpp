@@ -229,9 +229,9 @@ private Q_SLOTS:
         QTest::newRow("NaN") << header + QByteArray(good).replace(",2,2,0.1", ",nan,2,0.1") << QStringLiteral("'median_ms' is not finite");
         QTest::newRow("infinite") << header + QByteArray(good).replace(",2,2,0.1", ",inf,2,0.1") << QStringLiteral("'median_ms' is not finite");
         QTest::newRow("zero latency") << header + QByteArray(good).replace(",2,2,0.1", ",0,2,0.1")
-                                      << QStringLiteral("latency must be positive, got 0");
+                                      << QStringLiteral("must be positive, got 0");
         QTest::newRow("negative latency") << header + QByteArray(good).replace(",1,2,2,0.1", ",-1,2,2,0.1")
-                                          << QStringLiteral("'min_ms': latency must be positive, got -1");
+                                          << QStringLiteral("'min_ms' must be positive, got -1");
     }
 
     void badResultFiles()
