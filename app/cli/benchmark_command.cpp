@@ -2,24 +2,26 @@
 #include "cli/benchmark_import_command.h"
 
 #include "benchmarks/benchmark_result.h"
-#include "benchmarks/model_materializer.h"
+#include "benchmarks/energy_meter.h"
 #include "benchmarks/process_runner.h"
 #include "benchmarks/results_registry.h"
-#include "benchmarks/statistics.h"
+#include "benchmarks/suite_definition.h"
+#include "benchmarks/suite_runner.h"
+#include "cli/benchmark_runners.h"
 #include "cli/cli_common.h"
-#include "cli/registry_paths.h"
-#include "cli/roofs_suite.h"
-#include "frontends/onnx_importer.h"
-#include "reporting/analysis_report.h"
+#include "core/data_paths.h"
+#include "reporting/measurement_report.h"
+#include "reporting/number_format.h"
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
+#include <unistd.h>
 
 namespace graphs::cli {
 
@@ -37,9 +39,10 @@ extern "C" void onInterrupt(int)
 struct BenchmarkSettings
 {
     std::vector<std::string> models;
-    std::string runtime = "onnxruntime";
+    std::string runtime = "native";
     std::string runner;
     int threads = 0;
+    bool pin = false;
     int warmup = 5;
     int repeats = 20;
     double maxSeconds = 30;
@@ -50,176 +53,227 @@ struct BenchmarkSettings
     std::string output;
     std::string suite;
     std::string registry;
-    std::string resultsName = "workloads";
+    std::string resultsName;
     bool save = true;
+    bool listSuites = false;
+    bool dryRun = false;
+    bool runtimeExplicit = false;
+    // Which policy options the user gave: those override the suite's own settings.
+    const CLI::Option* warmupOption = nullptr;
+    const CLI::Option* repeatsOption = nullptr;
+    const CLI::Option* maxSecondsOption = nullptr;
+    const CLI::Option* targetCiOption = nullptr;
 };
 
-
-std::vector<std::string> runnerCommand(const BenchmarkSettings& s)
+std::vector<std::string> expandModels(const std::vector<std::string>& paths)
 {
-    if (!s.runner.empty()) {
-        std::vector<std::string> words;
-        std::istringstream in(s.runner);
-        for (std::string w; in >> w;)
-            words.push_back(w);
-        return words;
+    std::vector<std::string> out;
+    for (const std::string& p : paths) {
+        std::error_code ec;
+        if (!fs::is_directory(p, ec)) {
+            out.push_back(p);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (const auto& entry : fs::directory_iterator(p, ec)) {
+            if (entry.path().extension() == ".onnx")
+                found.push_back(entry.path().string());
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
     }
-    return { "node", runnersDir() + "/onnxruntime/graphs-ort-runner.mjs" };
+    return out;
 }
 
-/// Runs one model until the median's confidence interval is tight or the time budget is spent.
-Result<BenchmarkResult> measure(const BenchmarkSettings& s, const ProcessRunner& runner, const std::string& path)
+std::string formatDuration(double seconds)
 {
-    ImportOptions options;
-    options.batch = s.batch;
-    auto imported = importOnnxFile(path, options);
-    if (!imported)
-        return imported.error();
-    RunnerRequest request;
-    for (int i : imported->graph->inputs()) {
-        const TensorDescriptor& t = imported->graph->tensor(i);
-        if (!t.shape.isFullyKnown())
-            return Error { ErrorCode::UnboundDimension,
-                "input '" + t.name + "' has shape " + t.shape.toString() + "; bind it with --batch", path };
-        request.inputShapes[t.name] = t.shape.sizes();
-        request.inputTypes[t.name] = std::string(dataTypeName(t.dtype));
-    }
-    BenchmarkResult m;
-    m.model = modelDisplayName(*imported->graph);
-    m.modelPath = path;
-    if (!request.inputShapes.empty() && !request.inputShapes.begin()->second.empty())
-        m.batch = request.inputShapes.begin()->second.front();
-    m.threads = s.threads;
-    m.warmup = s.warmup;
-    std::string runPath = path;
-    std::unique_ptr<fs::path, void (*)(fs::path*)> scratch(nullptr, [](fs::path* p) {
-        std::error_code ec;
-        fs::remove_all(*p, ec);
-        delete p;
-    });
-    auto absent = hasAbsentWeights(path);
-    if (!absent)
-        return absent.error();
-    if (*absent) {
-        // Structure-only models: every runtime gets the same deterministic random weights.
-        char dir[] = "/tmp/graphs-bench-XXXXXX";
-        if (!::mkdtemp(dir))
-            return Error { ErrorCode::Io, "cannot create a temporary folder", path };
-        scratch.reset(new fs::path(dir));
-        runPath = (*scratch / fs::path(path).filename()).string();
-        if (auto s2 = materializeWeights(path, runPath); !s2)
-            return s2.error();
-        m.materializedWeights = true;
-    }
-    request.model = runPath;
-    request.threads = s.threads;
-    request.profile = s.profile;
-    request.warmup = s.warmup;
-    request.repeats = s.repeats;
+    const long s = std::lround(std::max(0.0, seconds));
+    return s >= 60 ? std::to_string(s / 60) + "m" + (s % 60 < 10 ? "0" : "") + std::to_string(s % 60) + "s"
+                   : std::to_string(s) + "s";
+}
 
-    std::vector<double> samples;
-    const auto start = std::chrono::steady_clock::now();
-    const ProgressCallback keepGoing = [](double) { return !g_interrupted.load(); };
-    while (true) {
-        auto reply = runner.run(request, std::max(60.0, s.maxSeconds * 4), keepGoing);
-        if (!reply)
-            return Error { reply.error().code, reply.error().message, path };
-        samples.insert(samples.end(), reply->runMs.begin(), reply->runMs.end());
-        if (m.runtime.empty()) {
-            m.runtime = reply->runtime;
-            m.runtimeVersion = reply->runtimeVersion;
-            m.nodes = reply->nodes;
-            if (reply->threads > 0)
-                m.threads = reply->threads;
-        }
-        m.stats = summarize(samples);
-        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (precisionReached(m.stats, static_cast<size_t>(s.repeats), s.targetCi) || elapsed >= s.maxSeconds
-            || g_interrupted)
-            break;
-        request.warmup = 1; // later rounds only re-warm the process
-        request.profile = false;
+/// The suite to run: a named or file suite, or the models of the command line as an ad-hoc one.
+Result<SuiteDefinition> chooseSuite(const BenchmarkSettings& s)
+{
+    SuiteDefinition suite;
+    if (!s.suite.empty()) {
+        auto found = findSuite(s.suite, registryDirs(s.registry));
+        if (!found)
+            return found.error();
+        suite = std::move(*found);
+    } else {
+        suite.name = "workloads";
+        suite.description = "models of the command line";
+        suite.policy = { s.warmup, s.repeats, s.targetCi, s.maxSeconds };
     }
-    m.samplesMs = samples;
-    return m;
+    if (s.warmupOption->count())
+        suite.policy.warmup = s.warmup;
+    if (s.repeatsOption->count())
+        suite.policy.minSamples = s.repeats;
+    if (s.maxSecondsOption->count())
+        suite.policy.maxSeconds = s.maxSeconds;
+    if (s.targetCiOption->count())
+        suite.policy.targetCi = s.targetCi;
+    if (s.batch)
+        suite.workloadBatches = { *s.batch };
+    return suite;
+}
+
+int listSuitesCommand(const BenchmarkSettings& s)
+{
+    for (const std::string& name : listSuites(registryDirs(s.registry))) {
+        auto suite = findSuite(name, registryDirs(s.registry));
+        if (!suite) {
+            printError(suite.error());
+            continue;
+        }
+        SuiteRunOptions none;
+        std::cout << padRight(name, 14) << "  " << suite->description << " (" << suiteSize(*suite, none) << " benchmarks)\n";
+    }
+    return ExitOk;
 }
 
 int runBenchmark(const BenchmarkSettings& s)
 {
-    if (!s.suite.empty()) {
-        if (s.suite != "roofs") {
-            printError("unknown --suite '" + s.suite + "' (roofs)");
-            return ExitUsage;
-        }
-        if (!s.models.empty()) {
-            printError("--suite and --models do not go together");
-            return ExitUsage;
-        }
-        return runRoofsSuite(s.threads, s.format, s.output);
-    }
-    if (s.models.empty()) {
-        printError("give --models FILE... or --suite roofs");
-        return ExitUsage;
-    }
+    if (s.listSuites)
+        return listSuitesCommand(s);
     if (s.format != "text" && s.format != "json") {
         printError("unknown --format '" + s.format + "' (text or json)");
         return ExitUsage;
     }
-    if (s.runner.empty() && s.runtime != "onnxruntime") {
-        printError("unknown --runtime '" + s.runtime + "' (onnxruntime, or --runner COMMAND for another runner)");
+    if (s.suite.empty() && s.models.empty()) {
+        printError("give --suite NAME (see --list-suites) or --models FILE_OR_DIR...");
         return ExitUsage;
     }
-    const ProcessRunner runner(runnerCommand(s));
-    std::signal(SIGINT, onInterrupt);
+    auto suite = chooseSuite(s);
+    if (!suite) {
+        printError(suite.error());
+        return suite.error().code == ErrorCode::NotFound ? ExitUsage : ExitFailure;
+    }
     const EnvironmentFingerprint env = currentEnvironment(GRAPHS_VERSION);
-    std::vector<BenchmarkResult> results;
-    std::optional<ResultsFile> store;
+    SuiteRunOptions options;
+    // Recorded with every result: "the runtime's default" is not a setting anyone can reproduce.
+    options.settings.threads = s.threads > 0 ? s.threads : std::max(1, env.logicalCpus);
+    options.settings.pinThreads = s.pin;
+    options.settings.profile = s.profile;
+    options.models = expandModels(s.models);
+    // Energy where this machine has a sensor (RAPL, Jetson INA3221, NVIDIA); absent otherwise, never zero.
+    const EnergyMeters meters = detectEnergyMeters();
+    options.settings.energyMeter = meters.forDevice("cpu");
+    options.settings.energyAbsentNote = noEnergySensor(meters, "cpu").note;
+    options.gemmProbe = gemmProbePath();
+    options.date = env.date;
+    const size_t total = suiteSize(*suite, options);
+    if (s.dryRun) {
+        std::cout << "suite " << suite->name << ": " << total << " benchmarks (" << suite->operators.size()
+                  << " operators, " << total - suite->operators.size() << " roofs and models)\n";
+        for (const OperatorCase& c : suite->operators)
+            std::cout << "  " << c.name() << '\n';
+        for (const std::string& m : options.models)
+            std::cout << "  " << m << '\n';
+        return ExitOk;
+    }
+    if (total == 0) {
+        printError("suite '" + suite->name + "' has nothing to measure; give --models FILE_OR_DIR...");
+        return ExitUsage;
+    }
+    auto runner = makeRunner(s.runtime, s.runner);
+    if (!runner) {
+        printError(runner.error());
+        return runner.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
+    }
+
+
     const std::string registryDir = userRegistryDir(s.registry);
     if (s.save && registryDir.empty()) {
         printError("no user registry: give --registry DIR or set HOME (or use --no-save)");
         return ExitUsage;
     }
-    int status = ExitOk;
-    for (size_t i = 0; i < s.models.size() && !g_interrupted; ++i) {
-        if (isatty(STDERR_FILENO))
-            std::cerr << "\r[" << i + 1 << "/" << s.models.size() << "] " << s.models[i] << std::flush;
-        auto measured = measure(s, runner, s.models[i]);
-        if (isatty(STDERR_FILENO))
-            std::cerr << "\r\033[K" << std::flush;
-        if (!measured) {
-            if (measured.error().code == ErrorCode::Cancelled)
-                break;
-            printError(measured.error());
-            status = ExitFailure;
-            continue;
+    // With --runner the runtime is named by the runner's first reply unless --runtime names it.
+    const std::string resultsName = s.resultsName.empty() ? suite->name : s.resultsName;
+    std::optional<ResultsFile> store;
+    std::vector<MeasurementRecord> pending; // rows waiting for the runtime name (roofs come first)
+    std::vector<MeasurementRecord> records;
+    std::vector<BenchmarkResult> results;
+    bool storeFailed = false;
+    auto openStore = [&](const std::string& runtime) -> Status {
+        auto opened = ResultsFile::open(registryDir, env.hardwareId, runtime, resultsName, env);
+        if (!opened)
+            return opened.error();
+        store = std::move(*opened);
+        for (const MeasurementRecord& r : pending) {
+            if (auto appended = store->append(r); !appended)
+                return appended;
         }
-        if (s.save) {
-            // Kept on disk as soon as it is measured: an interrupted suite loses only the model in flight.
-            if (!store) {
-                auto opened = ResultsFile::open(registryDir, env.hardwareId, measured->runtime, s.resultsName, env);
-                if (!opened) {
-                    printError(opened.error());
-                    return ExitFailure;
-                }
-                store = std::move(*opened);
+        pending.clear();
+        return Ok {};
+    };
+    const auto record = [&](const MeasurementRecord& r, const BenchmarkResult* full) -> Status {
+        MeasurementRecord row = r;
+        row.warmup = row.kind == "roof" ? 0 : suite->policy.warmup;
+        records.push_back(row);
+        if (full)
+            results.push_back(*full);
+        if (!s.save)
+            return Ok {};
+        // Kept on disk as soon as it is measured: an interrupted suite loses only the benchmark in flight.
+        if (!store) {
+            const bool named = s.runner.empty() || s.runtimeExplicit;
+            if (!named && row.kind == "roof") {
+                pending.push_back(row);
+                return Ok {};
             }
-            if (auto appended = store->append(recordFromResult(*measured, env.date)); !appended) {
-                printError(appended.error());
-                return ExitFailure;
+            if (auto opened = openStore(named ? s.runtime : row.runtime); !opened) {
+                storeFailed = true;
+                return opened;
             }
         }
-        results.push_back(std::move(*measured));
-    }
-    if (store)
-        std::cerr << "graphs: results appended to " << store->path() << '\n';
+        if (auto appended = store->append(row); !appended) {
+            storeFailed = true;
+            return appended;
+        }
+        return Ok {};
+    };
+    const bool tty = isatty(STDERR_FILENO);
+    auto lastDraw = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    const auto progress = [&](const SuiteProgress& p) {
+        const auto now = std::chrono::steady_clock::now();
+        if (tty && (now - lastDraw > std::chrono::milliseconds(200) || p.current.empty())) {
+            lastDraw = now;
+            std::string line = "[" + std::to_string(p.done) + "/" + std::to_string(p.total) + "] " + p.current;
+            if (p.etaSeconds >= 0 && !p.current.empty())
+                line += "  ETA " + formatDuration(p.etaSeconds);
+            std::cerr << "\r\033[K" << line.substr(0, 160) << std::flush;
+        }
+        return !g_interrupted.load();
+    };
+
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const SuiteOutcome outcome = runSuite(*suite, **runner, options, record, progress);
     std::signal(SIGINT, SIG_DFL);
-    if (g_interrupted)
-        std::cerr << "graphs: interrupted; reporting the " << results.size() << " model(s) measured\n";
-    if (results.empty())
-        return status == ExitOk ? ExitFailure : status;
-    const int emitted
-        = emit(s.format == "json" ? benchmarkResultsJson(results, env) : benchmarkResultsText(results), s.output);
-    return emitted != ExitOk ? emitted : (g_interrupted ? 130 : status);
+    std::signal(SIGTERM, SIG_DFL);
+    if (tty)
+        std::cerr << "\r\033[K" << std::flush;
+    if (!pending.empty() && s.save && !storeFailed) {
+        if (auto opened = openStore(s.runtime); !opened)
+            printError(opened.error());
+    }
+    for (const Error& e : outcome.failures)
+        printError(e);
+    if (store)
+        std::cerr << "graphs: " << records.size() << " measurement(s) appended to " << store->path() << '\n';
+    if (g_interrupted || outcome.cancelled)
+        std::cerr << "graphs: interrupted; reporting the " << records.size() << " measurement(s) taken\n";
+    if (records.empty())
+        return ExitFailure;
+    const int emitted = emit(
+        s.format == "json" ? measurementsJson(records, results, env, suite->name) : measurementsText(records), s.output);
+    if (emitted != ExitOk)
+        return emitted;
+    if (g_interrupted || outcome.cancelled)
+        return 130;
+    return outcome.failures.empty() ? ExitOk : ExitFailure;
 }
 
 } // namespace
@@ -227,33 +281,50 @@ int runBenchmark(const BenchmarkSettings& s)
 std::function<int()> addBenchmarkCommand(CLI::App& app)
 {
     auto s = std::make_shared<BenchmarkSettings>();
-    CLI::App* cmd = app.add_subcommand("benchmark", "Measure whole-model latency with a runtime (runner protocol)");
-    cmd->add_option("-m,--models", s->models, "ONNX model files")->check(CLI::ExistingFile);
-    cmd->add_option("-s,--suite", s->suite, "A built-in suite: roofs (FMA peaks, memory bandwidth, GEMM rate)");
-    cmd->add_option("-r,--runtime", s->runtime, "Runtime: onnxruntime")->capture_default_str();
+    CLI::App* cmd = app.add_subcommand("benchmark",
+        "Measure hardware roofs, operators and whole models with a runtime; results go to the user registry");
+    cmd->add_option("-s,--suite", s->suite,
+        "A suite: quick, calibration, roofs, another name from --list-suites, or a suite FILE.yaml");
+    cmd->add_option("-m,--models", s->models, "ONNX model files or folders of them (measured as workloads)")
+        ->check(CLI::ExistingPath);
+    auto* runtime = cmd->add_option("-r,--runtime", s->runtime, "Runtime: native (built in) or onnxruntime")
+                        ->capture_default_str();
     cmd->add_option("--runner", s->runner, "Another runner program speaking graphs-runner/1 (a command line)");
-    cmd->add_option("-t,--threads", s->threads, "Intra-op threads (0: the runtime's default)")->capture_default_str();
-    cmd->add_option("--warmup", s->warmup, "Untimed runs before timing")->capture_default_str()->check(
-        CLI::NonNegativeNumber);
-    cmd->add_option("--repeats", s->repeats, "Timed runs per round (at least this many samples)")
+    cmd->add_option("-t,--threads", s->threads, "Intra-op threads (0: one per logical CPU)")
         ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--pin", s->pin, "Ask the runtime to pin its threads to cores");
+    s->warmupOption = cmd->add_option("--warmup", s->warmup, "Untimed runs before timing")
+                          ->capture_default_str()
+                          ->check(CLI::NonNegativeNumber);
+    s->repeatsOption = cmd->add_option("--repeats", s->repeats, "Timed runs in the first round (the minimum)")
+                           ->capture_default_str()
+                           ->check(CLI::PositiveNumber);
+    s->maxSecondsOption = cmd->add_option("--max-seconds", s->maxSeconds,
+                                 "Time budget per benchmark for further rounds")
+                              ->capture_default_str()
+                              ->check(CLI::NonNegativeNumber);
+    s->targetCiOption = cmd->add_option("--target-ci", s->targetCi,
+                               "Stop when the median's 95% interval is within this relative half-width")
+                            ->capture_default_str()
+                            ->check(CLI::Range(0.0001, 0.5));
+    cmd->add_option("-b,--batch", s->batch, "Batch size of the --models (dimension 0 of every input)")
         ->check(CLI::PositiveNumber);
-    cmd->add_option("--max-seconds", s->maxSeconds, "Time budget per model for extra rounds")->capture_default_str();
-    cmd->add_option("--target-ci", s->targetCi,
-           "Stop when the median's 95% interval is within this relative half-width")
-        ->capture_default_str();
-    cmd->add_option("-b,--batch", s->batch, "Batch size (dimension 0 of every input)")->check(CLI::PositiveNumber);
     cmd->add_flag("--profile", s->profile, "Also collect per-node times from the runtime's profiler");
     cmd->add_option("-f,--format", s->format, "Output format: text or json")->capture_default_str();
     cmd->add_option("-o,--output", s->output, "Write the results to FILE instead of standard output");
     cmd->add_option("--registry", s->registry,
         "User registry receiving the raw results (default: $XDG_DATA_HOME/graphs)");
     cmd->add_option("--results-name", s->resultsName,
-        "Name of the results file: <registry>/benchmarks/local/<runtime>/<name>.csv")
-        ->capture_default_str();
+        "Name of the results file: <registry>/benchmarks/local/<runtime>/<name>.csv (default: the suite's name)");
     cmd->add_flag("!--no-save", s->save, "Do not append the results to the registry");
+    cmd->add_flag("--list-suites", s->listSuites, "List the suites found in the registries and exit");
+    cmd->add_flag("--dry-run", s->dryRun, "List what the suite would measure, and measure nothing");
     const auto import = addBenchmarkImportCommand(*cmd);
-    return [s, cmd, import] { return cmd->got_subcommand("import") ? import() : runBenchmark(*s); };
+    return [s, cmd, import, runtime] {
+        s->runtimeExplicit = runtime->count() > 0;
+        return cmd->got_subcommand("import") ? import() : runBenchmark(*s);
+    };
 }
 
 } // namespace graphs::cli

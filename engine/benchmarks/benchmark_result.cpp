@@ -70,7 +70,10 @@ std::string benchmarkResultsJson(const std::vector<BenchmarkResult>& results, co
                 { { "samples", r.stats.samples }, { "min_ms", r.stats.min }, { "median_ms", r.stats.median },
                     { "mean_ms", r.stats.mean }, { "std_ms", r.stats.stddev }, { "p90_ms", r.stats.p90 },
                     { "median_ci95_ms", { r.stats.medianCiLow, r.stats.medianCiHigh } } } },
-            { "samples_ms", r.samplesMs }, { "nodes", nodes } });
+            { "samples_ms", r.samplesMs }, { "nodes", nodes },
+            { "energy_j", r.energyJ ? json(*r.energyJ) : json(nullptr) },
+            { "power_sensor", r.powerSensor.empty() ? json(nullptr) : json(r.powerSensor) },
+            { "energy_note", r.energyNote } });
     }
     json environment = { { "hardware_id", env.hardwareId }, { "cpu_model", env.cpuModel }, { "cores", env.cores },
         { "logical_cpus", env.logicalCpus }, { "governor", env.governor }, { "max_mhz", env.maxMhz },

@@ -3,6 +3,7 @@
 #include "benchmarks/runner_protocol.h"
 #include "benchmarks/statistics.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,9 @@ struct BenchmarkResult
     LatencyStats stats;
     std::vector<double> samplesMs;
     std::vector<NodeTiming> nodes;
+    std::optional<double> energyJ; ///< per run; absent when no sensor measured it (never zero for "absent")
+    std::string powerSensor;       ///< the sensor behind energyJ
+    std::string energyNote;        ///< how energy was obtained, or why it is absent
 };
 
 std::string benchmarkResultsText(const std::vector<BenchmarkResult>& results);

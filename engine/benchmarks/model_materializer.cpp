@@ -1,12 +1,13 @@
 #include "benchmarks/model_materializer.h"
+#include "benchmarks/model_materializer_proto.h"
 
+#include "benchmarks/tensor_fill.h"
 #include "core/atomic_file.h"
 #include "frontends/onnx_model_checks.h"
 
 #include <onnx/onnx_pb.h>
 
 #include <filesystem>
-#include <cstring>
 #include <fstream>
 
 namespace graphs {
@@ -47,67 +48,6 @@ bool isAbsent(const onnx::TensorProto& t, const fs::path& base)
     return false;
 }
 
-class Xorshift
-{
-public:
-    explicit Xorshift(uint32_t seed) : m_state(seed ? seed : 1) { }
-    uint32_t next()
-    {
-        m_state ^= m_state << 13;
-        m_state ^= m_state >> 17;
-        m_state ^= m_state << 5;
-        return m_state;
-    }
-    double unit() { return next() / 4294967296.0; }
-
-private:
-    uint32_t m_state;
-};
-
-Status fill(onnx::TensorProto& t, Xorshift& rng, double scale)
-{
-    int64_t count = 1;
-    for (int64_t d : t.dims()) {
-        if (d < 0 || __builtin_mul_overflow(count, d, &count))
-            return Error { ErrorCode::InvalidModel, "initializer '" + t.name() + "' has an invalid shape", t.name() };
-    }
-    t.clear_external_data();
-    t.set_data_location(onnx::TensorProto::DEFAULT);
-    std::string raw;
-    using TP = onnx::TensorProto;
-    switch (t.data_type()) {
-    case TP::FLOAT: {
-        raw.resize(static_cast<size_t>(count) * 4);
-        for (int64_t i = 0; i < count; ++i) {
-            const float v = static_cast<float>((rng.unit() * 2 - 1) * scale);
-            std::memcpy(raw.data() + i * 4, &v, 4);
-        }
-        break;
-    }
-    case TP::INT64: {
-        raw.resize(static_cast<size_t>(count) * 8);
-        for (int64_t i = 0; i < count; ++i) {
-            const int64_t v = rng.next() % 16;
-            std::memcpy(raw.data() + i * 8, &v, 8);
-        }
-        break;
-    }
-    case TP::INT32: {
-        raw.resize(static_cast<size_t>(count) * 4);
-        for (int64_t i = 0; i < count; ++i) {
-            const int32_t v = static_cast<int32_t>(rng.next() % 16);
-            std::memcpy(raw.data() + i * 4, &v, 4);
-        }
-        break;
-    }
-    default:
-        return Error { ErrorCode::Unsupported,
-            "initializer '" + t.name() + "' has an element type the materializer does not fill", t.name() };
-    }
-    t.set_raw_data(std::move(raw));
-    return Ok {};
-}
-
 } // namespace
 
 Result<bool> hasAbsentWeights(const std::string& modelPath)
@@ -123,7 +63,7 @@ Result<bool> hasAbsentWeights(const std::string& modelPath)
     return false;
 }
 
-Status materializeWeights(const std::string& modelPath, const std::string& outputPath, uint32_t seed, double scale)
+Result<onnx::ModelProto> readMaterializedModel(const std::string& modelPath, uint32_t seed, double scale)
 {
     auto model = readModel(modelPath);
     if (!model)
@@ -133,9 +73,17 @@ Status materializeWeights(const std::string& modelPath, const std::string& outpu
     for (auto& t : *model->mutable_graph()->mutable_initializer()) {
         if (!isAbsent(t, base))
             continue;
-        if (auto s = fill(t, rng, scale); !s)
+        if (auto s = fillTensor(t, rng, scale); !s)
             return Error { s.error().code, s.error().message, modelPath };
     }
+    return model;
+}
+
+Status materializeWeights(const std::string& modelPath, const std::string& outputPath, uint32_t seed, double scale)
+{
+    auto model = readMaterializedModel(modelPath, seed, scale);
+    if (!model)
+        return model.error();
     std::string bytes;
     if (!model->SerializeToString(&bytes))
         return Error { ErrorCode::Unsupported, "the materialized model does not fit one protobuf message (2 GiB)",

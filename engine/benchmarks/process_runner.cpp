@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,6 +40,25 @@ Result<RunnerResponse> ProcessRunner::run(const RunnerRequest& request, double t
         argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
 
+    // Pinning confines the runner process to the first `threads` CPUs this process may use, so its threads cannot
+    // migrate to other cores; every runtime gets it without knowing about it.
+    cpu_set_t pinned;
+    CPU_ZERO(&pinned);
+    bool pin = false;
+    if (request.pinThreads && request.threads > 0) {
+        cpu_set_t allowed;
+        if (::sched_getaffinity(0, sizeof allowed, &allowed) == 0) {
+            int taken = 0;
+            for (int cpu = 0; cpu < CPU_SETSIZE && taken < request.threads; ++cpu) {
+                if (CPU_ISSET(cpu, &allowed)) {
+                    CPU_SET(cpu, &pinned);
+                    ++taken;
+                }
+            }
+            pin = taken > 0;
+        }
+    }
+
     const pid_t pid = ::fork();
     if (pid < 0)
         return Error { ErrorCode::Io, std::string("fork: ") + std::strerror(errno), name };
@@ -46,6 +66,8 @@ Result<RunnerResponse> ProcessRunner::run(const RunnerRequest& request, double t
         ::dup2(in[0], STDIN_FILENO);
         ::dup2(out[1], STDOUT_FILENO);
         ::dup2(err[1], STDERR_FILENO);
+        if (pin)
+            (void)::sched_setaffinity(0, sizeof pinned, &pinned);
         ::execvp(argv[0], argv.data());
         const char msg[] = "cannot start the runner program\n";
         (void)!::write(STDERR_FILENO, msg, sizeof msg - 1);

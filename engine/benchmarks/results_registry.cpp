@@ -1,6 +1,7 @@
 #include "benchmarks/results_registry.h"
 
 #include "core/atomic_file.h"
+#include "core/csv_reader.h"
 #include "reporting/number_format.h"
 
 #include <nlohmann/json.hpp>
@@ -40,37 +41,17 @@ std::string header()
     return h + "\n";
 }
 
-std::vector<std::string> splitCsvLine(const std::string& line)
-{
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                fields.back() += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                fields.back() += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            fields.emplace_back();
-        } else if (c != '\r') {
-            fields.back() += c;
-        }
-    }
-    return fields;
-}
-
 std::string number(double v);
 
 std::string optionalNumber(double v)
 {
     return v < 0 ? std::string() : number(v);
+}
+
+/// Columns that must be positive when known: 0 (unknown) is written as an empty cell.
+std::string positiveOrEmpty(double v)
+{
+    return v > 0 ? number(v) : std::string();
 }
 
 std::string number(double v)
@@ -81,7 +62,9 @@ std::string number(double v)
     return out.str();
 }
 
-bool safeName(const std::string& s)
+} // namespace
+
+bool isSafeResultsName(const std::string& s)
 {
     if (s.empty() || s == "." || s == "..")
         return false;
@@ -92,13 +75,12 @@ bool safeName(const std::string& s)
     return true;
 }
 
-} // namespace
-
 Result<ResultsFile> ResultsFile::open(const std::string& registryDir, const std::string& hardwareId,
-    const std::string& runtime, const std::string& suite, const EnvironmentFingerprint& environment)
+    const std::string& runtime, const std::string& suite, const EnvironmentFingerprint& environment,
+    const std::map<std::string, std::string>& provenance)
 {
     for (const std::string* part : { &hardwareId, &runtime, &suite }) {
-        if (!safeName(*part))
+        if (!isSafeResultsName(*part))
             return Error { ErrorCode::InvalidArgument, "'" + *part + "' cannot name a results file", registryDir };
     }
     const fs::path dir = fs::path(registryDir) / "benchmarks" / hardwareId / runtime;
@@ -112,12 +94,14 @@ Result<ResultsFile> ResultsFile::open(const std::string& registryDir, const std:
         if (auto written = writeFileAtomically(file.m_path, header()); !written)
             return written.error();
     }
-    const nlohmann::json sidecar = { { "hardware_id", hardwareId }, { "runtime", runtime }, { "suite", suite },
+    nlohmann::json sidecar = { { "hardware_id", hardwareId }, { "runtime", runtime }, { "suite", suite },
         { "environment",
             { { "cpu_model", environment.cpuModel }, { "cores", environment.cores },
                 { "logical_cpus", environment.logicalCpus }, { "governor", environment.governor },
                 { "max_mhz", environment.maxMhz }, { "date", environment.date },
                 { "tool_version", environment.toolVersion } } } };
+    if (!provenance.empty())
+        sidecar["provenance"] = provenance;
     if (auto written = writeFileAtomically((dir / (suite + ".json")).string(), sidecar.dump(2) + "\n"); !written)
         return written.error();
     return file;
@@ -128,8 +112,9 @@ Status ResultsFile::append(const MeasurementRecord& r) const
     std::string line = csvField(r.date) + "," + csvField(r.benchmark) + "," + csvField(r.kind) + ","
         + csvField(r.runtime) + "," + csvField(r.runtimeVersion) + "," + std::to_string(r.batch) + ","
         + std::to_string(r.threads) + "," + std::to_string(r.samples) + "," + number(r.minMs) + ","
-        + number(r.medianMs) + "," + number(r.meanMs) + "," + number(r.stdMs) + "," + number(r.p90Ms) + ","
-        + number(r.ciLowMs) + "," + number(r.ciHighMs) + "," + (r.materializedWeights ? "true" : "false") + ","
+        + number(r.medianMs) + "," + number(r.meanMs) + "," + number(r.stdMs) + "," + positiveOrEmpty(r.p90Ms)
+        + "," + positiveOrEmpty(r.ciLowMs) + "," + positiveOrEmpty(r.ciHighMs) + ","
+        + (r.materializedWeights ? "true" : "false") + ","
         + csvField(r.precision) + "," + std::to_string(r.warmup) + "," + (r.pinned ? "true" : "false") + ","
         + csvField(r.shape) + "," + csvField(r.detail) + "," + optionalNumber(r.flops) + ","
         + optionalNumber(r.bytes) + "," + (r.energyJ ? number(*r.energyJ) : std::string()) + ","
@@ -168,6 +153,8 @@ MeasurementRecord recordFromResult(const BenchmarkResult& result, const std::str
     r.materializedWeights = result.materializedWeights;
     r.warmup = result.warmup;
     r.pinned = result.pinned;
+    r.energyJ = result.energyJ;
+    r.powerSensor = result.powerSensor;
     return r;
 }
 
@@ -179,7 +166,7 @@ Result<std::vector<MeasurementRecord>> loadResults(const std::string& csvPath)
     std::string line;
     if (!std::getline(in, line))
         return Error { ErrorCode::InvalidData, "the file is empty", csvPath };
-    const auto names = splitCsvLine(line);
+    const auto names = splitCsvLine(std::string(withoutByteOrderMark(line)));
     std::map<std::string, size_t> column;
     for (size_t i = 0; i < names.size(); ++i)
         column[names[i]] = i;
@@ -227,9 +214,11 @@ Result<std::vector<MeasurementRecord>> loadResults(const std::string& csvPath)
         r.medianMs = real("median_ms", true);
         r.meanMs = real("mean_ms", true);
         r.stdMs = real("std_ms", false);
-        r.p90Ms = real("p90_ms", true);
-        r.ciLowMs = real("ci_low_ms", true);
-        r.ciHighMs = real("ci_high_ms", true);
+        // Imported measurements may not know these: an empty cell reads as 0 (unknown).
+        auto positiveOrUnknown = [&](const char* c) { return text(c).empty() ? 0.0 : real(c, true); };
+        r.p90Ms = positiveOrUnknown("p90_ms");
+        r.ciLowMs = positiveOrUnknown("ci_low_ms");
+        r.ciHighMs = positiveOrUnknown("ci_high_ms");
         r.materializedWeights = text("materialized_weights") == "true";
         auto optionalText = [&](const char* c) { return column.count(c) ? fields[column[c]] : std::string(); };
         auto optionalReal = [&](const char* c, double fallback) -> double {

@@ -3,6 +3,7 @@
 #include "benchmarks/benchmark_result.h"
 #include "core/error.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,8 +25,8 @@ struct MeasurementRecord
     double medianMs = 0;
     double meanMs = 0;
     double stdMs = 0;
-    double p90Ms = 0;
-    double ciLowMs = 0;
+    double p90Ms = 0;          ///< 0: unknown (an imported file that gives no p90); written as an empty cell
+    double ciLowMs = 0;        ///< 95% interval of the median; 0: unknown, as p90Ms
     double ciHighMs = 0;
     bool materializedWeights = false;
     // Optional columns (empty in the CSV when unknown). Files written before they existed still load.
@@ -39,6 +40,8 @@ struct MeasurementRecord
     std::optional<double> energyJ; ///< energy of one run; absent when no sensor read it (never zero for "absent")
     std::string powerSensor;   ///< "rapl", "nvml", "ina3221", … ; "" when none
     std::string source;        ///< where an imported measurement came from; "" for measurements taken here
+
+    bool operator==(const MeasurementRecord&) const = default;
 };
 
 /// Raw measurements under <registry>/benchmarks/<hardware>/<runtime>/<suite>.csv, with a JSON sidecar holding the
@@ -47,9 +50,11 @@ struct MeasurementRecord
 class ResultsFile
 {
 public:
-    /// Opens (creating folders, header and sidecar as needed) the results file for this combination.
+    /// Opens (creating folders, header and sidecar as needed) the results file for this combination. The sidecar
+    /// holds `environment` and, for imported measurements, `provenance` (source file, device, power mode, …).
     static Result<ResultsFile> open(const std::string& registryDir, const std::string& hardwareId,
-        const std::string& runtime, const std::string& suite, const EnvironmentFingerprint& environment);
+        const std::string& runtime, const std::string& suite, const EnvironmentFingerprint& environment,
+        const std::map<std::string, std::string>& provenance = {});
 
     /// Appends one row and flushes it to disk (fsync) before returning.
     Status append(const MeasurementRecord& record) const;
@@ -59,10 +64,15 @@ private:
     std::string m_path;
 };
 
+/// Whether `name` can be a hardware, runtime or suite part of a results path: letters, digits, '-', '_' and '.',
+/// and not "." or "..".
+bool isSafeResultsName(const std::string& name);
+
 MeasurementRecord recordFromResult(const BenchmarkResult& result, const std::string& date);
 
 /// Reads a results CSV back. Every bad row is an error naming file:line and column: missing columns, values that
-/// are not numbers, NaN or infinite values, zero or negative latencies.
+/// are not numbers, NaN or infinite values, zero or negative latencies. Empty p90 and interval cells read as 0
+/// (unknown).
 Result<std::vector<MeasurementRecord>> loadResults(const std::string& csvPath);
 
 } // namespace graphs

@@ -32,3 +32,12 @@ double measureTriadBandwidth(int64_t workingSetBytes, int threads, double second
 std::vector<BandwidthPoint> bandwidthSweep(int threads, int64_t largestBytes, const ProgressCallback& progress = {});
 
 } // namespace graphs
+
+namespace graphs {
+
+/// FLOP/s of an n×n×n SGEMM measured by the GEMM probe executable (app/probes/gemm_probe.cpp) with `threads`
+/// threads for about `seconds`. The probe runs out of process because Eigen fixes its kernels at compile time:
+/// one probe is built per x86-64 level.
+Result<double> runGemmProbe(const std::string& probePath, int n, int threads, double seconds = 1.0);
+
+} // namespace graphs

@@ -8,7 +8,8 @@ namespace graphs {
 
 /// One interface for every runtime: run a model N times after warm-up, return per-run wall times and, where the
 /// runtime offers it, per-node times. `ProcessRunner` reaches runner programs out of process (ONNX Runtime, or any
-/// program speaking graphs-runner/1); `NativeRunner` runs the built-in executor in process.
+/// program speaking graphs-runner/1); `NativeRunner` (native/native_runner.h) runs the built-in executor, out of
+/// process too, through the runner program built for this processor.
 class Runner
 {
 public:

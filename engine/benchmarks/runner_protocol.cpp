@@ -23,6 +23,8 @@ std::string toJson(const RunnerRequest& r)
         inputs[name]["dtype"] = type;
     json doc = { { "protocol", kProtocol }, { "model", r.model }, { "inputs", inputs }, { "warmup", r.warmup },
         { "repeats", r.repeats }, { "threads", r.threads }, { "pin_threads", r.pinThreads }, { "profile", r.profile } };
+    if (!r.outputsDir.empty())
+        doc["outputs_dir"] = r.outputsDir;
     return doc.dump() + "\n";
 }
 
@@ -46,6 +48,7 @@ Result<RunnerRequest> parseRunnerRequest(const std::string& text)
         r.threads = doc.value("threads", 0);
         r.pinThreads = doc.value("pin_threads", false);
         r.profile = doc.value("profile", false);
+        r.outputsDir = doc.value("outputs_dir", std::string());
         return r;
     } catch (const std::exception& e) {
         return Error { ErrorCode::InvalidData, std::string("malformed runner request: ") + e.what(), {} };
@@ -60,6 +63,12 @@ std::string toJson(const RunnerResponse& r)
     json doc = { { "protocol", kProtocol }, { "runtime", r.runtime }, { "runtime_version", r.runtimeVersion },
         { "execution_provider", r.executionProvider }, { "threads", r.threads }, { "run_ms", r.runMs },
         { "nodes", nodes } };
+    if (!r.outputs.empty()) {
+        json outputs = json::array();
+        for (const OutputFile& o : r.outputs)
+            outputs.push_back({ { "name", o.name }, { "dtype", o.dtype }, { "shape", o.shape }, { "file", o.file } });
+        doc["outputs"] = outputs;
+    }
     return doc.dump() + "\n";
 }
 
@@ -99,6 +108,16 @@ Result<RunnerResponse> parseRunnerResponse(const std::string& text, const std::s
             if (!std::isfinite(t.meanMs) || t.meanMs < 0)
                 return Error { ErrorCode::InvalidData, "node '" + t.name + "' has an invalid time", runnerName };
             r.nodes.push_back(std::move(t));
+        }
+        // Replies from runners that predate outputs_dir simply have no "outputs".
+        const json outputs = doc.value("outputs", json::array());
+        for (const json& o : outputs) {
+            OutputFile f;
+            f.name = o.at("name").get<std::string>();
+            f.dtype = o.at("dtype").get<std::string>();
+            f.shape = o.at("shape").get<std::vector<int64_t>>();
+            f.file = o.at("file").get<std::string>();
+            r.outputs.push_back(std::move(f));
         }
         return r;
     } catch (const std::exception& e) {

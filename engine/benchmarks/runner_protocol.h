@@ -20,6 +20,9 @@ struct RunnerRequest
     int threads = 0;                                     ///< 0: the runtime's default
     bool pinThreads = false;
     bool profile = false;                                ///< also return per-node times
+    /// When set, the runner writes each graph output of its last run to <outputsDir>/output_<index>.bin (raw
+    /// little-endian) and lists the files in RunnerResponse::outputs, so runtimes can be compared numerically.
+    std::string outputsDir;
 };
 
 struct NodeTiming
@@ -27,6 +30,15 @@ struct NodeTiming
     std::string name;
     std::string opType;
     double meanMs = 0;
+};
+
+/// One graph output written by the runner (RunnerRequest::outputsDir).
+struct OutputFile
+{
+    std::string name;           ///< the graph output's name
+    std::string dtype;          ///< "float32", "int64", "int32", "bool"
+    std::vector<int64_t> shape;
+    std::string file;           ///< path of the raw little-endian data, row-major
 };
 
 /// What a runner program answers.
@@ -38,6 +50,7 @@ struct RunnerResponse
     std::vector<NodeTiming> nodes;
     int threads = 0;
     std::string executionProvider;
+    std::vector<OutputFile> outputs; ///< only when the request named an outputs_dir
 };
 
 std::string toJson(const RunnerRequest& request);

@@ -36,6 +36,19 @@ std::string runnersDir()
     return installed.empty() ? std::string(GRAPHS_SOURCE_DIR "/runners") : installed;
 }
 
+std::string helperProgramPath(const std::string& name)
+{
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        return {};
+    for (const fs::path& dir : { exe.parent_path(), exe.parent_path().parent_path() / "libexec/graphs" }) {
+        if (fs::exists(dir / name, ec))
+            return (dir / name).string();
+    }
+    return {};
+}
+
 std::string userRegistryDir(const std::string& option)
 {
     if (!option.empty())

@@ -12,6 +12,9 @@ namespace graphs {
 std::string bundledRegistryDir();
 /// Runner programs: <executable>/../share/graphs/runners (installed), else the source tree's runners/.
 std::string runnersDir();
+/// A helper program shipped with graphs (the GEMM probes, the native runner): next to the running executable (build
+/// tree), then <executable>/../libexec/graphs (installed); empty when neither holds it.
+std::string helperProgramPath(const std::string& name);
 /// The user registry: `option` when given (--registry DIR), else $XDG_DATA_HOME/graphs, else ~/.local/share/graphs;
 /// empty when none can be named.
 std::string userRegistryDir(const std::string& option = {});

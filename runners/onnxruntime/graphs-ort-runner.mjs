@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const PROTOCOL = 'graphs-runner/1';
@@ -45,6 +45,19 @@ function filledTensor(ort, dtype, shape, seed) {
     case 'bool': { const a = new Uint8Array(count); for (let i = 0; i < count; ++i) a[i] = next() & 1; return new ort.Tensor('bool', a, shape); }
     default: fail(`input type ${dtype} is not supported by this runner`);
   }
+}
+
+// Writes each output of the last run as raw little-endian data (the protocol's outputs_dir), for numeric comparison
+// between runtimes.
+function writeOutputs(session, results, dir) {
+  mkdirSync(dir, { recursive: true });
+  return session.outputNames.map((name, i) => {
+    const tensor = results[name];
+    const file = resolve(dir, `output_${i}.bin`);
+    const data = tensor.data;
+    writeFileSync(file, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    return { name, dtype: tensor.type, shape: tensor.dims.map(Number), file };
+  });
 }
 
 function profileByNode(file) {
@@ -96,11 +109,13 @@ async function main() {
   try {
     for (let i = 0; i < warmup; ++i) await session.run(feeds);
     const runMs = [];
+    let last = null;
     for (let i = 0; i < repeats; ++i) {
       const start = process.hrtime.bigint();
-      await session.run(feeds);
+      last = await session.run(feeds);
       runMs.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
+    const outputs = request.outputs_dir ? writeOutputs(session, last, request.outputs_dir) : undefined;
     let nodes = [];
     if (profileDir) {
       session.endProfiling();
@@ -112,7 +127,7 @@ async function main() {
     }
     process.stdout.write(JSON.stringify({
       protocol: PROTOCOL, runtime: 'onnxruntime', runtime_version: version, execution_provider: 'cpu',
-      threads, run_ms: runMs, nodes,
+      threads, run_ms: runMs, nodes, ...(outputs ? { outputs } : {}),
     }) + '\n');
   } catch (e) {
     fail('inference failed: ' + e.message);

@@ -1,5 +1,6 @@
 // Runs the real `graphs` executable: output formats, the JSON document's names, exit codes and error lines.
 
+#include "cli_process.h"
 #include "onnx_model_builder.h"
 
 #include <QFile>
@@ -15,30 +16,11 @@
 
 using graphs::testing::Attr;
 using graphs::testing::OnnxModelBuilder;
+using graphs::testing::Run;
+using graphs::testing::bundledModel;
+using graphs::testing::runCli;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(GRAPHS_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-        p.readAllStandardError() };
-}
-
-QString bundledModel()
-{
-    return QStringLiteral(GRAPHS_SOURCE_DIR "/resources/models/squeezenet1_1.onnx");
-}
 
 QStringList nonEmptyLines(const QByteArray& text)
 {
@@ -387,8 +369,8 @@ private Q_SLOTS:
     {
         if (!QFile::exists(QStringLiteral(GRAPHS_SOURCE_DIR "/third_party/onnxruntime-node/node_modules/onnxruntime-node")))
             QSKIP("ONNX Runtime is not installed (./scripts/install-onnxruntime.sh)");
-        const Run r = runCli({ QStringLiteral("benchmark"), QStringLiteral("-m"), bundledModel(), QStringLiteral("--threads"),
-            QStringLiteral("1"), QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--repeats"),
+        const Run r = runCli({ QStringLiteral("benchmark"), QStringLiteral("-m"), bundledModel(), QStringLiteral("--runtime"),
+            QStringLiteral("onnxruntime"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--repeats"),
             QStringLiteral("3"), QStringLiteral("--max-seconds"), QStringLiteral("0"), QStringLiteral("-f"),
             QStringLiteral("json"), QStringLiteral("--registry"), m_dir.filePath(QStringLiteral("registry")) });
         QCOMPARE(r.exitCode, 0);

@@ -1,11 +1,13 @@
 // A runner program for tests: speaks graphs-runner/1 like a real one, with behaviour chosen by the model path:
 // "...error..." answers an error reply, "...garbage..." answers non-JSON, "...sleep..." never answers,
 // "...crash..." exits with status 3 and a message on standard error; anything else gets `repeats` run times of
-// 1.0, 1.1, 1.2 … ms and one profiled node per input when profiling is asked for.
+// 1.0, 1.1, 1.2 … ms, one profiled node per input when profiling is asked for, and "cpus=N" as its execution
+// provider: the number of CPUs it may run on.
 
 #include "benchmarks/runner_protocol.h"
 
 #include <chrono>
+#include <sched.h>
 #include <iostream>
 #include <iterator>
 #include <thread>
@@ -37,6 +39,10 @@ int main()
     reply.runtime = "fake";
     reply.runtimeVersion = "0.0.1";
     reply.threads = request->threads;
+    // Tells the test which CPUs it was allowed to run on, so pinning can be checked.
+    cpu_set_t cpus;
+    if (::sched_getaffinity(0, sizeof cpus, &cpus) == 0)
+        reply.executionProvider = "cpus=" + std::to_string(CPU_COUNT(&cpus));
     for (int i = 0; i < request->repeats; ++i)
         reply.runMs.push_back(1.0 + 0.1 * i);
     if (request->profile) {

@@ -60,6 +60,22 @@ private Q_SLOTS:
         QCOMPARE(reply->nodes[0].meanMs, 4.0);
     }
 
+    void pinningConfinesTheRunner()
+    {
+        RunnerRequest request;
+        request.model = "/models/net.onnx";
+        request.repeats = 1;
+        request.threads = 1;
+        request.pinThreads = true;
+        auto pinned = fake().run(request, 20, {});
+        QVERIFY(pinned.ok());
+        QCOMPARE(pinned->executionProvider, std::string("cpus=1"));
+        request.pinThreads = false;
+        auto free = fake().run(request, 20, {});
+        QVERIFY(free.ok());
+        QCOMPARE(free->executionProvider, "cpus=" + std::to_string(QThread::idealThreadCount()));
+    }
+
     void runnerFailures_data()
     {
         QTest::addColumn<QString>("model");
