@@ -150,7 +150,7 @@ int runBenchmark(const BenchmarkSettings& s)
         printError(suite.error());
         return suite.error().code == ErrorCode::NotFound ? ExitUsage : ExitFailure;
     }
-    const EnvironmentFingerprint env = currentEnvironment(GRAPHS_VERSION);
+    EnvironmentFingerprint env = currentEnvironment(GRAPHS_VERSION);
     SuiteRunOptions options;
     // Recorded with every result: "the runtime's default" is not a setting anyone can reproduce.
     options.settings.threads = s.threads > 0 ? s.threads : std::max(1, env.logicalCpus);
@@ -159,6 +159,7 @@ int runBenchmark(const BenchmarkSettings& s)
     options.models = expandModels(s.models);
     // Energy where this machine has a sensor (RAPL, Jetson INA3221, NVIDIA); absent otherwise, never zero.
     const EnergyMeters meters = detectEnergyMeters();
+    env.energySensors = meters.describe();
     options.settings.energyMeter = meters.forDevice("cpu");
     options.settings.energyAbsentNote = noEnergySensor(meters, "cpu").note;
     options.gemmProbe = gemmProbePath();

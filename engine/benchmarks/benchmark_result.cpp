@@ -77,7 +77,7 @@ std::string benchmarkResultsJson(const std::vector<BenchmarkResult>& results, co
     }
     json environment = { { "hardware_id", env.hardwareId }, { "cpu_model", env.cpuModel }, { "cores", env.cores },
         { "logical_cpus", env.logicalCpus }, { "governor", env.governor }, { "max_mhz", env.maxMhz },
-        { "date", env.date }, { "tool_version", env.toolVersion } };
+        { "date", env.date }, { "tool_version", env.toolVersion }, { "energy_sensors", env.energySensors } };
     return json { { "environment", environment }, { "results", list } }.dump(2) + "\n";
 }
 

@@ -20,6 +20,7 @@ struct EnvironmentFingerprint
     double maxMhz = 0;
     std::string date;          ///< ISO 8601, UTC
     std::string toolVersion;
+    std::vector<std::string> energySensors; ///< one line per sensor kind, present or absent with the reason
 };
 
 /// Reads the processor, cores and frequency governor of this machine.

@@ -99,7 +99,7 @@ Result<ResultsFile> ResultsFile::open(const std::string& registryDir, const std:
             { { "cpu_model", environment.cpuModel }, { "cores", environment.cores },
                 { "logical_cpus", environment.logicalCpus }, { "governor", environment.governor },
                 { "max_mhz", environment.maxMhz }, { "date", environment.date },
-                { "tool_version", environment.toolVersion } } } };
+                { "tool_version", environment.toolVersion }, { "energy_sensors", environment.energySensors } } } };
     if (!provenance.empty())
         sidecar["provenance"] = provenance;
     if (auto written = writeFileAtomically((dir / (suite + ".json")).string(), sidecar.dump(2) + "\n"); !written)

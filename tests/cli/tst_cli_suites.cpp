@@ -62,6 +62,10 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(doc[QLatin1String("suite")].toString(), QStringLiteral("mine"));
+        // Every sensor kind is listed, present or absent with the reason.
+        const QJsonArray sensors = doc[QLatin1String("environment")].toObject()[QLatin1String("energy_sensors")].toArray();
+        QCOMPARE(sensors.size(), 3);
+        QVERIFY(sensors.at(0).toString().startsWith(QLatin1String("rapl: ")));
         const QJsonArray rows = doc[QLatin1String("measurements")].toArray();
         QCOMPARE(rows.size(), 3);
         const QJsonObject first = rows.at(0).toObject();
