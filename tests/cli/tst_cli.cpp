@@ -417,6 +417,35 @@ private Q_SLOTS:
         QVERIFY(content.contains("\n") && content.split('\n').at(1).contains("first"));
     }
 
+    void interruptedBenchmarkReportsWhatItMeasured()
+    {
+        // Ctrl-C while the runner works on 'sleep': the runner is stopped, 'first' is reported and kept, exit 130.
+        QTemporaryDir dir;
+        for (const char* name : { "first.onnx", "sleep.onnx" })
+            QVERIFY(QFile::copy(bundledModel(), dir.filePath(QString::fromLatin1(name))));
+        const QString registry = dir.filePath(QStringLiteral("registry"));
+        QProcess p;
+        p.start(QStringLiteral(GRAPHS_CLI_PATH), { QStringLiteral("benchmark"), QStringLiteral("--runner"),
+            QStringLiteral(GRAPHS_FAKE_RUNNER), QStringLiteral("--repeats"), QStringLiteral("5"),
+            QStringLiteral("--max-seconds"), QStringLiteral("0"), QStringLiteral("--registry"), registry,
+            QStringLiteral("-m"), dir.filePath(QStringLiteral("first.onnx")), dir.filePath(QStringLiteral("sleep.onnx")) });
+        QVERIFY(p.waitForStarted());
+        const QString csv = registry + QStringLiteral("/benchmarks/local/fake/workloads.csv");
+        auto rows = [&] {
+            QFile f(csv);
+            return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(rows(), 2, 20000);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(10000)); // well before the fake runner's 30 s sleep ends
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+        const QByteArray out = p.readAllStandardOutput();
+        QVERIFY2(out.contains("first") && !out.contains("sleep"), out.constData());
+        QVERIFY(p.readAllStandardError().contains("interrupted"));
+        QCOMPARE(rows(), 2);
+    }
+
     void benchmarkErrors()
     {
         const Run unknownRuntime = runCli({ QStringLiteral("benchmark"), QStringLiteral("-m"), bundledModel(),
