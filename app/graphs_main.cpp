@@ -1,6 +1,7 @@
 #include "cli/analyze_command.h"
 #include "cli/cli_common.h"
 #include "cli/benchmark_command.h"
+#include "cli/calibrate_command.h"
 #include "cli/compare_command.h"
 #include "cli/hardware_command.h"
 
@@ -20,6 +21,7 @@ int main(int argc, char** argv)
     const auto hardware = addHardwareCommand(app);
     const auto compare = addCompareCommand(app);
     const auto benchmark = addBenchmarkCommand(app);
+    const auto calibrate = addCalibrateCommand(app);
 
     // CLI11 would only say that a subcommand is required; name the word it did not know.
     if (argc > 1 && argv[1][0] != '-') {
@@ -55,5 +57,7 @@ int main(int argc, char** argv)
         return compare();
     if (app.got_subcommand("benchmark"))
         return benchmark();
+    if (app.got_subcommand("calibrate"))
+        return calibrate();
     return ExitUsage;
 }

@@ -12,6 +12,7 @@ packages=(
     libonnx-dev libprotobuf-dev protobuf-compiler libgraphviz-dev
     libcli11-dev nlohmann-json3-dev libbenchmark-dev
     xvfb xauth
+    dpkg-dev desktop-file-utils appstream
 )
 
 missing=()

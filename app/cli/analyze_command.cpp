@@ -105,7 +105,7 @@ std::function<int()> addAnalyzeCommand(CLI::App& app)
     CLI::App* cmd = app.add_subcommand("analyze", "Count MACs, FLOPs and bytes of an ONNX model, per node and in total");
     cmd->add_option("model", settings->model, "ONNX model file")->required()->check(CLI::ExistingFile);
     cmd->add_option("-b,--batch", settings->batch, "Batch size: sets dimension 0 of every input")
-        ->check(CLI::PositiveNumber);
+        ->check(positiveNumber());
     cmd->add_option("-i,--input-shape", settings->inputShapes,
         "Shape of a named input, NAME=DxDxD (repeatable); binds symbolic dimensions");
     cmd->add_option("-f,--format", settings->format, "Output format: text, json, csv or markdown")
@@ -113,7 +113,7 @@ std::function<int()> addAnalyzeCommand(CLI::App& app)
     cmd->add_option("-o,--output", settings->output, "Write the report to FILE instead of standard output");
     cmd->add_option("--top", settings->top, "Nodes listed in text/markdown output, heaviest first (0: all)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(nonNegativeNumber());
     cmd->add_flag("-q,--quiet", settings->quiet, "Do not print warnings to standard error");
     cmd->add_option("-H,--hardware", settings->hardware,
         "Estimate latency, energy and memory on this registry entry (see 'graphs hardware list')");

@@ -293,24 +293,24 @@ std::function<int()> addBenchmarkCommand(CLI::App& app)
     cmd->add_option("--runner", s->runner, "Another runner program speaking graphs-runner/1 (a command line)");
     cmd->add_option("-t,--threads", s->threads, "Intra-op threads (0: one per logical CPU)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(nonNegativeNumber());
     cmd->add_flag("--pin", s->pin, "Ask the runtime to pin its threads to cores");
     s->warmupOption = cmd->add_option("--warmup", s->warmup, "Untimed runs before timing")
                           ->capture_default_str()
-                          ->check(CLI::NonNegativeNumber);
+                          ->check(nonNegativeNumber());
     s->repeatsOption = cmd->add_option("--repeats", s->repeats, "Timed runs in the first round (the minimum)")
                            ->capture_default_str()
-                           ->check(CLI::PositiveNumber);
+                           ->check(positiveNumber());
     s->maxSecondsOption = cmd->add_option("--max-seconds", s->maxSeconds,
                                  "Time budget per benchmark for further rounds")
                               ->capture_default_str()
-                              ->check(CLI::NonNegativeNumber);
+                              ->check(nonNegativeNumber());
     s->targetCiOption = cmd->add_option("--target-ci", s->targetCi,
                                "Stop when the median's 95% interval is within this relative half-width")
                             ->capture_default_str()
                             ->check(CLI::Range(0.0001, 0.5));
     cmd->add_option("-b,--batch", s->batch, "Batch size of the --models (dimension 0 of every input)")
-        ->check(CLI::PositiveNumber);
+        ->check(positiveNumber());
     cmd->add_flag("--profile", s->profile, "Also collect per-node times from the runtime's profiler");
     cmd->add_option("-f,--format", s->format, "Output format: text or json")->capture_default_str();
     cmd->add_option("-o,--output", s->output, "Write the results to FILE instead of standard output");

@@ -122,7 +122,7 @@ int runImport(const ImportSettings& s)
     }
 
     // Every file is read and validated before anything is written: one bad file leaves the registry untouched.
-    const ImportOptions options { s.hardware, s.runtime, s.suite };
+    const MeasurementImportOptions options { s.hardware, s.runtime, s.suite };
     std::vector<FileOutcome> outcomes;
     int status = ExitOk;
     for (const std::string& file : s.files) {

@@ -2,9 +2,40 @@
 
 #include "core/atomic_file.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
 
 namespace graphs::cli {
+
+namespace {
+
+CLI::Validator numberCheck(bool zeroAllowed)
+{
+    return CLI::Validator(
+        [zeroAllowed](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value))
+                return "'" + text + "' is not a number";
+            if (zeroAllowed ? value < 0 : value <= 0)
+                return std::string(zeroAllowed ? "must not be negative" : "must be positive") + ", got " + text;
+            return {};
+        },
+        zeroAllowed ? "NONNEGATIVE" : "POSITIVE");
+}
+
+} // namespace
+
+CLI::Validator positiveNumber()
+{
+    return numberCheck(false);
+}
+
+CLI::Validator nonNegativeNumber()
+{
+    return numberCheck(true);
+}
 
 void printError(const Error& error)
 {

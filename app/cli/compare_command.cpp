@@ -118,7 +118,7 @@ std::function<int()> addCompareCommand(CLI::App& app)
         ->delimiter(',');
     cmd->add_option("-b,--batch", s->batches, "Batch sizes, comma-separated")
         ->delimiter(',')
-        ->check(CLI::PositiveNumber)
+        ->check(positiveNumber())
         ->capture_default_str();
     cmd->add_option("-p,--precision", s->precisions, "Precisions, comma-separated")
         ->delimiter(',')

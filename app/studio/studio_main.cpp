@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <cstdio>
 
 int main(int argc, char** argv)
@@ -14,6 +15,13 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("graphs"));
     QApplication::setApplicationName(QStringLiteral("graphs-studio"));
     QApplication::setApplicationVersion(QStringLiteral(GRAPHS_VERSION));
+    // The AppStream/desktop-file id: lets Wayland compositors match the window to its .desktop file and icon.
+    const QString appId = QStringLiteral("io.github.graphs.Studio");
+    QGuiApplication::setDesktopFileName(appId);
+    QIcon bundledIcon;
+    for (const int size : { 48, 128, 256 })
+        bundledIcon.addFile(QStringLiteral(":/icons/%1-%2.png").arg(appId).arg(size));
+    QApplication::setWindowIcon(QIcon::fromTheme(appId, bundledIcon));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

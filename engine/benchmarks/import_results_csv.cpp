@@ -50,7 +50,7 @@ std::optional<Sidecar> readSidecar(const std::string& csvPath, Diagnostics& warn
 
 } // namespace
 
-Result<ImportedMeasurements> importResultsCsv(const std::string& path, const ImportOptions& options)
+Result<ImportedMeasurements> importResultsCsv(const std::string& path, const MeasurementImportOptions& options)
 {
     auto rows = loadResults(path);
     if (!rows)

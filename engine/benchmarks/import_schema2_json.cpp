@@ -198,7 +198,7 @@ Status checkMilliseconds(const std::vector<double>& ratios, const std::string& p
     return Error { ErrorCode::InvalidData, text.str(), path };
 }
 
-std::string parseMessage(const json::parse_error& e)
+std::string parseMessage(const json::exception& e)
 {
     std::string what = e.what();
     if (const auto p = what.find("] "); p != std::string::npos)
@@ -211,12 +211,12 @@ std::string parseMessage(const json::parse_error& e)
 } // namespace
 
 Result<ImportedMeasurements> importSchema2Json(
-    const std::string& path, const std::string& text, const ImportOptions& options)
+    const std::string& path, const std::string& text, const MeasurementImportOptions& options)
 {
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, and out_of_range for a number beyond double (1e999)
         return Error { ErrorCode::ParseFailed, parseMessage(e), path };
     }
     JsonFields f(path);

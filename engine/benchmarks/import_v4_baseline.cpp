@@ -139,7 +139,7 @@ void addWarnings(ImportedMeasurements& imported, const FileTally& t, const std::
 } // namespace
 
 Result<ImportedMeasurements> importV4Baseline(
-    const std::string& path, const std::string& text, const ImportOptions& options)
+    const std::string& path, const std::string& text, const MeasurementImportOptions& options)
 {
     std::istringstream in(text);
     std::string line;
@@ -199,6 +199,8 @@ Result<ImportedMeasurements> importV4Baseline(
         const auto trials = parseFinite(cell("trial_count"));
         if (!trials || *trials < 1 || *trials != std::floor(*trials))
             return bad("trial_count", "'" + cell("trial_count") + "' is not a whole number of at least 1");
+        if (*trials > 1e9) // and int64_t holds it: a larger count is a corrupt cell, not a measurement
+            return bad("trial_count", "'" + cell("trial_count") + "' is implausibly large (at most 1e9 runs)");
 
         MeasurementRecord r;
         r.benchmark = op + "/" + shape;

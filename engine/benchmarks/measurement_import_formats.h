@@ -10,11 +10,11 @@
 
 namespace graphs::importing {
 
-Result<ImportedMeasurements> importResultsCsv(const std::string& path, const ImportOptions& options);
+Result<ImportedMeasurements> importResultsCsv(const std::string& path, const MeasurementImportOptions& options);
 Result<ImportedMeasurements> importSchema2Json(
-    const std::string& path, const std::string& text, const ImportOptions& options);
+    const std::string& path, const std::string& text, const MeasurementImportOptions& options);
 Result<ImportedMeasurements> importV4Baseline(
-    const std::string& path, const std::string& text, const ImportOptions& options);
+    const std::string& path, const std::string& text, const MeasurementImportOptions& options);
 
 /// An upstream hardware id and what this program knows about the measurements filed under it.
 struct UpstreamHardware
@@ -30,7 +30,7 @@ const UpstreamHardware* findUpstreamHardware(const std::string& upstreamId);
 
 /// The registry id for the file's hardware: the override when given, else the mapping; an unknown id is an error
 /// at `location` that names it and asks for --hardware.
-Result<std::string> resolveHardware(const ImportOptions& options, const std::string& upstreamId,
+Result<std::string> resolveHardware(const MeasurementImportOptions& options, const std::string& upstreamId,
     const std::string& device, const std::string& location);
 
 /// A strictly parsed real number: the whole text, finite. nullopt for "", "1.5ms", "nan", "inf".
@@ -46,6 +46,6 @@ std::string fileName(const std::string& path);
 
 /// Fills what every format shares: source file, suite (default "imported-<stem>"), runtime override, each record's
 /// `source` where it has none; checks that hardware, runtime and suite can name a results file.
-Status finishImport(ImportedMeasurements& imported, const std::string& path, const ImportOptions& options);
+Status finishImport(ImportedMeasurements& imported, const std::string& path, const MeasurementImportOptions& options);
 
 } // namespace graphs::importing

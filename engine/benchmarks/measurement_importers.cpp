@@ -83,7 +83,7 @@ const UpstreamHardware* findUpstreamHardware(const std::string& upstreamId)
 }
 
 Result<std::string> resolveHardware(
-    const ImportOptions& options, const std::string& upstreamId, const std::string& device, const std::string& location)
+    const MeasurementImportOptions& options, const std::string& upstreamId, const std::string& device, const std::string& location)
 {
     if (!options.hardwareId.empty())
         return options.hardwareId;
@@ -130,7 +130,7 @@ std::string fileName(const std::string& path)
     return fs::path(path).filename().string();
 }
 
-Status finishImport(ImportedMeasurements& imported, const std::string& path, const ImportOptions& options)
+Status finishImport(ImportedMeasurements& imported, const std::string& path, const MeasurementImportOptions& options)
 {
     if (imported.records.empty())
         return Error { ErrorCode::InvalidData, "the file holds no measurements", path };
@@ -193,7 +193,7 @@ std::optional<std::string> mapUpstreamHardware(const std::string& upstreamId, co
     return id ? std::optional<std::string>(id) : std::nullopt;
 }
 
-Result<ImportedMeasurements> importMeasurements(const std::string& path, const ImportOptions& options)
+Result<ImportedMeasurements> importMeasurements(const std::string& path, const MeasurementImportOptions& options)
 {
     auto text = importing::readWholeFile(path);
     if (!text)

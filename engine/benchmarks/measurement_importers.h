@@ -23,7 +23,7 @@ enum class MeasurementFormat {
 /// "graphs-results-csv", "schema-2.0-json", "v4-baseline-csv".
 const char* measurementFormatName(MeasurementFormat format);
 
-struct ImportOptions
+struct MeasurementImportOptions
 {
     std::string hardwareId; ///< the registry id to file the measurements under; "" maps the file's own id
     std::string runtime; ///< overrides the runtime (upstream files: "pytorch"; own CSVs: the rows' runtime)
@@ -60,11 +60,11 @@ struct ImportedMeasurements
 /// Detects the format of `path` from its first bytes and parses and validates the whole file. Every bad input is
 /// an error naming file:line (CSV) or the file and a JSON path (`$.subgraphs[3].measured_latency.mean`): missing
 /// keys or columns, values that are not numbers, NaN, zero or negative latencies, an upstream hardware id this
-/// program cannot map (give ImportOptions::hardwareId).
+/// program cannot map (give MeasurementImportOptions::hardwareId).
 ///
 ///     auto imported = importMeasurements("resnet18_b1.json", {});
 ///     if (imported) saveImportedMeasurements(*imported, registryDir);
-Result<ImportedMeasurements> importMeasurements(const std::string& path, const ImportOptions& options);
+Result<ImportedMeasurements> importMeasurements(const std::string& path, const MeasurementImportOptions& options);
 
 /// The registry id for an upstream hardware id measured on `device` ("cuda" or "cpu"), or nullopt.
 ///

@@ -317,6 +317,40 @@ std::string OperatorCase::name() const
     return group + "/" + op + " " + shapeText();
 }
 
+Result<OperatorCase> operatorCaseFromText(const std::string& op, const std::string& shapeText)
+{
+    const auto schema = schemas().find(op);
+    if (schema == schemas().end())
+        return Error { ErrorCode::InvalidData, "unknown operator '" + op + "'", shapeText };
+    OperatorCase c;
+    c.op = op;
+    c.group = op;
+    size_t start = 0;
+    while (start < shapeText.size()) {
+        const size_t end = std::min(shapeText.find(',', start), shapeText.size());
+        const std::string item = shapeText.substr(start, end - start);
+        start = end + 1;
+        const size_t eq = item.find('=');
+        if (eq == std::string::npos)
+            return Error { ErrorCode::InvalidData, "'" + item + "' is not key=value", shapeText };
+        const std::string key = item.substr(0, eq), value = item.substr(eq + 1);
+        if (key == "function") {
+            c.function = value;
+            continue;
+        }
+        char* stop = nullptr;
+        const long long v = std::strtoll(value.c_str(), &stop, 10);
+        if (value.empty() || *stop != '\0' || v <= 0 || v > kMaxParam)
+            return Error { ErrorCode::InvalidData, "parameter '" + key + "': '" + value + "' is not a size", shapeText };
+        c.params[key] = v;
+    }
+    for (const std::string& req : schema->second.required) {
+        if (!c.params.count(req))
+            return Error { ErrorCode::InvalidData, "parameter '" + req + "' is missing", shapeText };
+    }
+    return c;
+}
+
 const std::map<std::string, std::vector<std::string>>& operatorParameters()
 {
     static const auto table = [] {

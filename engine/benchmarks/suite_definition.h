@@ -46,6 +46,10 @@ struct OperatorCase
     std::string name() const;
 };
 
+/// The case a results row describes: `op` and its shapeText() ("function=max,channels=64,…"), as recorded in the
+/// `detail` and `shape` columns, so the same operator model can be written again for calibration.
+Result<OperatorCase> operatorCaseFromText(const std::string& op, const std::string& shapeText);
+
 /// A whole model measured at each batch size.
 struct WorkloadDefinition
 {

@@ -38,6 +38,8 @@ Result<ImportedModel> importParsed(onnx::ModelProto& model, const std::string& d
         return s.error();
     if (auto s = checkExternalDataLocations(model, baseDir, displayName); !s)
         return s.error();
+    if (auto s = checkWindowAttributes(model, displayName); !s)
+        return s.error();
     dropLargeTensorData(model);
 
     auto bound = bindInputs(model, options, displayName);

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 
 namespace graphs::onnxfe {
 namespace fs = std::filesystem;
@@ -163,6 +164,47 @@ Status checkExternalDataLocations(const onnx::ModelProto& model, const std::stri
     });
     if (failure)
         return *failure;
+    return Ok {};
+}
+
+namespace {
+
+std::optional<Error> badWindowAttribute(const onnx::GraphProto& graph, const std::string& displayName)
+{
+    static const std::set<std::string> windowOps = { "Conv", "ConvInteger", "QLinearConv", "ConvTranspose",
+        "DeformConv", "MaxPool", "AveragePool", "LpPool", "MaxUnpool", "Col2Im" };
+    for (const auto& node : graph.node()) {
+        const bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
+        for (const auto& attr : node.attribute()) {
+            if (defaultDomain && windowOps.count(node.op_type())
+                && (attr.name() == "strides" || attr.name() == "dilations" || attr.name() == "kernel_shape")) {
+                for (const int64_t v : attr.ints()) {
+                    if (v <= 0)
+                        return Error { ErrorCode::InvalidModel,
+                            node.op_type() + " '" + node.name() + "': attribute '" + attr.name()
+                                + "' must hold positive numbers, got " + std::to_string(v),
+                            displayName + ": node '" + node.name() + "'" };
+                }
+            }
+            if (attr.has_g()) {
+                if (auto e = badWindowAttribute(attr.g(), displayName))
+                    return e;
+            }
+            for (const auto& g : attr.graphs()) {
+                if (auto e = badWindowAttribute(g, displayName))
+                    return e;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Status checkWindowAttributes(const onnx::ModelProto& model, const std::string& displayName)
+{
+    if (auto e = badWindowAttribute(model.graph(), displayName))
+        return *e;
     return Ok {};
 }
 

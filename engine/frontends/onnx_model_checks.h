@@ -23,6 +23,10 @@ Status checkExternalDataLocations(const onnx::ModelProto& model, const std::stri
 
 /// Drops the values of large tensors (weights): analysis needs only their type and shape, and dropping
 /// them keeps peak memory near the file size.
+/// Window operators (Conv, pools, …) whose strides, dilations or kernel_shape hold a zero or a negative number:
+/// ONNX's own shape inference divides by them (SIGFPE), so they are refused before it runs.
+Status checkWindowAttributes(const onnx::ModelProto& model, const std::string& displayName);
+
 void dropLargeTensorData(onnx::ModelProto& model);
 
 } // namespace graphs::onnxfe

@@ -5,6 +5,7 @@
 #include <onnx/defs/schema.h>
 #include <onnx/shape_inference/implementation.h>
 
+#include <map>
 #include <unordered_set>
 
 namespace graphs::onnxfe {
@@ -137,6 +138,64 @@ std::optional<std::vector<int64_t>> knownDims(const onnx::TypeProto& type)
     return dims;
 }
 
+namespace {
+
+/// ONNX 1.12's Conv/ConvTranspose inference takes the kernel rank from the weight when kernel_shape is absent and
+/// then indexes the dilations (sized by the data rank) with it: a 4-d weight on 2-d data reads out of bounds and
+/// crashes (found by tests/fuzz/fuzz_onnx_import). Spelling kernel_shape out from a weight of known shape turns that
+/// into ONNX's own "kernel_shape does not match" error. The model the graph is built from is not touched.
+void pinKernelShapes(onnx::GraphProto& graph, std::map<std::string, std::vector<int64_t>> known)
+{
+    for (const auto& t : graph.initializer())
+        known[t.name()] = { t.dims().begin(), t.dims().end() };
+    for (const auto& in : graph.input()) {
+        if (known.count(in.name()) || !in.type().has_tensor_type() || !in.type().tensor_type().has_shape())
+            continue;
+        std::vector<int64_t> dims;
+        bool complete = true;
+        for (const auto& d : in.type().tensor_type().shape().dim()) {
+            complete = complete && d.has_dim_value();
+            dims.push_back(d.dim_value());
+        }
+        if (complete)
+            known[in.name()] = dims;
+    }
+    for (auto& node : *graph.mutable_node()) {
+        const bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
+        if (defaultDomain && node.op_type() == "Constant" && node.output_size() == 1) {
+            for (const auto& attr : node.attribute()) {
+                if (attr.name() == "value" && attr.has_t())
+                    known[node.output(0)] = { attr.t().dims().begin(), attr.t().dims().end() };
+            }
+        }
+        const std::string& op = node.op_type();
+        const int weightIndex = op == "QLinearConv" ? 3
+            : (op == "Conv" || op == "ConvInteger" || op == "ConvTranspose") ? 1
+                                                                                : -1;
+        if (defaultDomain && weightIndex >= 0 && node.input_size() > weightIndex) {
+            bool hasKernelShape = false;
+            for (const auto& attr : node.attribute())
+                hasKernelShape = hasKernelShape || attr.name() == "kernel_shape";
+            const auto weight = known.find(node.input(weightIndex));
+            if (!hasKernelShape && weight != known.end() && weight->second.size() >= 2) {
+                auto* attr = node.add_attribute();
+                attr->set_name("kernel_shape");
+                attr->set_type(onnx::AttributeProto::INTS);
+                for (size_t i = 2; i < weight->second.size(); ++i)
+                    attr->add_ints(weight->second[i]);
+            }
+        }
+        for (auto& attr : *node.mutable_attribute()) {
+            if (attr.has_g())
+                pinKernelShapes(*attr.mutable_g(), known);
+            for (auto& g : *attr.mutable_graphs())
+                pinKernelShapes(g, known);
+        }
+    }
+}
+
+} // namespace
+
 Result<ResolvedShapes> resolveShapes(const onnx::ModelProto& model, bool discardDeclaredShapes,
     const std::string& displayName, const ProgressCallback& progress, Diagnostics& diagnostics)
 {
@@ -144,6 +203,7 @@ Result<ResolvedShapes> resolveShapes(const onnx::ModelProto& model, bool discard
     onnx::ModelProto working = model;
     if (discardDeclaredShapes)
         discardShapes(*working.mutable_graph());
+    pinKernelShapes(*working.mutable_graph(), {});
 
     const int64_t opset = defaultOpset(model);
     const int nodeCount = model.graph().node_size();

@@ -4,6 +4,10 @@
 
 #include <filesystem>
 
+#if defined(__x86_64__) || defined(_M_X64)
+#include <cpuid.h>
+#endif
+
 namespace graphs {
 
 namespace fs = std::filesystem;
@@ -12,9 +16,12 @@ Result<std::string> nativeRunnerProgramName()
 {
 #if defined(__x86_64__) || defined(_M_X64)
     __builtin_cpu_init();
+    // F16C through CPUID leaf 1: clang before 16 rejects __builtin_cpu_supports("f16c") at compile time.
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    const bool f16c = __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_F16C);
     // The -march=x86-64-vN levels: v4 adds AVX-512 F/BW/CD/DQ/VL to v3's AVX2, FMA, BMI2, F16C.
     const bool v3 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("bmi2")
-        && __builtin_cpu_supports("f16c");
+        && f16c;
     const bool v4 = v3 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
         && __builtin_cpu_supports("avx512cd") && __builtin_cpu_supports("avx512dq")
         && __builtin_cpu_supports("avx512vl");

@@ -21,7 +21,8 @@ function loadOrt() {
   const candidates = [
     process.env.GRAPHS_ORT_NODE_MODULES,
     resolve(here, '../../third_party/onnxruntime-node/node_modules'),
-    resolve(here, '../../../share/graphs/onnxruntime-node/node_modules'),
+    // Installed: <prefix>/share/graphs/runners/onnxruntime/ → <prefix>/share/graphs/onnxruntime-node/.
+    resolve(here, '../../onnxruntime-node/node_modules'),
   ].filter(Boolean);
   for (const dir of candidates) {
     const entry = join(dir, 'onnxruntime-node');

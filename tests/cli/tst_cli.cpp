@@ -178,7 +178,7 @@ private Q_SLOTS:
         QTest::newRow("bad format") << QStringList { analyze, model, QStringLiteral("-f"), QStringLiteral("xml") } << 2
                                     << QStringLiteral("xml");
         QTest::newRow("bad batch") << QStringList { analyze, model, QStringLiteral("--batch"), QStringLiteral("0") }
-                                   << 2 << QStringLiteral("batch");
+                                   << 2 << QStringLiteral("--batch: must be positive, got 0");
         QTest::newRow("unknown input") << QStringList { analyze, model, QStringLiteral("-i"), QStringLiteral("pixels=1x3x8x8") }
                                        << 2 << QStringLiteral("no input named 'pixels'");
         QTest::newRow("bad input shape") << QStringList { analyze, model, QStringLiteral("-i"), QStringLiteral("input=1xAx8") }

@@ -108,6 +108,18 @@ private slots:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), rows.size() + 1);
         QVERIFY(operators >= 8);
+
+        // The measurements just taken calibrate the native runtime of this machine.
+        const Run fit = runCli({ QStringLiteral("calibrate"), QStringLiteral("--runtime"), QStringLiteral("native"),
+            QStringLiteral("--registry"), registry });
+        QVERIFY2(fit.exitCode == 0, fit.err.constData());
+        QVERIFY(fit.out.startsWith("calibration of local × native (fp32) from " + QByteArray::number(operators)));
+        QVERIFY(fit.out.contains("matrix"));
+        QVERIFY(!fit.out.contains("nan"));
+        const Run none = runCli({ QStringLiteral("calibrate"), QStringLiteral("--runtime"), QStringLiteral("onnxruntime"),
+            QStringLiteral("--registry"), registry });
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains("no measurements for local × onnxruntime"), none.err.constData());
     }
 
     void errors_data()

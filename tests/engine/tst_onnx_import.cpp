@@ -174,6 +174,22 @@ private:
             b.input("x", { -4, 3 }).node("Relu", { "x" }, { "y" }, {}, "relu1").output("y");
             row("input with a negative dimension", toBytes(b), ErrorCode::InvalidModel, "negative dimension");
         }
+        // ONNX's shape inference divides by these (SIGFPE, found by tests/fuzz/fuzz_onnx_import): refused before it.
+        for (const char* attr : { "strides", "dilations", "kernel_shape" }) {
+            OnnxModelBuilder b;
+            b.input("x", { 1, 3, 8, 8 }).inlineWeight("W", { 4, 3, 3, 3 });
+            b.node("Conv", { "x", "W" }, { "y" }, { Attr::ints(attr, { 0, 1 }) }, "conv1").output("y");
+            const std::string fragment = "Conv 'conv1': attribute '" + std::string(attr) + "' must hold positive numbers";
+            row(("Conv with a zero in " + std::string(attr)).c_str(), toBytes(b), ErrorCode::InvalidModel,
+                fragment.c_str());
+        }
+        {
+            OnnxModelBuilder b;
+            b.input("x", { 1, 3, 8, 8 }).node("MaxPool", { "x" }, { "y" },
+                { Attr::ints("kernel_shape", { 2, 2 }), Attr::ints("strides", { -1, 2 }) }, "pool1").output("y");
+            row("MaxPool with a negative stride", toBytes(b), ErrorCode::InvalidModel,
+                "MaxPool 'pool1': attribute 'strides' must hold positive numbers, got -1");
+        }
         row("batch 0", full, ErrorCode::InvalidArgument, "batch size must be positive, got 0", batchOf(0));
         row("negative batch", full, ErrorCode::InvalidArgument, "batch size must be positive, got -2", batchOf(-2));
         {
@@ -479,6 +495,22 @@ private Q_SLOTS:
             QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(describe(result.error())));
             QCOMPARE(seen.back(), 1.0);
         }
+    }
+
+    void convWeightOfHigherRankThanDataFails()
+    {
+        // ONNX 1.12's shape inference read out of bounds (SIGSEGV) when a 4-d weight met 2-d data without
+        // kernel_shape (found by tests/fuzz/fuzz_onnx_import); now inference leaves the output unknown.
+        OnnxModelBuilder b;
+        b.input("x", { 1, 3, 8, 8 }).inlineWeight("W", { 4, 3, 3, 3 });
+        b.node("Flatten", { "x" }, { "f" }, {}, "flatten1").node("Conv", { "f", "W" }, { "y" }, {}, "conv1").output("y");
+        auto imported = importOnnxBytes(toBytes(b).toStdString(), "conv.onnx", {}, {});
+        QVERIFY2(imported.ok(), imported.ok() ? "" : qPrintable(describe(imported.error())));
+        auto analysis = analyzeGraph(imported->graph);
+        QVERIFY(!analysis.ok());
+        const QString text = describe(analysis.error());
+        QVERIFY2(text.contains(QStringLiteral("conv1")) && text.contains(QStringLiteral("unknown shape")),
+            qPrintable(text));
     }
 
     void analysisCancels()

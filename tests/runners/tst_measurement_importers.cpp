@@ -69,7 +69,7 @@ private:
         return graphs::testing::writeTestFile(m_dir, name, bytes);
     }
 
-    static ImportedMeasurements imported(const QString& path, const ImportOptions& options = {})
+    static ImportedMeasurements imported(const QString& path, const MeasurementImportOptions& options = {})
     {
         auto result = importMeasurements(path.toStdString(), options);
         if (!result)
@@ -170,7 +170,7 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QVERIFY2(errorText(refused.error()).contains(QStringLiteral("'local' entry of its own machine (Far Away CPU)")),
             refused.error().toString().c_str());
-        ImportOptions options;
+        MeasurementImportOptions options;
         options.hardwareId = "raspberry-pi-5";
         const ImportedMeasurements m = imported(QString::fromStdString(file->path()), options);
         QCOMPARE(m.hardwareId, std::string("raspberry-pi-5"));
@@ -308,7 +308,7 @@ private Q_SLOTS:
     {
         QByteArray json = kSchema2;
         json.replace("jetson_orin_agx_maxn", "mystery_board");
-        ImportOptions options;
+        MeasurementImportOptions options;
         options.hardwareId = "nvidia-h100-sxm5";
         options.runtime = "torch-2.3";
         options.suite = "agx-fp16";
@@ -409,6 +409,10 @@ private Q_SLOTS:
         QTest::newRow("v4 not a number") << c << v4(",0.0002,", ",fast,") << none
                                          << QByteArray(":3: column 'latency_s': 'fast' is not a finite number");
         QTest::newRow("v4 NaN") << c << v4(",0.0002,", ",nan,") << none << QByteArray(":3: column 'latency_s': 'nan'");
+        QTest::newRow("v4 infinite latency") << c << v4(",0.0002,", ",inf,") << none
+                                             << QByteArray(":3: column 'latency_s': 'inf' is not a finite number");
+        QTest::newRow("json number overflow") << j << json("\"mean\": 0.5", "\"mean\": 1e999") << none
+                                              << QByteArray("not valid JSON: number overflow");
         QTest::newRow("v4 zero latency") << c << v4(",0.0002,", ",0,") << none
                                          << QByteArray(":3: column 'latency_s': must be positive, got 0");
         QTest::newRow("v4 negative latency")
@@ -453,7 +457,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(content);
         f.close();
-        ImportOptions options;
+        MeasurementImportOptions options;
         options.suite = suite.toStdString();
         auto result = importMeasurements(path.toStdString(), options);
         QVERIFY2(!result.ok(), qPrintable(name));
