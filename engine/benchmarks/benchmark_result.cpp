@@ -33,8 +33,7 @@ EnvironmentFingerprint currentEnvironment(const std::string& toolVersion)
 
 std::string benchmarkResultsText(const std::vector<BenchmarkResult>& results)
 {
-    // A column of width w keeps at least one space after its text, however long.
-    auto pad = [](const std::string& v, size_t w) { return padRight(v, w - 1) + ' '; };
+    const auto pad = column;
     size_t modelWidth = 6;
     for (const BenchmarkResult& r : results)
         modelWidth = std::max(modelWidth, r.model.size() + 2);

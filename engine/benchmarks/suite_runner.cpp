@@ -3,6 +3,7 @@
 #include "benchmarks/model_materializer.h"
 #include "benchmarks/operator_models.h"
 #include "benchmarks/roofs.h"
+#include "core/scratch_dir.h"
 #include "estimation/graph_analysis.h"
 #include "frontends/onnx_importer.h"
 #include "reporting/analysis_report.h"
@@ -27,30 +28,6 @@ double secondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
-
-/// A private temporary folder, removed with everything in it when the object goes.
-class ScratchDir
-{
-public:
-    ScratchDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "graphs-bench-XXXXXX").string();
-        if (::mkdtemp(pattern.data()))
-            m_path = pattern;
-    }
-    ~ScratchDir()
-    {
-        std::error_code ec;
-        if (!m_path.empty())
-            fs::remove_all(m_path, ec);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    const std::string& path() const { return m_path; }
-
-private:
-    std::string m_path;
-};
 
 std::string shapesText(const std::map<std::string, std::vector<int64_t>>& shapes)
 {
@@ -196,20 +173,29 @@ MeasurementRecord recordOf(const BenchmarkResult& m, const std::string& kind, co
     return r;
 }
 
-} // namespace
-
-Result<BenchmarkResult> measureModel(const Runner& runner, const ModelJob& job, const MeasurementPolicy& policy,
-    const RunSettings& settings, const ProgressCallback& cancel)
+Result<ImportedModel> importJob(const ModelJob& job)
 {
     ImportOptions importOptions;
     importOptions.batch = job.batch;
     importOptions.inputShapes = job.inputShapes;
-    auto imported = importOnnxFile(job.path, importOptions);
-    if (!imported)
-        return imported.error();
+    return importOnnxFile(job.path, importOptions);
+}
+
+/// The work of one run as the estimator counts it: FLOPs and bytes through the graph's boundary of every node.
+void recordWork(const GraphAnalysis& analysis, MeasurementRecord& r)
+{
+    r.flops = static_cast<double>(analysis.totals.flops.total());
+    r.bytes = static_cast<double>(
+        analysis.totals.activationBytesRead + analysis.totals.weightBytesRead + analysis.totals.bytesWritten);
+}
+
+/// measureModel() for a model already imported (the suite also analyses it, and imports it once).
+Result<BenchmarkResult> measureImported(const Runner& runner, const ModelJob& job, const ComputeGraph& graph,
+    const MeasurementPolicy& policy, const RunSettings& settings, const ProgressCallback& cancel)
+{
     RunnerRequest request;
-    for (int i : imported->graph->inputs()) {
-        const TensorDescriptor& t = imported->graph->tensor(i);
+    for (int i : graph.inputs()) {
+        const TensorDescriptor& t = graph.tensor(i);
         if (!t.shape.isFullyKnown())
             return Error { ErrorCode::UnboundDimension,
                 "input '" + t.name + "' has shape " + t.shape.toString() + "; give its shape or a batch size",
@@ -218,7 +204,7 @@ Result<BenchmarkResult> measureModel(const Runner& runner, const ModelJob& job, 
         request.inputTypes[t.name] = std::string(dataTypeName(t.dtype));
     }
     BenchmarkResult m;
-    m.model = modelDisplayName(*imported->graph);
+    m.model = modelDisplayName(graph);
     m.modelPath = job.path;
     m.batch = job.batch.value_or(0);
     if (!job.batch && !request.inputShapes.empty() && !request.inputShapes.begin()->second.empty())
@@ -299,6 +285,17 @@ Result<BenchmarkResult> measureModel(const Runner& runner, const ModelJob& job, 
     return m;
 }
 
+} // namespace
+
+Result<BenchmarkResult> measureModel(const Runner& runner, const ModelJob& job, const MeasurementPolicy& policy,
+    const RunSettings& settings, const ProgressCallback& cancel)
+{
+    auto imported = importJob(job);
+    if (!imported)
+        return imported.error();
+    return measureImported(runner, job, *imported->graph, policy, settings, cancel);
+}
+
 size_t suiteSize(const SuiteDefinition& suite, const SuiteRunOptions& options)
 {
     return roofItems(suite.roofs, options).size() + suite.operators.size() + workloadJobs(suite, options).size();
@@ -366,10 +363,11 @@ SuiteOutcome runSuite(const SuiteDefinition& suite, const Runner& runner, const 
         if (!announce(c.name()))
             return outcome;
         const std::string path = (fs::path(scratch.path()) / "operator.onnx").string();
+        const ModelJob job { path, std::nullopt, {} };
         auto analysis = [&]() -> Result<GraphAnalysis> {
             if (auto s = writeOperatorModel(c, path); !s)
                 return s.error();
-            auto imported = importOnnxFile(path, {});
+            auto imported = importJob(job);
             if (!imported)
                 return imported.error();
             return analyzeGraph(imported->graph);
@@ -379,7 +377,7 @@ SuiteOutcome runSuite(const SuiteDefinition& suite, const Runner& runner, const 
             finishItem();
             continue;
         }
-        auto m = measureModel(runner, { path, std::nullopt, {} }, suite.policy, options.settings, cancel);
+        auto m = measureImported(runner, job, *analysis->graph, suite.policy, options.settings, cancel);
         if (!m) {
             if (m.error().code == ErrorCode::Cancelled)
                 return outcome;
@@ -394,9 +392,7 @@ SuiteOutcome runSuite(const SuiteDefinition& suite, const Runner& runner, const 
         MeasurementRecord r = recordOf(*m, "operator", options.date);
         r.shape = c.shapeText();
         r.detail = c.op + (c.function.empty() ? "" : "/" + c.function);
-        r.flops = static_cast<double>(analysis->totals.flops.total());
-        r.bytes = static_cast<double>(analysis->totals.activationBytesRead + analysis->totals.weightBytesRead
-            + analysis->totals.bytesWritten);
+        recordWork(*analysis, r);
         if (!keep(r, &*m))
             return outcome;
         finishItem();
@@ -407,7 +403,9 @@ SuiteOutcome runSuite(const SuiteDefinition& suite, const Runner& runner, const 
     for (const ModelJob& job : jobs) {
         if (!announce(fs::path(job.path).filename().string()))
             return outcome;
-        auto m = measureModel(runner, job, suite.policy, options.settings, cancel);
+        auto imported = importJob(job);
+        auto m = imported ? measureImported(runner, job, *imported->graph, suite.policy, options.settings, cancel)
+                          : Result<BenchmarkResult>(imported.error());
         if (!m) {
             if (m.error().code == ErrorCode::Cancelled)
                 return outcome;
@@ -419,16 +417,8 @@ SuiteOutcome runSuite(const SuiteDefinition& suite, const Runner& runner, const 
         r.detail = fs::path(job.path).filename().string();
         if (!job.inputShapes.empty())
             r.shape = shapesText(job.inputShapes);
-        ImportOptions importOptions;
-        importOptions.batch = job.batch;
-        importOptions.inputShapes = job.inputShapes;
-        if (auto imported = importOnnxFile(job.path, importOptions)) {
-            if (auto analysis = analyzeGraph(imported->graph)) {
-                r.flops = static_cast<double>(analysis->totals.flops.total());
-                r.bytes = static_cast<double>(analysis->totals.activationBytesRead
-                    + analysis->totals.weightBytesRead + analysis->totals.bytesWritten);
-            }
-        }
+        if (auto analysis = analyzeGraph(imported->graph))
+            recordWork(*analysis, r);
         if (!keep(r, &*m))
             return outcome;
         finishItem();

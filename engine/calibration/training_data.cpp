@@ -2,9 +2,9 @@
 
 #include "benchmarks/operator_models.h"
 #include "benchmarks/suite_definition.h"
+#include "core/scratch_dir.h"
 #include "estimation/unified_analyzer.h"
 
-#include <cstdlib>
 #include <filesystem>
 
 namespace graphs {
@@ -29,18 +29,10 @@ std::string findModel(const std::string& fileName, const std::vector<std::string
 Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementRecord>& records,
     const TrainingDataOptions& options, Diagnostics& skipped)
 {
-    std::string scratch = (fs::temp_directory_path() / "graphs-calibrate-XXXXXX").string();
-    if (!::mkdtemp(scratch.data()))
-        return Error { ErrorCode::Io, "cannot create a temporary folder", scratch };
-    struct Cleanup
-    {
-        std::string dir;
-        ~Cleanup()
-        {
-            std::error_code ec;
-            fs::remove_all(dir, ec);
-        }
-    } cleanup { scratch };
+    const ScratchDir scratchDir;
+    const std::string& scratch = scratchDir.path();
+    if (scratch.empty())
+        return Error { ErrorCode::Io, "cannot create a temporary folder", "calibration" };
 
     std::vector<TrainingPoint> points;
     for (const MeasurementRecord& r : records) {

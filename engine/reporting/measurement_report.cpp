@@ -11,10 +11,7 @@ namespace graphs {
 
 namespace {
 
-std::string pad(const std::string& v, size_t w)
-{
-    return padRight(v, w - 1) + ' ';
-}
+const auto pad = column;
 
 /// Work per second of a row, as text: FLOP/s when its FLOPs are known, else bytes/s; "" when neither is.
 std::string rate(const MeasurementRecord& r)

@@ -34,6 +34,11 @@ std::string scaled(double value, const char* unitSuffix)
 
 } // namespace
 
+std::string column(const std::string& text, size_t width)
+{
+    return padRight(text, width - 1) + ' ';
+}
+
 std::string padRight(std::string text, size_t width)
 {
     if (text.size() < width)

@@ -16,6 +16,8 @@ std::string fixed(double value, int decimals);
 /// Text columns: pad with spaces to `width` (longer text is left as it is).
 std::string padRight(std::string text, size_t width);
 std::string padLeft(std::string text, size_t width);
+/// A table cell of `width` characters that keeps at least one space after its text, however long.
+std::string column(const std::string& text, size_t width);
 
 /// A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break.
 std::string csvField(const std::string& text);

@@ -2,6 +2,7 @@
 
 #include "cli_process.h"
 #include "onnx_model_builder.h"
+#include "test_files.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -43,12 +44,31 @@ private:
 
     QString writeFile(const QString& name, const QByteArray& bytes)
     {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
+        return graphs::testing::writeTestFile(m_dir, name, bytes);
+    }
+
+    /// Starts `graphs benchmark` on two models with the fake runner, which answers at once for 'first' and never for
+    /// 'sleep'. Returns the results CSV it appends to ("" when it could not start).
+    QString startHangingBenchmark(const QTemporaryDir& dir, QProcess& p)
+    {
+        for (const char* name : { "first.onnx", "sleep.onnx" }) {
+            if (!QFile::copy(bundledModel(), dir.filePath(QString::fromLatin1(name))))
+                return {};
+        }
+        const QString registry = dir.filePath(QStringLiteral("registry"));
+        p.start(QStringLiteral(GRAPHS_CLI_PATH), { QStringLiteral("benchmark"), QStringLiteral("--runner"),
+            QStringLiteral(GRAPHS_FAKE_RUNNER), QStringLiteral("--repeats"), QStringLiteral("5"),
+            QStringLiteral("--max-seconds"), QStringLiteral("0"), QStringLiteral("--registry"), registry,
+            QStringLiteral("-m"), dir.filePath(QStringLiteral("first.onnx")), dir.filePath(QStringLiteral("sleep.onnx")) });
+        if (!p.waitForStarted())
             return {};
-        f.write(bytes);
-        return path;
+        return registry + QStringLiteral("/benchmarks/local/fake/workloads.csv");
+    }
+
+    static int lineCount(const QString& path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? static_cast<int>(f.readAll().count('\n')) : 0;
     }
 
 private Q_SLOTS:
@@ -390,23 +410,12 @@ private Q_SLOTS:
 
     void killedBenchmarkKeepsWhatItMeasured()
     {
-        // The fake runner answers at once for 'first' and never for 'sleep': kill -9 graphs while it waits.
+        // kill -9 graphs while the runner works on 'sleep'.
         QTemporaryDir dir;
-        for (const char* name : { "first.onnx", "sleep.onnx" })
-            QVERIFY(QFile::copy(bundledModel(), dir.filePath(QString::fromLatin1(name))));
-        const QString registry = dir.filePath(QStringLiteral("registry"));
         QProcess p;
-        p.start(QStringLiteral(GRAPHS_CLI_PATH), { QStringLiteral("benchmark"), QStringLiteral("--runner"),
-            QStringLiteral(GRAPHS_FAKE_RUNNER), QStringLiteral("--repeats"), QStringLiteral("5"),
-            QStringLiteral("--max-seconds"), QStringLiteral("0"), QStringLiteral("--registry"), registry,
-            QStringLiteral("-m"), dir.filePath(QStringLiteral("first.onnx")), dir.filePath(QStringLiteral("sleep.onnx")) });
-        QVERIFY(p.waitForStarted());
-        const QString csv = registry + QStringLiteral("/benchmarks/local/fake/workloads.csv");
-        auto rows = [&] {
-            QFile f(csv);
-            return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
-        };
-        QTRY_COMPARE_WITH_TIMEOUT(rows(), 2, 20000); // header + the first model
+        const QString csv = startHangingBenchmark(dir, p);
+        QVERIFY(!csv.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(lineCount(csv), 2, 20000); // header + the first model
         ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
@@ -421,21 +430,10 @@ private Q_SLOTS:
     {
         // Ctrl-C while the runner works on 'sleep': the runner is stopped, 'first' is reported and kept, exit 130.
         QTemporaryDir dir;
-        for (const char* name : { "first.onnx", "sleep.onnx" })
-            QVERIFY(QFile::copy(bundledModel(), dir.filePath(QString::fromLatin1(name))));
-        const QString registry = dir.filePath(QStringLiteral("registry"));
         QProcess p;
-        p.start(QStringLiteral(GRAPHS_CLI_PATH), { QStringLiteral("benchmark"), QStringLiteral("--runner"),
-            QStringLiteral(GRAPHS_FAKE_RUNNER), QStringLiteral("--repeats"), QStringLiteral("5"),
-            QStringLiteral("--max-seconds"), QStringLiteral("0"), QStringLiteral("--registry"), registry,
-            QStringLiteral("-m"), dir.filePath(QStringLiteral("first.onnx")), dir.filePath(QStringLiteral("sleep.onnx")) });
-        QVERIFY(p.waitForStarted());
-        const QString csv = registry + QStringLiteral("/benchmarks/local/fake/workloads.csv");
-        auto rows = [&] {
-            QFile f(csv);
-            return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
-        };
-        QTRY_COMPARE_WITH_TIMEOUT(rows(), 2, 20000);
+        const QString csv = startHangingBenchmark(dir, p);
+        QVERIFY(!csv.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(lineCount(csv), 2, 20000);
         ::kill(static_cast<pid_t>(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(10000)); // well before the fake runner's 30 s sleep ends
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
@@ -443,7 +441,7 @@ private Q_SLOTS:
         const QByteArray out = p.readAllStandardOutput();
         QVERIFY2(out.contains("first") && !out.contains("sleep"), out.constData());
         QVERIFY(p.readAllStandardError().contains("interrupted"));
-        QCOMPARE(rows(), 2);
+        QCOMPARE(lineCount(csv), 2);
     }
 
     void benchmarkErrors()
