@@ -4,6 +4,7 @@
 #include "cli/calibrate_command.h"
 #include "cli/compare_command.h"
 #include "cli/hardware_command.h"
+#include "cli/validate_command.h"
 
 #include <CLI/CLI.hpp>
 
@@ -22,6 +23,7 @@ int main(int argc, char** argv)
     const auto compare = addCompareCommand(app);
     const auto benchmark = addBenchmarkCommand(app);
     const auto calibrate = addCalibrateCommand(app);
+    const auto validate = addValidateCommand(app);
 
     // CLI11 would only say that a subcommand is required; name the word it did not know.
     if (argc > 1 && argv[1][0] != '-') {
@@ -59,5 +61,7 @@ int main(int argc, char** argv)
         return benchmark();
     if (app.got_subcommand("calibrate"))
         return calibrate();
+    if (app.got_subcommand("validate"))
+        return validate();
     return ExitUsage;
 }

@@ -1,11 +1,14 @@
 #include "cli/analyze_command.h"
 
+#include "calibration/calibrated_estimate.h"
+#include "cli/calibration_lookup.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
 #include "estimation/unified_analyzer.h"
 #include "reporting/analysis_report.h"
 #include "reporting/estimate_report.h"
 
+#include <iostream>
 #include <memory>
 
 namespace graphs::cli {
@@ -25,6 +28,7 @@ struct AnalyzeSettings
     std::string precision = "fp32";
     std::string runtime = "onnxruntime";
     std::string registry;
+    bool uncalibrated = false;
 };
 
 int runAnalyze(const AnalyzeSettings& s)
@@ -89,6 +93,18 @@ int runAnalyze(const AnalyzeSettings& s)
             d.message = s.model + ": " + d.message;
         printDiagnostics(located);
     }
+    if (outcome->estimate && !s.uncalibrated) {
+        auto calibration = findCalibration(s.registry, request.hardware, s.runtime, request.precision, request.fusion);
+        if (!calibration) {
+            printError(calibration.error());
+            return ExitFailure;
+        }
+        if (*calibration) {
+            applyCalibration(*outcome->analysis, *outcome->partition, *outcome->estimate, **calibration);
+            if (!s.quiet)
+                std::cerr << "graphs: latency calibrated with " << (*calibration)->profile.file << '\n';
+        }
+    }
     ReportOptions report;
     report.topNodes = s.top;
     const GraphAnalysis& analysis = *outcome->analysis;
@@ -122,6 +138,9 @@ std::function<int()> addAnalyzeCommand(CLI::App& app)
     cmd->add_option("-r,--runtime", settings->runtime, "Runtime profile that decides fusion (registries/runtimes)")
         ->capture_default_str();
     cmd->add_option("--registry", settings->registry, "User registry directory (default: $XDG_DATA_HOME/graphs)");
+    cmd->add_flag("--uncalibrated", settings->uncalibrated,
+           "Estimate from the specification alone, even where a calibration profile is stored")
+        ->needs(cmd->get_option("--hardware"));
     return [settings] { return runAnalyze(*settings); };
 }
 

@@ -65,7 +65,9 @@ struct BenchmarkSettings
     const CLI::Option* targetCiOption = nullptr;
 };
 
-std::vector<std::string> expandModels(const std::vector<std::string>& paths)
+} // namespace
+
+std::vector<std::string> expandModelPaths(const std::vector<std::string>& paths)
 {
     std::vector<std::string> out;
     for (const std::string& p : paths) {
@@ -84,6 +86,8 @@ std::vector<std::string> expandModels(const std::vector<std::string>& paths)
     }
     return out;
 }
+
+namespace {
 
 std::string formatDuration(double seconds)
 {
@@ -106,13 +110,13 @@ Result<SuiteDefinition> chooseSuite(const BenchmarkSettings& s)
         suite.description = "models of the command line";
         suite.policy = { s.warmup, s.repeats, s.targetCi, s.maxSeconds };
     }
-    if (s.warmupOption->count())
+    if (s.warmupOption && s.warmupOption->count())
         suite.policy.warmup = s.warmup;
-    if (s.repeatsOption->count())
+    if (s.repeatsOption && s.repeatsOption->count())
         suite.policy.minSamples = s.repeats;
-    if (s.maxSecondsOption->count())
+    if (s.maxSecondsOption && s.maxSecondsOption->count())
         suite.policy.maxSeconds = s.maxSeconds;
-    if (s.targetCiOption->count())
+    if (s.targetCiOption && s.targetCiOption->count())
         suite.policy.targetCi = s.targetCi;
     if (s.batch)
         suite.workloadBatches = { *s.batch };
@@ -156,7 +160,7 @@ int runBenchmark(const BenchmarkSettings& s)
     options.settings.threads = s.threads > 0 ? s.threads : std::max(1, env.logicalCpus);
     options.settings.pinThreads = s.pin;
     options.settings.profile = s.profile;
-    options.models = expandModels(s.models);
+    options.models = expandModelPaths(s.models);
     // Energy where this machine has a sensor (RAPL, Jetson INA3221, NVIDIA); absent otherwise, never zero.
     const EnergyMeters meters = detectEnergyMeters();
     env.energySensors = meters.describe();
@@ -279,6 +283,21 @@ int runBenchmark(const BenchmarkSettings& s)
 
 } // namespace
 
+int measureModels(const ModelMeasurement& request)
+{
+    BenchmarkSettings s;
+    s.models = request.models;
+    s.runtime = request.runtime;
+    s.threads = request.threads;
+    s.batch = request.batch;
+    s.maxSeconds = request.maxSeconds;
+    s.registry = request.registry;
+    s.resultsName = request.resultsName;
+    s.output = "/dev/null";
+    s.runtimeExplicit = true;
+    return runBenchmark(s);
+}
+
 std::function<int()> addBenchmarkCommand(CLI::App& app)
 {
     auto s = std::make_shared<BenchmarkSettings>();
@@ -318,9 +337,14 @@ std::function<int()> addBenchmarkCommand(CLI::App& app)
         "User registry receiving the raw results (default: $XDG_DATA_HOME/graphs)");
     cmd->add_option("--results-name", s->resultsName,
         "Name of the results file: <registry>/benchmarks/local/<runtime>/<name>.csv (default: the suite's name)");
-    cmd->add_flag("!--no-save", s->save, "Do not append the results to the registry");
-    cmd->add_flag("--list-suites", s->listSuites, "List the suites found in the registries and exit");
-    cmd->add_flag("--dry-run", s->dryRun, "List what the suite would measure, and measure nothing");
+    auto* noSave = cmd->add_flag("!--no-save", s->save, "Do not append the results to the registry");
+    auto* list = cmd->add_flag("--list-suites", s->listSuites, "List the suites found in the registries and exit");
+    auto* dryRun = cmd->add_flag("--dry-run", s->dryRun, "List what the suite would measure, and measure nothing");
+    // Options that contradict each other are refused rather than one of them silently ignored.
+    list->excludes(dryRun)->excludes(noSave);
+    for (const char* name : { "--suite", "--models", "--runner", "--profile", "--results-name", "--output" })
+        list->excludes(cmd->get_option(name));
+    cmd->get_option("--results-name")->excludes(noSave);
     const auto import = addBenchmarkImportCommand(*cmd);
     return [s, cmd, import, runtime] {
         s->runtimeExplicit = runtime->count() > 0;

@@ -1,18 +1,18 @@
 #include "cli/calibrate_command.h"
 
 #include "benchmarks/results_registry.h"
-#include "calibration/latency_model.h"
-#include "calibration/training_data.h"
+#include "calibration/calibration_profile.h"
+#include "calibration/energy_fit.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
-#include "reporting/number_format.h"
+#include "reporting/calibration_report.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
-#include <set>
-#include <sstream>
 
 namespace graphs::cli {
 
@@ -28,25 +28,57 @@ struct CalibrateSettings
     std::string registry;
     std::vector<std::string> measurements;
     std::vector<std::string> models;
+    std::string format = "text";
     double ridge = 0.05;
+    bool noSave = false;
 };
 
-/// The results CSVs of a hardware × runtime in the user registry.
+/// The results CSVs of a hardware × runtime in the user registry, relative to it.
 std::vector<std::string> registryMeasurements(const std::string& registryDir, const CalibrateSettings& s)
 {
     std::vector<std::string> files;
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(fs::path(registryDir) / "benchmarks" / s.hardware / s.runtime, ec)) {
+    const fs::path dir = fs::path("benchmarks") / s.hardware / s.runtime;
+    for (const auto& e : fs::directory_iterator(fs::path(registryDir) / dir, ec)) {
         if (e.path().extension() == ".csv")
-            files.push_back(e.path().string());
+            files.push_back((dir / e.path().filename()).string());
     }
     std::sort(files.begin(), files.end());
     return files;
 }
 
-std::string percent(double fraction)
+std::string utcNow()
 {
-    return (fraction >= 0 ? "+" : "") + fixed(fraction * 100, 1) + "%";
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm {};
+    gmtime_r(&now, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
+
+/// The energy fit of the profile's measurements that carry energy, or "" when none does. Energy is fitted on its
+/// own (pJ per FLOP, pJ per byte, static watts): the latency model never sees it.
+std::string energySection(const CalibrationProfile& profile, const std::string& registryDir)
+{
+    std::vector<MeasurementRecord> withEnergy;
+    bool any = false;
+    for (const std::string& m : profile.measurements) {
+        const fs::path file = fs::path(m).is_absolute() ? fs::path(m) : fs::path(registryDir) / m;
+        auto rows = loadResults(file.string());
+        if (!rows)
+            continue; // the latency fit has already reported it
+        for (MeasurementRecord& r : *rows) {
+            if (r.kind == "roof" || r.runtime != profile.runtime || r.precision != precisionName(profile.precision))
+                continue;
+            any = any || r.energyJ.has_value();
+            withEnergy.push_back(std::move(r));
+        }
+    }
+    if (!any)
+        return {};
+    return "energy (fitted on its own from the rows with measured energy)\n"
+        + energyFitReport(fitEnergyGroups(profile.hardware, withEnergy));
 }
 
 int runCalibrate(const CalibrateSettings& s)
@@ -56,105 +88,83 @@ int runCalibrate(const CalibrateSettings& s)
         printError("unknown --precision '" + s.precision + "'");
         return ExitUsage;
     }
-    auto registry = loadHardwareRegistry(s.registry);
-    if (!registry) {
-        printError(registry.error());
-        return ExitFailure;
-    }
-    auto spec = registry->find(s.hardware);
-    if (!spec) {
-        printUnknownHardware(*registry, s.hardware);
+    if (s.format != "text" && s.format != "json") {
+        printError("unknown --format '" + s.format + "' (text or json)");
         return ExitUsage;
     }
+    int code = ExitOk;
+    const auto spec = findHardware(s.registry, s.hardware, code);
+    if (!spec)
+        return code;
     auto fusion = findFusionRules(registryDirs(s.registry), s.runtime);
     if (!fusion) {
-        printError(fusion.error());
-        return ExitUsage;
+        // Imported measurements of a runtime this program has no fusion rules for are per-kernel already: they are
+        // fitted without partitioning anything.
+        if (fusion.error().code != ErrorCode::NotFound) {
+            printError(fusion.error());
+            return ExitFailure;
+        }
+        fusion = findFusionRules(registryDirs(s.registry), "unfused");
+        if (!fusion) {
+            printError(fusion.error());
+            return ExitFailure;
+        }
     }
-    std::vector<std::string> files = s.measurements;
-    if (files.empty())
-        files = registryMeasurements(userRegistryDir(s.registry), s);
-    if (files.empty()) {
-        printError("no measurements for " + s.hardware + " × " + s.runtime
+    const std::string registryDir = userRegistryDir(s.registry);
+    CalibrationProfile profile;
+    profile.hardware = s.hardware;
+    profile.runtime = s.runtime;
+    profile.precision = *precision;
+    profile.created = utcNow();
+    profile.tool = std::string("graphs ") + GRAPHS_VERSION;
+    profile.fit.ridge = s.ridge;
+    for (const std::string& m : s.measurements)
+        profile.measurements.push_back(fs::absolute(m).lexically_normal().string());
+    if (profile.measurements.empty())
+        profile.measurements = registryMeasurements(registryDir, s);
+    if (profile.measurements.empty()) {
+        printError("no measurements for " + s.hardware + " × " + s.runtime + " in " + registryDir
             + ": run 'graphs benchmark --suite calibration --runtime " + s.runtime + "' or give --measurements");
         return ExitFailure;
     }
-    std::vector<MeasurementRecord> records;
-    for (const std::string& f : files) {
-        auto loaded = loadResults(f);
-        if (!loaded) {
-            printError(loaded.error());
-            return ExitFailure;
-        }
-        for (MeasurementRecord& r : *loaded) {
-            if (r.precision == s.precision && r.runtime == s.runtime)
-                records.push_back(std::move(r));
-        }
-    }
+    for (const std::string& m : s.models)
+        profile.modelDirs.push_back(fs::absolute(m).lexically_normal().string());
 
-    TrainingDataOptions options { spec, *fusion, *precision, s.models };
-    Diagnostics skipped;
-    auto points = trainingPoints(records, options, skipped);
-    if (!points) {
-        printError(points.error());
+    auto calibration = buildCalibration(profile, spec, *fusion, registryDir, CrossValidation::Nested);
+    if (!calibration) {
+        printError(calibration.error());
         return ExitFailure;
     }
-    printDiagnostics(skipped);
-    auto model = fitLatencyModel(*points, { s.ridge });
-    if (!model) {
-        printError(model.error());
-        return ExitFailure;
-    }
-    auto cv = crossValidatedErrors(*points, { s.ridge });
-    if (!cv) {
-        printError(cv.error());
-        return ExitFailure;
-    }
+    printDiagnostics(calibration->diagnostics);
+    profile.points = calibration->points.size();
+    profile.models = calibration->groupErrors.size();
+    double mape = 0;
+    for (const auto& [g, e] : calibration->groupErrors)
+        mape += std::abs(e);
+    profile.lomoMapePct = profile.models ? mape / static_cast<double>(profile.models) * 100 : 0;
+    profile.errorBoundPct = calibration->errorBoundPct;
+    calibration->profile = profile;
 
-    std::ostringstream out;
-    size_t operators = 0;
-    for (const TrainingPoint& p : *points)
-        operators += p.group.empty() ? 1 : 0;
-    out << "calibration of " << s.hardware << " × " << s.runtime << " (" << s.precision << ") from "
-        << points->size() << " measurements (" << operators << " operators, " << points->size() - operators
-        << " model runs)\n\n";
-    out << padRight("class", 18) << padRight("compute scale", 15) << "memory scale\n";
-    std::set<std::string> classes;
-    for (const auto& [k, v] : model->computeScale)
-        classes.insert(k);
-    for (const auto& [k, v] : model->memoryScale)
-        classes.insert(k);
-    for (const std::string& k : classes) {
-        auto value = [](const std::map<std::string, double>& m, const std::string& key) {
-            return m.count(key) ? fixed(m.at(key), 3) : std::string("-");
-        };
-        out << padRight(k, 18) << padRight(value(model->computeScale, k), 15) << value(model->memoryScale, k) << '\n';
+    std::string report = s.format == "json" ? calibrationJson(*calibration, *spec) : calibrationText(*calibration, *spec);
+    if (s.format == "text") {
+        const std::string energy = energySection(profile, registryDir);
+        if (!energy.empty())
+            report += "\n" + energy;
     }
-    out << padRight("per kernel", 18) << fixed(model->secondsPerKernel * 1e6, 2) << " µs\n";
-    out << padRight("per inference", 18) << fixed(model->secondsPerRun * 1e6, 2) << " µs\n";
-
-    if (!cv->empty()) {
-        out << "\nleave-one-model-out (each model estimated by a fit without it)\n";
-        out << padRight("model", 36) << padLeft("measured ms", 12) << padLeft("theory ms", 12) << padLeft("fit ms", 12)
-            << padLeft("error", 10) << '\n';
-        std::vector<double> errors;
-        for (const auto& [i, e] : *cv) {
-            const TrainingPoint& p = (*points)[i];
-            out << padRight(p.name, 36) << padLeft(fixed(p.measuredSeconds * 1000, 3), 12)
-                << padLeft(fixed(p.features.theoreticalSeconds * 1000, 3), 12)
-                << padLeft(fixed(p.measuredSeconds * (1 + e) * 1000, 3), 12) << padLeft(percent(e), 10) << '\n';
-            errors.push_back(std::abs(e));
+    if (!s.noSave) {
+        if (profile.models == 0) {
+            std::cerr << "graphs: note: no whole-model measurements (run the calibration suite with --models): the "
+                         "profile's error bound is not known, so it is not saved\n";
+        } else {
+            const std::string path = calibrationProfilePath(registryDir, s.hardware, s.runtime, *precision);
+            if (auto saved = saveCalibrationProfile(profile, path); !saved) {
+                printError(saved.error());
+                return ExitFailure;
+            }
+            std::cerr << "graphs: calibration profile saved to " << path << '\n';
         }
-        std::sort(errors.begin(), errors.end());
-        double sum = 0;
-        for (double e : errors)
-            sum += e;
-        out << "\nMAPE " << fixed(sum / static_cast<double>(errors.size()) * 100, 1) << "%, median "
-            << fixed(errors[errors.size() / 2] * 100, 1) << "%, worst " << fixed(errors.back() * 100, 1) << "%, "
-            << std::count_if(errors.begin(), errors.end(), [](double e) { return e <= 0.10; }) << " of "
-            << errors.size() << " within ±10%\n";
     }
-    return emit(out.str(), {});
+    return emit(report, {});
 }
 
 } // namespace
@@ -163,7 +173,8 @@ std::function<int()> addCalibrateCommand(CLI::App& app)
 {
     auto s = std::make_shared<CalibrateSettings>();
     CLI::App* cmd = app.add_subcommand("calibrate",
-        "Fit a latency model of a hardware × runtime from its measurements, with leave-one-model-out errors");
+        "Fit a latency model of a hardware × runtime from its measurements, report leave-one-model-out errors and "
+        "store the profile that 'graphs analyze' uses");
     cmd->add_option("-H,--hardware", s->hardware, "Hardware id the measurements were taken on")->capture_default_str();
     cmd->add_option("-r,--runtime", s->runtime, "Runtime measured: native, onnxruntime, …")->capture_default_str();
     cmd->add_option("-p,--precision", s->precision, "Precision of the measurements")->capture_default_str();
@@ -172,9 +183,11 @@ std::function<int()> addCalibrateCommand(CLI::App& app)
         ->check(CLI::ExistingFile);
     cmd->add_option("-m,--models", s->models, "Folders holding the measured models (workload rows name files)")
         ->check(CLI::ExistingDirectory);
-    cmd->add_option("--ridge", s->ridge, "Pull of the fit towards the specification's figures")
+    cmd->add_option("-f,--format", s->format, "Output format: text or json")->capture_default_str();
+    cmd->add_option("--ridge", s->ridge, "Pull of the fit towards the roofline's figures")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 100.0));
+    cmd->add_flag("--no-save", s->noSave, "Report the fit without storing the profile");
     return [s] { return runCalibrate(*s); };
 }
 

@@ -26,4 +26,21 @@ Result<HardwareRegistry> loadHardwareRegistry(const std::string& registryOption)
     return registry;
 }
 
+std::shared_ptr<const HardwareSpec> findHardware(const std::string& registryOption, const std::string& id,
+    int& exitCode)
+{
+    auto registry = loadHardwareRegistry(registryOption);
+    if (!registry) {
+        printError(registry.error());
+        exitCode = ExitFailure;
+        return nullptr;
+    }
+    auto spec = registry->find(id);
+    if (!spec) {
+        printUnknownHardware(*registry, id);
+        exitCode = ExitUsage;
+    }
+    return spec;
+}
+
 } // namespace graphs::cli

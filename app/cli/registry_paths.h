@@ -14,4 +14,9 @@ void printUnknownHardware(const HardwareRegistry& registry, const std::string& i
 /// Bundled + user hardware entries, plus the generated `local` entry for this machine.
 Result<HardwareRegistry> loadHardwareRegistry(const std::string& registryOption);
 
+/// The entry `id` of loadHardwareRegistry(); nullptr after printing why, with `exitCode` set (1: the registry cannot
+/// be read, 2: no such id).
+std::shared_ptr<const HardwareSpec> findHardware(const std::string& registryOption, const std::string& id,
+    int& exitCode);
+
 } // namespace graphs::cli

@@ -1,6 +1,44 @@
 #include "calibration/latency_features.h"
 
+#include "hardware/mapper.h"
+
+#include <algorithm>
+#include <cctype>
+
 namespace graphs {
+
+namespace {
+
+bool endsWith(const std::string& text, const std::string& suffix)
+{
+    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// Classes whose main work runs on the GEMM path (blocked, packed): their FLOPs are held to the matrix peak and
+/// their shapes decide the packing and epilogue terms. Depthwise convolutions run a direct kernel.
+bool gemmShaped(const std::string& opClass)
+{
+    return opClass == "matrix" || opClass == "conv-standard" || opClass == "conv-pointwise"
+        || opClass == "conv-grouped";
+}
+
+} // namespace
+
+double termPrior(const std::string& key)
+{
+    return endsWith(key, ":compute") || endsWith(key, ":memory") ? 1.0 : 0.0;
+}
+
+std::string termUnit(const std::string& key)
+{
+    if (endsWith(key, ":compute") || endsWith(key, ":memory"))
+        return "×";
+    if (endsWith(key, ":kernels"))
+        return "s/kernel";
+    if (key == "run:io")
+        return "s/byte";
+    return "s/element";
+}
 
 std::string calibrationClass(const Subgraph& subgraph)
 {
@@ -12,31 +50,75 @@ std::string calibrationClass(const Subgraph& subgraph)
     return name;
 }
 
-LatencyFeatures latencyFeatures(const Partition& partition, const ModelEstimate& estimate)
+SubgraphFeatures kernelFeatures(const std::string& opClass, double flops, double bytes, const RooflineFit& roofs)
+{
+    SubgraphFeatures f;
+    f.opClass = opClass;
+    f.flops = flops;
+    f.bytes = bytes;
+    const double peak = gemmShaped(opClass) ? roofs.matrixPeak : roofs.vectorPeak;
+    const double bandwidth = roofs.bandwidthAt(bytes);
+    f.terms[opClass + ":compute"] = peak > 0 ? flops / peak : 0;
+    f.terms[opClass + ":memory"] = bandwidth > 0 ? bytes / bandwidth : 0;
+    f.terms[opClass + ":kernels"] = 1;
+    return f;
+}
+
+LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& partition,
+    const ModelEstimate& estimate, const RooflineFit& roofs)
 {
     LatencyFeatures f;
-    for (size_t i = 0; i < partition.subgraphs.size() && i < estimate.subgraphs.size(); ++i) {
+    const Precision precision = estimate.options.precision;
+    for (size_t i = 0; i < partition.subgraphs.size(); ++i) {
         const Subgraph& s = partition.subgraphs[i];
         if (s.zeroCost)
             continue;
-        const MappedSubgraph& m = estimate.subgraphs[i].mapped;
-        const std::string key = calibrationClass(s);
-        f.computeSeconds[key] += m.computeSeconds;
-        f.memorySeconds[key] += m.memorySeconds;
-        ++f.kernels;
+        SubgraphFeatures k = kernelFeatures(calibrationClass(s), static_cast<double>(s.flops.total()),
+            mapping::bytesAtPrecision(s, precision), roofs);
+        k.subgraph = static_cast<int>(i);
+        if (gemmShaped(k.opClass) && s.macs > 0) {
+            // GEMM view of the kernel: M = output channels (or features), N = output positions, batched.
+            const double b = static_cast<double>(std::max<int64_t>(1, s.parallelism.batch));
+            const double m = static_cast<double>(std::max<int64_t>(1, s.parallelism.channels));
+            const double n = static_cast<double>(std::max<int64_t>(1, s.parallelism.spatial));
+            const double kDim = static_cast<double>(s.macs) / (b * m * n);
+            k.terms[k.opClass + ":outputs"] = b * m * n;
+            k.terms[k.opClass + ":inputs"] = b * n * kDim;
+            k.terms[k.opClass + ":weights"] = b * m * kDim;
+        }
+        f.subgraphs.push_back(std::move(k));
     }
+    double io = 0;
+    if (analysis.graph) {
+        for (const TensorDescriptor& t : analysis.graph->tensors()) {
+            if ((t.isGraphInput && !t.isInitializer) || t.isGraphOutput) {
+                if (auto bytes = t.byteSize())
+                    io += static_cast<double>(*bytes);
+            }
+        }
+    }
+    f.runTerms["run:io"] = io;
     f.theoreticalSeconds = estimate.summary.latency.value / 1000;
     return f;
 }
 
-Result<LatencyFeatures> latencyFeatures(const AnalysisRequest& request)
+FeatureVector LatencyFeatures::total() const
+{
+    FeatureVector sum = runTerms;
+    for (const SubgraphFeatures& k : subgraphs)
+        for (const auto& [key, value] : k.terms)
+            sum[key] += value;
+    return sum;
+}
+
+Result<LatencyFeatures> latencyFeatures(const AnalysisRequest& request, const RooflineFit& roofs)
 {
     auto outcome = runAnalysis(request);
     if (!outcome)
         return outcome.error();
     if (!outcome->partition || !outcome->estimate)
         return Error { ErrorCode::InvalidArgument, "no hardware to estimate on", request.modelPath };
-    return latencyFeatures(*outcome->partition, *outcome->estimate);
+    return latencyFeatures(*outcome->analysis, *outcome->partition, *outcome->estimate, roofs);
 }
 
 } // namespace graphs

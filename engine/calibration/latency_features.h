@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calibration/roofline_fit.h"
 #include "core/error.h"
 #include "estimation/unified_analyzer.h"
 
@@ -9,25 +10,60 @@
 
 namespace graphs {
 
-/// The theoretical times the estimator gives one model, summed per operator class: what a calibration fit
-/// rescales. Classes are "matrix", "conv-standard", "conv-pointwise", "conv-depthwise", "conv-grouped",
-/// "elementwise", "normalization", "softmax"-like reductions, "pooling", "data-movement", … (the estimator's OpClass
-/// names, convolutions split by kind).
-struct LatencyFeatures
+/// Named terms of a latency model. Keys are "<class>:<term>" for work done by kernels of one operator class, and
+/// "run:<term>" for costs of the call itself. Class names are the estimator's op classes in lower case with
+/// convolutions split by kind ("conv-standard", "conv-depthwise", "conv-pointwise", "conv-grouped", "matrix",
+/// "elementwise", "normalization", "softmax", "reduction", "pooling", "data_movement", …). Terms:
+///
+///   compute  seconds of the kernel's FLOPs at the achieved peak (matrix peak for GEMM-shaped classes)
+///   memory   seconds of its boundary bytes at the achieved bandwidth for that working set
+///   kernels  1 per kernel launched (its coefficient is a fixed cost per kernel, in seconds)
+///   outputs  elements written by a GEMM-shaped kernel (B·M·N) — epilogue and store cost
+///   inputs   elements of its activation panel (B·N·K; the im2col matrix of a convolution) — packing cost
+///   weights  elements of its other operand (B·M·K) — packing cost
+///   run:io   bytes of the graph's inputs and outputs, copied on every call
+///
+/// compute and memory have a prior coefficient of 1 (the roofline as measured), every other term 0.
+using FeatureVector = std::map<std::string, double>;
+
+/// The prior coefficient of a term: 1 for ":compute" and ":memory", 0 for the rest.
+double termPrior(const std::string& key);
+
+/// A term's unit, for reports: "×" (a scale), "s/kernel", "s/element", "s/byte".
+std::string termUnit(const std::string& key);
+
+struct SubgraphFeatures
 {
-    std::map<std::string, double> computeSeconds; ///< class → Σ mapper compute time (at the spec's peaks)
-    std::map<std::string, double> memorySeconds;  ///< class → Σ boundary traffic / serving bandwidth
-    int kernels = 0;                              ///< subgraphs that launch a kernel (not views)
-    double theoreticalSeconds = 0;                ///< the uncalibrated estimate, for comparison
+    int subgraph = 0;     ///< index into the partition
+    std::string opClass;  ///< calibration class
+    double flops = 0;
+    double bytes = 0;
+    FeatureVector terms;
 };
 
-/// The class key of one subgraph, as used in LatencyFeatures.
+/// The features of one model (or operator) estimate: per kernel, and for the call.
+struct LatencyFeatures
+{
+    std::vector<SubgraphFeatures> subgraphs; ///< kernels only; views and shape arithmetic run none
+    FeatureVector runTerms;
+    double theoreticalSeconds = 0;           ///< the uncalibrated estimate, for comparison
+
+    /// Every term summed over the kernels, plus the run terms.
+    FeatureVector total() const;
+};
+
+/// The class key of one subgraph, as used in the terms.
 std::string calibrationClass(const Subgraph& subgraph);
 
-/// Features of an estimate already made (its partition and per-subgraph mapping).
-LatencyFeatures latencyFeatures(const Partition& partition, const ModelEstimate& estimate);
+/// Features of an estimate already made, against `roofs`.
+LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& partition,
+    const ModelEstimate& estimate, const RooflineFit& roofs);
+
+/// Features of one kernel described by its totals only (imported per-subgraph measurements): FLOPs and bytes of a
+/// class, no GEMM shape.
+SubgraphFeatures kernelFeatures(const std::string& opClass, double flops, double bytes, const RooflineFit& roofs);
 
 /// Imports, partitions with the runtime's fusion rules and estimates `request`, then returns its features.
-Result<LatencyFeatures> latencyFeatures(const AnalysisRequest& request);
+Result<LatencyFeatures> latencyFeatures(const AnalysisRequest& request, const RooflineFit& roofs);
 
 } // namespace graphs

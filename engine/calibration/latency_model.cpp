@@ -2,6 +2,7 @@
 
 #include "calibration/nnls.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -9,39 +10,17 @@ namespace graphs {
 
 namespace {
 
-/// Column layout of the design matrix: compute scales, memory scales, the per-kernel cost, the per-run cost.
-struct Columns
-{
-    std::vector<std::string> computeClasses;
-    std::vector<std::string> memoryClasses;
-    size_t size() const { return computeClasses.size() + memoryClasses.size() + 2; }
-};
+constexpr double kRangeSlack = 4.0;
+constexpr double kMinimumBoundPct = 3.0;
 
-Columns columnsOf(const std::vector<const TrainingPoint*>& points)
+std::vector<std::string> columnsOf(const std::vector<const TrainingPoint*>& points)
 {
-    std::set<std::string> compute, memory;
-    for (const TrainingPoint* p : points) {
-        for (const auto& [k, v] : p->features.computeSeconds)
+    std::set<std::string> keys;
+    for (const TrainingPoint* p : points)
+        for (const auto& [k, v] : p->features.total())
             if (v > 0)
-                compute.insert(k);
-        for (const auto& [k, v] : p->features.memorySeconds)
-            if (v > 0)
-                memory.insert(k);
-    }
-    return { { compute.begin(), compute.end() }, { memory.begin(), memory.end() } };
-}
-
-Eigen::VectorXd featureRow(const LatencyFeatures& f, const Columns& c)
-{
-    Eigen::VectorXd row(static_cast<Eigen::Index>(c.size()));
-    Eigen::Index j = 0;
-    for (const std::string& k : c.computeClasses)
-        row(j++) = f.computeSeconds.count(k) ? f.computeSeconds.at(k) : 0.0;
-    for (const std::string& k : c.memoryClasses)
-        row(j++) = f.memorySeconds.count(k) ? f.memorySeconds.at(k) : 0.0;
-    row(j++) = f.kernels;
-    row(j) = 1.0;
-    return row;
+                keys.insert(k);
+    return { keys.begin(), keys.end() };
 }
 
 Result<LatencyModel> fit(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
@@ -50,62 +29,142 @@ Result<LatencyModel> fit(const std::vector<const TrainingPoint*>& points, const 
         return Error { ErrorCode::InvalidData,
             "not enough data: " + std::to_string(points.size()) + " measurement(s), a fit needs at least 2",
             "calibration" };
-    const Columns cols = columnsOf(points);
+    const std::vector<std::string> cols = columnsOf(points);
     const auto n = static_cast<Eigen::Index>(points.size());
     const auto m = static_cast<Eigen::Index>(cols.size());
+    size_t grouped = 0;
+    for (const TrainingPoint* p : points)
+        grouped += p->group.empty() ? 0 : 1;
+    const size_t ungrouped = points.size() - grouped;
+    const double modelWeight = options.balanceModels && grouped > 0 && ungrouped > 0
+        ? std::max(1.0, static_cast<double>(ungrouped) / static_cast<double>(grouped))
+        : 1.0;
+
     // Rows divided by the measured time: the fit minimises relative error, so small operators count as much as
-    // whole models.
+    // large ones.
     Eigen::MatrixXd a(n + m, m);
     Eigen::VectorXd b(n + m);
     for (Eigen::Index i = 0; i < n; ++i) {
         const TrainingPoint& p = *points[static_cast<size_t>(i)];
         if (!(p.measuredSeconds > 0) || !std::isfinite(p.measuredSeconds))
             return Error { ErrorCode::InvalidData, "measured time of '" + p.name + "' is not positive", "calibration" };
-        a.row(i) = featureRow(p.features, cols).transpose() / p.measuredSeconds;
-        b(i) = 1.0;
+        const FeatureVector total = p.features.total();
+        const double w = (p.group.empty() ? 1.0 : modelWeight) / p.measuredSeconds;
+        for (Eigen::Index j = 0; j < m; ++j) {
+            const auto it = total.find(cols[static_cast<size_t>(j)]);
+            a(i, j) = it == total.end() ? 0.0 : it->second * w;
+        }
+        b(i) = p.group.empty() ? 1.0 : modelWeight;
     }
-    // Scale columns to unit RMS so one ridge strength fits all, then add ridge rows pulling towards the prior.
+    // Columns scaled to unit RMS so one ridge strength fits all, then ridge rows pulling towards the prior.
     Eigen::VectorXd scale(m);
     for (Eigen::Index j = 0; j < m; ++j) {
         const double rms = std::sqrt(a.topRows(n).col(j).squaredNorm() / static_cast<double>(n));
-        scale(j) = rms > 0 ? rms : 1.0;
+        scale(j) = rms > 0 && std::isfinite(rms) ? rms : 1.0;
         a.col(j) /= scale(j);
     }
     const double lambda = std::sqrt(options.ridge * static_cast<double>(n));
     a.bottomRows(m).setZero();
     for (Eigen::Index j = 0; j < m; ++j) {
-        const bool fixedCost = j >= m - 2;
-        const double prior = fixedCost ? 0.0 : 1.0;
         a(n + j, j) = lambda;
-        b(n + j) = lambda * prior * scale(j);
+        b(n + j) = lambda * termPrior(cols[static_cast<size_t>(j)]) * scale(j);
     }
     const Eigen::VectorXd x = nonNegativeLeastSquares(a, b);
     LatencyModel model;
-    Eigen::Index j = 0;
-    for (const std::string& k : cols.computeClasses) {
-        model.computeScale[k] = x(j) / scale(j);
-        ++j;
+    for (Eigen::Index j = 0; j < m; ++j) {
+        const double c = x(j) / scale(j);
+        model.coefficients[cols[static_cast<size_t>(j)]] = std::isfinite(c) ? c : termPrior(cols[static_cast<size_t>(j)]);
     }
-    for (const std::string& k : cols.memoryClasses) {
-        model.memoryScale[k] = x(j) / scale(j);
-        ++j;
+    for (const TrainingPoint* p : points) {
+        for (const SubgraphFeatures& k : p->features.subgraphs) {
+            CoveredRange& r = model.covered[k.opClass];
+            if (r.kernels == 0) {
+                r.minFlops = r.maxFlops = k.flops;
+                r.minBytes = r.maxBytes = k.bytes;
+            }
+            r.minFlops = std::min(r.minFlops, k.flops);
+            r.maxFlops = std::max(r.maxFlops, k.flops);
+            r.minBytes = std::min(r.minBytes, k.bytes);
+            r.maxBytes = std::max(r.maxBytes, k.bytes);
+            ++r.kernels;
+        }
     }
-    model.secondsPerKernel = x(j) / scale(j);
-    ++j;
-    model.secondsPerRun = x(j) / scale(j);
     return model;
+}
+
+std::vector<const TrainingPoint*> allBut(const std::vector<TrainingPoint>& points, const std::string& group,
+    const std::string& alsoOut = {})
+{
+    std::vector<const TrainingPoint*> kept;
+    for (const TrainingPoint& p : points)
+        if (p.group.empty() || (p.group != group && p.group != alsoOut))
+            kept.push_back(&p);
+    return kept;
+}
+
+std::set<std::string> groupsOf(const std::vector<TrainingPoint>& points)
+{
+    std::set<std::string> groups;
+    for (const TrainingPoint& p : points)
+        if (!p.group.empty())
+            groups.insert(p.group);
+    return groups;
+}
+
+/// Relative error of a group as a whole: Σ predicted / Σ measured − 1.
+double groupError(const LatencyModel& model, const std::vector<TrainingPoint>& points, const std::string& group)
+{
+    double predicted = 0;
+    double measured = 0;
+    for (const TrainingPoint& p : points) {
+        if (p.group == group) {
+            predicted += model.predictSeconds(p.features);
+            measured += p.measuredSeconds;
+        }
+    }
+    return measured > 0 ? predicted / measured - 1 : 0;
 }
 
 } // namespace
 
+double LatencyModel::coefficient(const std::string& key) const
+{
+    const auto it = coefficients.find(key);
+    return it == coefficients.end() ? termPrior(key) : it->second;
+}
+
+double LatencyModel::predictKernelSeconds(const SubgraphFeatures& k) const
+{
+    double t = 0;
+    for (const auto& [key, value] : k.terms)
+        t += coefficient(key) * value;
+    return t;
+}
+
+double LatencyModel::runSeconds(const LatencyFeatures& f) const
+{
+    double t = 0;
+    for (const auto& [key, value] : f.runTerms)
+        t += coefficient(key) * value;
+    return t;
+}
+
 double LatencyModel::predictSeconds(const LatencyFeatures& f) const
 {
-    double t = secondsPerKernel * f.kernels + secondsPerRun;
-    for (const auto& [k, v] : f.computeSeconds)
-        t += (computeScale.count(k) ? computeScale.at(k) : 1.0) * v;
-    for (const auto& [k, v] : f.memorySeconds)
-        t += (memoryScale.count(k) ? memoryScale.at(k) : 1.0) * v;
+    double t = runSeconds(f);
+    for (const SubgraphFeatures& k : f.subgraphs)
+        t += predictKernelSeconds(k);
     return t;
+}
+
+bool LatencyModel::covers(const SubgraphFeatures& k) const
+{
+    const auto it = covered.find(k.opClass);
+    if (it == covered.end())
+        return false;
+    const CoveredRange& r = it->second;
+    auto inside = [](double v, double lo, double hi) { return v >= lo / kRangeSlack && v <= hi * kRangeSlack; };
+    return inside(k.flops, r.minFlops, r.maxFlops) && inside(k.bytes, r.minBytes, r.maxBytes);
 }
 
 Result<LatencyModel> fitLatencyModel(const std::vector<TrainingPoint>& points, const FitOptions& options)
@@ -116,28 +175,109 @@ Result<LatencyModel> fitLatencyModel(const std::vector<TrainingPoint>& points, c
     return fit(all, options);
 }
 
-Result<std::map<size_t, double>> crossValidatedErrors(const std::vector<TrainingPoint>& points,
-    const FitOptions& options)
+FitQuality fitQuality(const LatencyModel& model, const std::vector<TrainingPoint>& points)
 {
-    std::set<std::string> groups;
+    FitQuality q;
+    q.points = points.size();
+    if (points.empty())
+        return q;
+    double meanLog = 0;
     for (const TrainingPoint& p : points)
-        if (!p.group.empty())
-            groups.insert(p.group);
-    std::map<size_t, double> errors;
-    for (const std::string& g : groups) {
-        std::vector<const TrainingPoint*> training;
-        for (const TrainingPoint& p : points)
-            if (p.group != g)
-                training.push_back(&p);
-        auto model = fit(training, options);
+        meanLog += std::log(p.measuredSeconds);
+    meanLog /= static_cast<double>(points.size());
+    double ssRes = 0;
+    double ssTot = 0;
+    double sq = 0;
+    for (const TrainingPoint& p : points) {
+        const double predicted = std::max(model.predictSeconds(p.features), 1e-12);
+        const double r = predicted / p.measuredSeconds - 1;
+        ssRes += std::pow(std::log(predicted) - std::log(p.measuredSeconds), 2);
+        ssTot += std::pow(std::log(p.measuredSeconds) - meanLog, 2);
+        sq += r * r;
+        q.worstRelativeResidual = std::max(q.worstRelativeResidual, std::abs(r));
+    }
+    q.r2Log = ssTot > 0 ? 1 - ssRes / ssTot : 0;
+    q.rmsRelativeResidual = std::sqrt(sq / static_cast<double>(points.size()));
+    return q;
+}
+
+double conformalBoundPct(std::vector<double> absoluteErrors, double coverage)
+{
+    if (absoluteErrors.empty())
+        return 0;
+    std::sort(absoluteErrors.begin(), absoluteErrors.end());
+    const double n = static_cast<double>(absoluteErrors.size());
+    const auto rank = static_cast<size_t>(std::ceil((n + 1) * std::clamp(coverage, 0.0, 1.0)));
+    const double e = absoluteErrors[std::min(std::max<size_t>(rank, 1), absoluteErrors.size()) - 1];
+    return std::max(e * 100, kMinimumBoundPct);
+}
+
+/// Cross-validation leaves groups out: each fit without a group (or, nested, without two) needs data left.
+Status checkEnoughForCrossValidation(const std::vector<TrainingPoint>& points, size_t leftOut)
+{
+    const std::set<std::string> groups = groupsOf(points);
+    if (groups.empty())
+        return Ok {}; // nothing to hold out: no cross-validation, no bound
+    size_t ungrouped = 0;
+    for (const TrainingPoint& p : points)
+        ungrouped += p.group.empty() ? 1 : 0;
+    if (groups.size() < leftOut + 1 || groups.size() - leftOut + ungrouped < 2)
+        return Error { ErrorCode::InvalidData,
+            "not enough data for cross-validation: " + std::to_string(groups.size()) + " measured model(s) and "
+                + std::to_string(ungrouped) + " operator measurement(s); leaving " + std::to_string(leftOut)
+                + " model(s) out must leave another model and at least 2 measurements",
+            "calibration" };
+    return Ok {};
+}
+
+Result<std::map<std::string, double>> groupErrors(const std::vector<TrainingPoint>& points, const FitOptions& options)
+{
+    if (auto enough = checkEnoughForCrossValidation(points, 1); !enough)
+        return enough.error();
+    std::map<std::string, double> errors;
+    for (const std::string& g : groupsOf(points)) {
+        auto model = fit(allBut(points, g), options);
         if (!model)
             return model.error();
-        for (size_t i = 0; i < points.size(); ++i) {
-            if (points[i].group == g)
-                errors[i] = model->predictSeconds(points[i].features) / points[i].measuredSeconds - 1;
-        }
+        errors[g] = groupError(*model, points, g);
     }
     return errors;
+}
+
+Result<std::vector<HeldOutPrediction>> crossValidate(const std::vector<TrainingPoint>& points,
+    const FitOptions& options)
+{
+    if (auto enough = checkEnoughForCrossValidation(points, 2); !enough)
+        return enough.error();
+    const std::set<std::string> groups = groupsOf(points);
+    std::vector<HeldOutPrediction> out;
+    for (const std::string& g : groups) {
+        auto model = fit(allBut(points, g), options);
+        if (!model)
+            return model.error();
+        // The bound this fit would state: its own leave-one-group-out errors, without g.
+        std::vector<double> inner;
+        for (const std::string& h : groups) {
+            if (h == g)
+                continue;
+            auto innerModel = fit(allBut(points, g, h), options);
+            if (!innerModel)
+                return innerModel.error();
+            inner.push_back(std::abs(groupError(*innerModel, points, h)));
+        }
+        const double bound = conformalBoundPct(inner, options.coverage);
+        for (size_t i = 0; i < points.size(); ++i) {
+            if (points[i].group != g)
+                continue;
+            HeldOutPrediction h;
+            h.point = i;
+            h.predictedSeconds = model->predictSeconds(points[i].features);
+            h.relativeError = h.predictedSeconds / points[i].measuredSeconds - 1;
+            h.boundPct = bound;
+            out.push_back(h);
+        }
+    }
+    return out;
 }
 
 } // namespace graphs

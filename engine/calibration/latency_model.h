@@ -9,44 +9,92 @@
 
 namespace graphs {
 
-/// A calibrated latency model: per operator class, a scale on the estimator's compute time and one on its memory
-/// time, plus a fixed cost per kernel launched:
+/// The range of kernels of one class a fit has seen.
+struct CoveredRange
+{
+    double minFlops = 0;
+    double maxFlops = 0;
+    double minBytes = 0;
+    double maxBytes = 0;
+    size_t kernels = 0;
+};
+
+/// A calibrated latency model, linear in the named terms of LatencyFeatures:
 ///
-///     T = Σ_class (α_class · compute_class + β_class · memory_class) + γ · kernels + δ
+///     T = Σ_terms coefficient · term        (per kernel, plus the run terms)
 ///
-/// δ is the runtime's fixed cost per inference (its call path and dispatch, whatever the model). α, β, γ, δ ≥ 0 are fitted by non-negative least squares on relative residuals, regularised towards the theory
-/// (α = β = 1, γ = δ = 0), so a class with few measurements stays near the specification.
+/// Coefficients are non-negative, fitted by least squares on relative residuals and regularised towards the prior
+/// (1 for the roofline terms, 0 for the rest), so a term the data says little about stays near the roofline.
 struct LatencyModel
 {
-    std::map<std::string, double> computeScale;
-    std::map<std::string, double> memoryScale;
-    double secondsPerKernel = 0;
-    double secondsPerRun = 0;
+    std::map<std::string, double> coefficients;
+    std::map<std::string, CoveredRange> covered; ///< class → kernels seen in the fit
 
-    /// Classes the model has no coefficient for keep the theory's scale of 1.
+    /// A term's coefficient; terms the model has no coefficient for keep their prior.
+    double coefficient(const std::string& key) const;
     double predictSeconds(const LatencyFeatures& f) const;
+    double predictKernelSeconds(const SubgraphFeatures& k) const;
+    double runSeconds(const LatencyFeatures& f) const;
+    /// Whether a kernel is of a class the fit saw, within a factor of 4 of the FLOPs and bytes it saw.
+    bool covers(const SubgraphFeatures& k) const;
 };
 
 struct TrainingPoint
 {
-    std::string name;            ///< benchmark name
-    std::string group;           ///< points of one group are held out together in cross-validation ("" : never)
+    std::string name;      ///< benchmark name
+    std::string group;     ///< the model it belongs to; points of one group are held out together ("": never)
     LatencyFeatures features;
     double measuredSeconds = 0;
+    size_t record = 0;     ///< index of the measurement it was made from, in the records given to trainingPoints
 };
 
 struct FitOptions
 {
-    double ridge = 0.05;         ///< pull towards the theory, relative to the data's weight
+    double ridge = 0.05;   ///< pull towards the prior, relative to the data's weight
+    /// Weigh the grouped points (whole models) so that together they count as much as the ungrouped ones
+    /// (operator microbenchmarks): each model's relative residual is scaled by #operators / #models. Without it a
+    /// hundred operator cases would drown a dozen models, and it is whole models the estimates are for.
+    bool balanceModels = true;
+    double coverage = 0.9; ///< the share of held-out errors the stated error bound should cover
+};
+
+/// How well a fit describes its own data.
+struct FitQuality
+{
+    size_t points = 0;
+    double r2Log = 0;             ///< R² of log(time)
+    double rmsRelativeResidual = 0;
+    double worstRelativeResidual = 0;
 };
 
 /// Fits the model. Fails with InvalidData ("not enough data") when there are fewer points than two, or when a
 /// point's measured time is not positive and finite.
 Result<LatencyModel> fitLatencyModel(const std::vector<TrainingPoint>& points, const FitOptions& options = {});
 
-/// The out-of-sample relative error of every point whose group is not empty: each group is left out, the model is
-/// fitted on the rest, and the group's points are predicted. (estimate − measured) / measured, by point index.
-Result<std::map<size_t, double>> crossValidatedErrors(const std::vector<TrainingPoint>& points,
+FitQuality fitQuality(const LatencyModel& model, const std::vector<TrainingPoint>& points);
+
+/// One point estimated by a fit that did not see its group.
+struct HeldOutPrediction
+{
+    size_t point = 0;
+    double predictedSeconds = 0;
+    double relativeError = 0;     ///< predicted / measured − 1
+    double boundPct = 0;          ///< the error bound that fit would have stated, from its own cross-validation
+};
+
+/// Leave-one-group-out cross-validation: each group is left out, the model is fitted on the rest and predicts the
+/// group's points. Each held-out fit's error bound comes from a cross-validation nested inside its training data
+/// (split-conformal: the ⌈(n+1)·coverage⌉-th smallest of n inner group errors), so the bound is as honest as the
+/// error it is checked against.
+Result<std::vector<HeldOutPrediction>> crossValidate(const std::vector<TrainingPoint>& points,
     const FitOptions& options = {});
+
+/// Leave-one-group-out relative errors of every grouped point, keyed by group (a group's error is that of the
+/// sum of its points: a model measured per subgraph is judged as a whole).
+Result<std::map<std::string, double>> groupErrors(const std::vector<TrainingPoint>& points, const FitOptions& options);
+
+/// The error bound (percent) that covers `coverage` of new errors, given held-out absolute relative errors
+/// (split-conformal quantile, never below 3%).
+double conformalBoundPct(std::vector<double> absoluteErrors, double coverage);
 
 } // namespace graphs

@@ -5,6 +5,8 @@
 #include "core/scratch_dir.h"
 #include "estimation/unified_analyzer.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 namespace graphs {
@@ -24,7 +26,87 @@ std::string findModel(const std::string& fileName, const std::vector<std::string
     return {};
 }
 
+std::string lower(std::string text)
+{
+    for (char& c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+bool contains(const std::string& text, const char* part)
+{
+    return text.find(part) != std::string::npos;
+}
+
 } // namespace
+
+std::string modelGroup(const std::string& fileName)
+{
+    std::string name = fs::path(fileName).filename().string();
+    for (const char* suffix : { ".onnx", ".structure" }) {
+        const std::string s(suffix);
+        if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0)
+            name.resize(name.size() - s.size());
+    }
+    return name;
+}
+
+std::string importedSubgraphClass(const MeasurementRecord& record)
+{
+    const std::string detail = lower(record.detail);
+    const auto open = detail.find('(');
+    const auto close = detail.find(')', open == std::string::npos ? 0 : open);
+    const std::string opType = open != std::string::npos && close != std::string::npos
+        ? detail.substr(open + 1, close - open - 1)
+        : std::string();
+    const std::string nodes = detail.substr(std::min(detail.size(), detail.find(':') == std::string::npos
+                                                                        ? detail.size()
+                                                                        : detail.find(':') + 1));
+    // The record does not say which kind of convolution it is: it is held to the standard convolution's class, so
+    // that estimates of standard convolutions use it and other kinds stay INTERPOLATED.
+    if (contains(opType, "conv"))
+        return "conv-standard";
+    if (contains(opType, "matmul") || contains(opType, "linear"))
+        return "matrix";
+    if (contains(opType, "activation") || contains(opType, "elementwise"))
+        return "elementwise";
+    // Unfused nodes: told apart by what they are named after.
+    if (contains(nodes, "pool"))
+        return "pooling";
+    if (contains(nodes, "norm"))
+        return "normalization";
+    if (contains(nodes, "add") || contains(nodes, "mul") || contains(nodes, "relu") || contains(nodes, "gelu"))
+        return "elementwise";
+    if (record.flops <= 0)
+        return "data_movement";
+    return "matrix";
+}
+
+size_t importedNodeCount(const MeasurementRecord& record)
+{
+    const auto colon = record.detail.find(':');
+    if (colon == std::string::npos)
+        return 1;
+    const std::string nodes = record.detail.substr(colon + 1);
+    return std::max<size_t>(1, static_cast<size_t>(std::count(nodes.begin(), nodes.end(), ',')) + 1);
+}
+
+std::string importedOperatorClass(const MeasurementRecord& record)
+{
+    const std::string detail = lower(record.detail.empty() ? record.benchmark : record.detail);
+    const std::string op = detail.substr(0, detail.find_first_of(",/ "));
+    if (contains(op, "matmul") || contains(op, "linear") || contains(op, "gemm"))
+        return "matrix";
+    if (contains(op, "conv"))
+        return "conv-standard";
+    if (contains(op, "softmax"))
+        return "softmax";
+    if (contains(op, "norm"))
+        return "normalization";
+    if (contains(op, "pool"))
+        return "pooling";
+    return "elementwise";
+}
 
 Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementRecord>& records,
     const TrainingDataOptions& options, Diagnostics& skipped)
@@ -35,14 +117,40 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
         return Error { ErrorCode::Io, "cannot create a temporary folder", "calibration" };
 
     std::vector<TrainingPoint> points;
-    for (const MeasurementRecord& r : records) {
+    for (size_t index = 0; index < records.size(); ++index) {
+        const MeasurementRecord& r = records[index];
+        TrainingPoint point;
+        point.record = index;
+        point.name = r.benchmark;
+        point.measuredSeconds = r.medianMs / 1000;
+        if (r.kind == "operator" && !r.source.empty()) {
+            // An operator measured by another tool: its totals are all there is, one kernel of its class.
+            if (r.flops < 0 || r.bytes < 0) {
+                skipped.push_back({ Diagnostic::Severity::Warning, "no FLOPs or bytes recorded", r.benchmark });
+                continue;
+            }
+            point.features.subgraphs.push_back(
+                kernelFeatures(importedOperatorClass(r), r.flops, r.bytes, options.roofs));
+            points.push_back(std::move(point));
+            continue;
+        }
+        if (r.kind == "subgraph") {
+            if (r.flops < 0 || r.bytes < 0) {
+                skipped.push_back({ Diagnostic::Severity::Warning, "no FLOPs or bytes recorded", r.benchmark });
+                continue;
+            }
+            point.group = r.benchmark.substr(0, r.benchmark.find('/'));
+            SubgraphFeatures k = kernelFeatures(importedSubgraphClass(r), r.flops, r.bytes, options.roofs);
+            // A fused pattern measured in an eager framework still launches one kernel per node it names.
+            k.terms[k.opClass + ":kernels"] = static_cast<double>(importedNodeCount(r));
+            point.features.subgraphs.push_back(std::move(k));
+            points.push_back(std::move(point));
+            continue;
+        }
         AnalysisRequest request;
         request.hardware = options.hardware;
         request.fusion = options.fusion;
         request.precision = options.precision;
-        TrainingPoint point;
-        point.name = r.benchmark;
-        point.measuredSeconds = r.medianMs / 1000;
         if (r.kind == "operator") {
             const std::string op = r.detail.substr(0, r.detail.find('/'));
             auto c = operatorCaseFromText(op, r.shape);
@@ -61,11 +169,11 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
                 continue;
             }
             request.import.batch = r.batch;
-            point.group = r.detail;
+            point.group = modelGroup(r.detail);
         } else {
             continue;
         }
-        auto features = latencyFeatures(request);
+        auto features = latencyFeatures(request, options.roofs);
         if (!features) {
             skipped.push_back({ Diagnostic::Severity::Warning, features.error().message, r.benchmark });
             continue;

@@ -2,6 +2,7 @@
 
 #include "benchmarks/results_registry.h"
 #include "calibration/latency_model.h"
+#include "calibration/roofline_fit.h"
 #include "core/diagnostic.h"
 #include "core/error.h"
 #include "hardware/hardware_spec.h"
@@ -19,12 +20,33 @@ struct TrainingDataOptions
     FusionRules fusion;                           ///< the runtime's fusion rules
     Precision precision = Precision::FP32;
     std::vector<std::string> modelDirs;           ///< where workload rows' model files (the `detail` column) are found
+    RooflineFit roofs;                            ///< what the features are measured against
 };
 
-/// Turns stored measurements into training points: each operator row's model is written again from its shape and
-/// estimated; each workload row's model is found by file name in `modelDirs` and estimated at the row's batch
-/// (its group is the model file's name, so cross-validation leaves a model out with all its batches). Roof rows
-/// and rows that cannot be rebuilt are skipped with a warning in `skipped`.
+/// The group a model file belongs to: its name without the folder, `.onnx` and a `.structure` marker, so a
+/// structure-only file and the same model with its weights are one model and are held out together.
+std::string modelGroup(const std::string& fileName);
+
+/// The calibration class of an imported per-subgraph measurement (kind "subgraph"), from its fusion pattern,
+/// operation type and node names ("Conv2d_BatchNorm2d_ReLU (conv2d_batchnorm): conv1, bn1, relu" → "conv-standard": the kind of a
+/// convolution is not recorded).
+std::string importedSubgraphClass(const MeasurementRecord& record);
+
+/// The nodes an imported subgraph names after its ':' ("…: conv1, bn1, relu" → 3); 1 when it names none.
+size_t importedNodeCount(const MeasurementRecord& record);
+
+/// The class of an operator measured by another tool (a row with a `source`): "matmul, median of 11 runs" → "matrix",
+/// "vector_add" → "elementwise".
+std::string importedOperatorClass(const MeasurementRecord& record);
+
+/// Turns stored measurements into training points:
+/// - each operator row's model is written again from its shape and estimated;
+/// - each workload row's model is found by file name in `modelDirs` and estimated at the row's batch, grouped by
+///   modelGroup();
+/// - each imported operator row (another tool's, with a `source`) is one kernel of its class, ungrouped;
+/// - each imported subgraph row (with FLOPs and bytes) is one kernel of its class, grouped by its model (the part of
+///   the benchmark name before '/').
+/// Roof rows are skipped; rows that cannot be rebuilt are skipped with a warning in `skipped`.
 Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementRecord>& records,
     const TrainingDataOptions& options, Diagnostics& skipped);
 

@@ -1,44 +1,89 @@
-// The calibration fit: non-negative least squares, recovery of known coefficients from synthetic measurements,
-// cross-validation that holds groups out, and "not enough data" instead of NaN for degenerate input.
+// The latency model: non-negative least squares, recovery of known coefficients from measurements made by a known
+// linear model, the ridge's pull towards the prior, leave-one-group-out cross-validation that really leaves the
+// group out (with nested bounds), group errors of summed times, the split-conformal bound, the covered range, and
+// "not enough data" instead of NaN for degenerate input.
 
 #include "calibration/latency_model.h"
 #include "calibration/nnls.h"
 
 #include <QtTest>
-
 #include <cmath>
+#include <set>
 
 using namespace graphs;
 
 namespace {
 
-LatencyFeatures features(double matrixCompute, double matrixMemory, double elementwiseMemory, int kernels)
+/// The law the synthetic measurements follow: every term of the model, including the run's own cost.
+const std::map<std::string, double> kTruth = {
+    { "matrix:compute", 1.5 },
+    { "matrix:memory", 0.5 },
+    { "matrix:kernels", 10e-6 },
+    { "matrix:outputs", 2e-9 },
+    { "elementwise:compute", 0.8 },
+    { "elementwise:memory", 2.0 },
+    { "elementwise:kernels", 3e-6 },
+    { "run:io", 1e-10 },
+};
+
+SubgraphFeatures kernel(const std::string& cls, double compute, double memory, double outputs = 0)
 {
-    LatencyFeatures f;
-    f.computeSeconds["matrix"] = matrixCompute;
-    f.memorySeconds["matrix"] = matrixMemory;
-    f.memorySeconds["elementwise"] = elementwiseMemory;
-    f.kernels = kernels;
-    return f;
+    SubgraphFeatures k;
+    k.opClass = cls;
+    k.flops = compute * 1e12; // only the covered range looks at these
+    k.bytes = memory * 1e11;
+    k.terms[cls + ":compute"] = compute;
+    k.terms[cls + ":memory"] = memory;
+    k.terms[cls + ":kernels"] = 1;
+    if (outputs > 0)
+        k.terms[cls + ":outputs"] = outputs;
+    return k;
 }
 
-/// Measurements made by a known model: matrix compute ×1.5, matrix memory ×0.5, elementwise memory ×2, 10 µs per
-/// kernel.
-double truth(const LatencyFeatures& f)
+/// Σ coefficient · term by hand, over every kernel and the run terms.
+double seconds(const LatencyFeatures& f, const std::map<std::string, double>& law)
 {
-    return 1.5 * f.computeSeconds.at("matrix") + 0.5 * f.memorySeconds.at("matrix")
-        + 2.0 * f.memorySeconds.at("elementwise") + 10e-6 * f.kernels;
+    double t = 0;
+    auto add = [&](const FeatureVector& terms) {
+        for (const auto& [key, value] : terms)
+            t += law.at(key) * value;
+    };
+    for (const SubgraphFeatures& k : f.subgraphs)
+        add(k.terms);
+    add(f.runTerms);
+    return t;
 }
 
+/// 24 points whose terms vary independently: 0–2 matrix and 0–2 elementwise kernels each, the first 12 ungrouped
+/// (operators), the rest in four models of three points.
 std::vector<TrainingPoint> syntheticPoints()
 {
     std::vector<TrainingPoint> points;
     for (int i = 0; i < 24; ++i) {
-        const LatencyFeatures f = features(1e-4 * (1 + i % 5), 2e-5 * (1 + (i * 7) % 4), 3e-5 * (1 + (i * 3) % 6),
-            1 + (i * 5) % 9);
-        points.push_back({ "p" + std::to_string(i), i < 12 ? std::string() : "model" + std::to_string(i / 3), f, truth(f) });
+        LatencyFeatures f;
+        const int matrices = i % 3;
+        const int elementwise = (2 * i + 1) % 3; // (0,1), (1,0), (2,2): never a point without kernels
+        for (int j = 0; j < matrices; ++j)
+            f.subgraphs.push_back(
+                kernel("matrix", 1e-4 * (1 + (i + j) % 5), 2e-5 * (1 + (i * 7 + j) % 4), 1e4 * (1 + (i * 3 + j) % 7)));
+        for (int j = 0; j < elementwise; ++j)
+            f.subgraphs.push_back(
+                kernel("elementwise", 1e-5 * (1 + (i * 5 + j) % 3), 3e-5 * (1 + (i * 3 + 2 * j) % 6)));
+        f.runTerms["run:io"] = 1e5 * (1 + (i * 11) % 5);
+        const std::string group = i < 12 ? std::string() : "model" + std::to_string((i - 12) / 3);
+        points.push_back({ "p" + std::to_string(i), group, f, seconds(f, kTruth) });
     }
     return points;
+}
+
+bool near(double value, double expected, double relative)
+{
+    return std::abs(value - expected) <= relative * std::max(std::abs(expected), 1e-300);
+}
+
+std::string text(double v)
+{
+    return std::to_string(v);
 }
 
 } // namespace
@@ -68,42 +113,225 @@ private slots:
         QVERIFY(std::abs(x(0) - 2.0) < 1e-9); // mean of b
     }
 
+    void totalSumsKernelsAndRunTerms()
+    {
+        LatencyFeatures f;
+        f.subgraphs
+            = { kernel("matrix", 1e-3, 2e-4, 100), kernel("matrix", 3e-3, 1e-4), kernel("softmax", 5e-5, 6e-5) };
+        f.runTerms["run:io"] = 4096;
+        const FeatureVector t = f.total();
+        QCOMPARE(t.at("matrix:compute"), 4e-3);
+        QCOMPARE(t.at("matrix:memory"), 3e-4);
+        QCOMPARE(t.at("matrix:kernels"), 2.0);
+        QCOMPARE(t.at("matrix:outputs"), 100.0);
+        QCOMPARE(t.at("softmax:kernels"), 1.0);
+        QCOMPARE(t.at("run:io"), 4096.0);
+        QCOMPARE(t.size(), size_t(8));
+    }
+
+    void recoversKnownCoefficients_data()
+    {
+        QTest::addColumn<bool>("balance");
+        QTest::newRow("unbalanced") << false;
+        QTest::newRow("balanced") << true; // reweighting exact data changes nothing
+    }
+
     void recoversKnownCoefficients()
     {
+        QFETCH(bool, balance);
         const auto points = syntheticPoints();
-        auto model = fitLatencyModel(points, { 1e-6 });
-        QVERIFY(model);
-        QVERIFY(std::abs(model->computeScale.at("matrix") - 1.5) < 1e-3);
-        QVERIFY(std::abs(model->memoryScale.at("matrix") - 0.5) < 1e-3);
-        QVERIFY(std::abs(model->memoryScale.at("elementwise") - 2.0) < 1e-3);
-        QVERIFY(std::abs(model->secondsPerKernel - 10e-6) < 1e-8);
-        // A class the model never saw keeps the specification's scale of 1.
-        LatencyFeatures unseen;
-        unseen.computeSeconds["softmax"] = 0.01;
-        QVERIFY(std::abs(model->secondsPerRun) < 1e-8); // the synthetic truth has no per-inference cost
-        QVERIFY(std::abs(model->predictSeconds(unseen) - 0.01) < 1e-8);
+        auto model = fitLatencyModel(points, { .ridge = 1e-12, .balanceModels = balance });
+        QVERIFY2(model, model ? "" : model.error().message.c_str());
+        QCOMPARE(model->coefficients.size(), kTruth.size());
+        for (const auto& [key, expected] : kTruth)
+            QVERIFY2(
+                near(model->coefficient(key), expected, 1e-4), (key + " = " + text(model->coefficient(key))).c_str());
+        for (const TrainingPoint& p : points)
+            QVERIFY(near(model->predictSeconds(p.features), p.measuredSeconds, 1e-6));
+        // The classes seen, with the FLOPs of their kernels (kernel() sets flops = compute · 1e12).
+        QCOMPARE(model->covered.size(), size_t(2));
+        const CoveredRange& m = model->covered.at("matrix");
+        QCOMPARE(m.minFlops, 1e8);
+        QCOMPARE(m.maxFlops, 5e8);
+        QCOMPARE(m.kernels, size_t(24)); // 8 points each of 0, 1 and 2 matrix kernels
     }
 
-    void ridgePullsTowardsTheSpecification()
+    void ridgePullsTowardsThePrior()
     {
         const auto points = syntheticPoints();
-        auto loose = fitLatencyModel(points, { 1e-6 });
-        auto strong = fitLatencyModel(points, { 1e4 });
-        QVERIFY(loose && strong);
-        QVERIFY(std::abs(strong->computeScale.at("matrix") - 1.0) < std::abs(loose->computeScale.at("matrix") - 1.0));
-        QVERIFY(std::abs(strong->memoryScale.at("elementwise") - 1.0) < 0.05);
-    }
-
-    void crossValidationHoldsGroupsOut()
-    {
-        const auto points = syntheticPoints();
-        auto errors = crossValidatedErrors(points, { 1e-6 });
-        QVERIFY(errors);
-        QCOMPARE(errors->size(), size_t(12)); // only grouped points are predicted out of sample
-        for (const auto& [i, e] : *errors) {
-            QVERIFY(!points[i].group.empty());
-            QVERIFY2(std::abs(e) < 1e-3, std::to_string(e).c_str()); // exact data: the held-out fit is exact too
+        auto strong = fitLatencyModel(points, { .ridge = 1e6, .balanceModels = false });
+        QVERIFY(strong);
+        for (const auto& [key, truth] : kTruth) {
+            const double prior = termPrior(key);
+            QCOMPARE(prior, key.ends_with(":compute") || key.ends_with(":memory") ? 1.0 : 0.0);
+            // Far closer to the prior than to the data's answer.
+            QVERIFY2(std::abs(strong->coefficient(key) - prior) < 0.01 * std::abs(truth - prior),
+                (key + " = " + text(strong->coefficient(key))).c_str());
         }
+    }
+
+    void unseenTermsKeepTheirPrior()
+    {
+        auto model = fitLatencyModel(syntheticPoints(), { .ridge = 1e-12 });
+        QVERIFY(model);
+        QVERIFY(!model->coefficients.count("softmax:compute"));
+        QCOMPARE(model->coefficient("softmax:compute"), 1.0);
+        QCOMPARE(model->coefficient("softmax:memory"), 1.0);
+        QCOMPARE(model->coefficient("softmax:kernels"), 0.0);
+        QCOMPARE(model->coefficient("matrix:inputs"), 0.0); // a term no point had
+        LatencyFeatures f;
+        f.subgraphs = { kernel("softmax", 0.01, 0.002) };
+        QVERIFY(near(model->predictKernelSeconds(f.subgraphs[0]), 0.012, 1e-12));
+        QVERIFY(near(model->predictSeconds(f), 0.012, 1e-12));
+        QCOMPARE(model->runSeconds(f), 0.0);
+    }
+
+    void crossValidationOfExactData()
+    {
+        const auto points = syntheticPoints();
+        auto held = crossValidate(points, { .ridge = 1e-12, .balanceModels = false });
+        QVERIFY(held);
+        QCOMPARE(held->size(), size_t(12)); // only grouped points are predicted out of sample
+        std::set<size_t> seen;
+        for (const HeldOutPrediction& h : *held) {
+            QVERIFY(!points[h.point].group.empty());
+            QVERIFY(seen.insert(h.point).second);
+            QVERIFY2(std::abs(h.relativeError) < 1e-6, text(h.relativeError).c_str()); // exact data
+            QCOMPARE(h.boundPct, 3.0); // no inner error reaches the floor
+        }
+    }
+
+    void crossValidationLeavesEachGroupOut()
+    {
+        // Measurements off the law by up to ±5 %, so that fits and bounds depend on what they see.
+        auto points = syntheticPoints();
+        for (size_t i = 0; i < points.size(); ++i)
+            points[i].measuredSeconds *= 1 + 0.05 * std::sin(12.9898 * static_cast<double>(i + 1));
+        const FitOptions options { .ridge = 1e-12, .balanceModels = false };
+        auto before = crossValidate(points, options);
+        QVERIFY(before);
+        QCOMPARE(before->size(), size_t(12));
+
+        // model0's bound, independently: fits without model0 and one other group h, judged on h's summed time.
+        std::vector<double> inner;
+        for (const char* h : { "model1", "model2", "model3" }) {
+            std::vector<TrainingPoint> kept;
+            for (const TrainingPoint& p : points)
+                if (p.group != "model0" && p.group != h)
+                    kept.push_back(p);
+            auto fit = fitLatencyModel(kept, options);
+            QVERIFY(fit);
+            double predicted = 0, measured = 0;
+            for (const TrainingPoint& p : points)
+                if (p.group == h) {
+                    predicted += fit->predictSeconds(p.features);
+                    measured += p.measuredSeconds;
+                }
+            inner.push_back(std::abs(predicted / measured - 1));
+        }
+        const double model0Bound = conformalBoundPct(inner, options.coverage);
+        for (const HeldOutPrediction& h : *before) {
+            QVERIFY(h.boundPct >= 3.0);
+            if (points[h.point].group == "model0")
+                QCOMPARE(h.boundPct, model0Bound);
+            QVERIFY(near(h.relativeError, h.predictedSeconds / points[h.point].measuredSeconds - 1, 1e-12));
+        }
+
+        // Point 13 (model0) measured three times slower: its own prediction, its group's and their bound must not
+        // move, as no fit behind them sees it; every other group's fit does see it.
+        const size_t changed = 13;
+        points[changed].measuredSeconds *= 3;
+        auto after = crossValidate(points, options);
+        QVERIFY(after);
+        QCOMPARE(after->size(), before->size());
+        bool othersMoved = false;
+        for (size_t i = 0; i < after->size(); ++i) {
+            const HeldOutPrediction& a = (*after)[i];
+            const HeldOutPrediction& b = (*before)[i];
+            QCOMPARE(a.point, b.point);
+            if (points[a.point].group == points[changed].group) {
+                QVERIFY2(near(a.predictedSeconds, b.predictedSeconds, 1e-9), points[a.point].name.c_str());
+                QCOMPARE(a.boundPct, b.boundPct);
+            } else {
+                othersMoved = othersMoved || !near(a.predictedSeconds, b.predictedSeconds, 1e-3);
+                // Their nested fits leave model0 out in turn and miss its outlier by far.
+                QVERIFY2(a.boundPct > 20.0, text(a.boundPct).c_str());
+            }
+        }
+        QVERIFY(othersMoved);
+    }
+
+    void groupErrorsJudgeSummedTimes()
+    {
+        // model3's two points are the same kernel, measured 2× and 0.5× what the law says. The fit without model3
+        // recovers the law exactly, so the group is predicted at 2t for 2.5t measured: −20 %. (The mean of the
+        // points' own errors would be (−50 % + 100 %)/2 = +25 %.)
+        auto points = syntheticPoints();
+        points.resize(21);
+        const TrainingPoint base = points[20];
+        points[20] = { "a", "model3", base.features, 2 * base.measuredSeconds };
+        points.push_back({ "b", "model3", base.features, 0.5 * base.measuredSeconds });
+        auto errors = groupErrors(points, { .ridge = 1e-12, .balanceModels = false });
+        QVERIFY(errors);
+        QCOMPARE(errors->size(), size_t(4));
+        QVERIFY2(std::abs(errors->at("model3") + 0.2) < 1e-6, text(errors->at("model3")).c_str());
+        // The fits of the other groups see model3's inconsistent points, so they are no longer exact.
+        QVERIFY(std::abs(errors->at("model0")) > 1e-6);
+    }
+
+    void conformalBound_data()
+    {
+        QTest::addColumn<QList<double>>("errors");
+        QTest::addColumn<double>("coverage");
+        QTest::addColumn<double>("expected");
+        const QList<double> tenths { 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10 };
+        QTest::newRow("n=10, 90%: rank ⌈9.9⌉ = 10") << tenths << 0.9 << 10.0;
+        QTest::newRow("n=10, 50%: rank ⌈5.5⌉ = 6") << tenths << 0.5 << 6.0;
+        QTest::newRow("n=10, 100%: rank 11 clamped to 10") << tenths << 1.0 << 10.0;
+        QTest::newRow("unsorted, 50%: rank ⌈2.5⌉ = 3") << QList<double> { 0.05, 0.01, 0.2, 0.03 } << 0.5 << 5.0;
+        QTest::newRow("coverage 0: the smallest") << QList<double> { 0.08, 0.04 } << 0.0 << 4.0;
+        QTest::newRow("floor of 3%") << QList<double> { 0.001, 0.002 } << 0.9 << 3.0;
+        QTest::newRow("none") << QList<double> {} << 0.9 << 0.0;
+    }
+
+    void conformalBound()
+    {
+        QFETCH(QList<double>, errors);
+        QFETCH(double, coverage);
+        QFETCH(double, expected);
+        QCOMPARE(conformalBoundPct({ errors.begin(), errors.end() }, coverage), expected);
+    }
+
+    void covers_data()
+    {
+        QTest::addColumn<QString>("cls");
+        QTest::addColumn<double>("flops");
+        QTest::addColumn<double>("bytes");
+        QTest::addColumn<bool>("covered");
+        // Seen: matrix kernels of 1e6–1e8 FLOPs and 1e4–1e6 bytes; a factor of 4 either way still counts.
+        QTest::newRow("inside") << u"matrix"_qs << 1e7 << 1e5 << true;
+        QTest::newRow("a quarter of the smallest") << u"matrix"_qs << 2.5e5 << 2.5e3 << true;
+        QTest::newRow("four times the largest") << u"matrix"_qs << 4e8 << 4e6 << true;
+        QTest::newRow("too few FLOPs") << u"matrix"_qs << 2.4e5 << 1e5 << false;
+        QTest::newRow("too many FLOPs") << u"matrix"_qs << 4.1e8 << 1e5 << false;
+        QTest::newRow("too many bytes") << u"matrix"_qs << 1e7 << 4.1e6 << false;
+        QTest::newRow("too few bytes") << u"matrix"_qs << 1e7 << 2.4e3 << false;
+        QTest::newRow("unseen class") << u"softmax"_qs << 1e7 << 1e5 << false;
+    }
+
+    void covers()
+    {
+        QFETCH(QString, cls);
+        QFETCH(double, flops);
+        QFETCH(double, bytes);
+        QFETCH(bool, covered);
+        LatencyModel model;
+        model.covered["matrix"] = { 1e6, 1e8, 1e4, 1e6, 10 };
+        SubgraphFeatures k;
+        k.opClass = cls.toStdString();
+        k.flops = flops;
+        k.bytes = bytes;
+        QCOMPARE(model.covers(k), covered);
     }
 
     void degenerateData_data()
@@ -113,8 +341,10 @@ private slots:
         QTest::addColumn<QString>("fragment");
         QTest::newRow("none") << 0 << 1.0 << u"not enough data: 0 measurement(s)"_qs;
         QTest::newRow("one") << 1 << 1.0 << u"not enough data: 1 measurement(s)"_qs;
-        QTest::newRow("zero time") << 3 << 0.0 << u"is not positive"_qs;
+        QTest::newRow("zero time") << 3 << 0.0 << u"measured time of 'p' is not positive"_qs;
+        QTest::newRow("negative time") << 3 << -1e-3 << u"is not positive"_qs;
         QTest::newRow("nan time") << 3 << std::nan("") << u"is not positive"_qs;
+        QTest::newRow("infinite time") << 3 << HUGE_VAL << u"is not positive"_qs;
     }
 
     void degenerateData()
@@ -122,27 +352,63 @@ private slots:
         QFETCH(int, count);
         QFETCH(double, measured);
         QFETCH(QString, fragment);
+        LatencyFeatures f;
+        f.subgraphs = { kernel("matrix", 1e-3, 1e-4) };
         std::vector<TrainingPoint> points;
         for (int i = 0; i < count; ++i)
-            points.push_back({ "p", "", features(1e-3, 1e-4, 1e-4, 1), measured });
+            points.push_back({ "p", "", f, measured });
         auto model = fitLatencyModel(points);
         QVERIFY(!model);
         QCOMPARE(model.error().code, ErrorCode::InvalidData);
         QVERIFY2(QString::fromStdString(model.error().message).contains(fragment), model.error().message.c_str());
+        // Cross-validation reports the same instead of predicting anything.
+        points.push_back({ "q", "g", f, measured });
+        QVERIFY(!crossValidate(points));
     }
 
-    void identicalPointsGiveFiniteCoefficients()
+    void collinearDataGivesFiniteCoefficients()
     {
-        // Collinear features (every point the same): the ridge keeps the system well posed, nothing is NaN.
-        std::vector<TrainingPoint> points(5, { "p", "", features(1e-3, 1e-4, 1e-4, 2), 2e-3 });
+        // Every point the same: the columns cannot be told apart; the ridge keeps the system well posed.
+        LatencyFeatures f;
+        f.subgraphs = { kernel("matrix", 1e-3, 1e-4), kernel("matrix", 1e-3, 1e-4) };
+        f.runTerms["run:io"] = 1e4;
+        std::vector<TrainingPoint> points(5, { "p", "", f, 4e-3 });
         auto model = fitLatencyModel(points);
         QVERIFY(model);
-        for (const auto& [k, v] : model->computeScale)
-            QVERIFY(std::isfinite(v) && v >= 0);
-        for (const auto& [k, v] : model->memoryScale)
-            QVERIFY(std::isfinite(v) && v >= 0);
-        QVERIFY(std::isfinite(model->secondsPerKernel));
-        QVERIFY(std::abs(model->predictSeconds(points[0].features) / 2e-3 - 1) < 0.1);
+        QCOMPARE(model->coefficients.size(), size_t(4));
+        for (const auto& [k, v] : model->coefficients)
+            QVERIFY2(std::isfinite(v) && v >= 0, k.c_str());
+        QVERIFY2(near(model->predictSeconds(f), 4e-3, 0.1), text(model->predictSeconds(f)).c_str());
+    }
+
+    void fitQualityOfExactAndScaledModels()
+    {
+        const auto points = syntheticPoints();
+        auto model = fitLatencyModel(points, { .ridge = 1e-12, .balanceModels = false });
+        QVERIFY(model);
+        const FitQuality exact = fitQuality(*model, points);
+        QCOMPARE(exact.points, points.size());
+        QVERIFY2(std::abs(exact.r2Log - 1) < 1e-9, text(exact.r2Log).c_str());
+        QVERIFY(exact.rmsRelativeResidual < 1e-6);
+        QVERIFY(exact.worstRelativeResidual < 1e-6);
+
+        // Every coefficient doubled: every prediction is 2× its measurement, a relative residual of exactly 1, and
+        // R² = 1 − n·ln²2 / Σ(ln t − mean)².
+        LatencyModel doubled;
+        for (const auto& [key, value] : kTruth)
+            doubled.coefficients[key] = 2 * value;
+        const FitQuality q = fitQuality(doubled, points);
+        QVERIFY(near(q.rmsRelativeResidual, 1.0, 1e-9));
+        QVERIFY(near(q.worstRelativeResidual, 1.0, 1e-9));
+        double mean = 0;
+        for (const TrainingPoint& p : points)
+            mean += std::log(p.measuredSeconds) / static_cast<double>(points.size());
+        double total = 0;
+        for (const TrainingPoint& p : points)
+            total += std::pow(std::log(p.measuredSeconds) - mean, 2);
+        const double expected = 1 - static_cast<double>(points.size()) * std::pow(std::log(2.0), 2) / total;
+        QVERIFY2(near(q.r2Log, expected, 1e-9), text(q.r2Log).c_str());
+        QCOMPARE(fitQuality(doubled, {}).points, size_t(0));
     }
 };
 

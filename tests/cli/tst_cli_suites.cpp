@@ -136,6 +136,17 @@ private slots:
             QStringLiteral("-f"), QStringLiteral("xml") } << 2 << u"unknown --format 'xml'"_qs;
         QTest::newRow("bad target") << QStringList { QStringLiteral("benchmark"), QStringLiteral("-s"), QStringLiteral("quick"),
             QStringLiteral("--target-ci"), QStringLiteral("2") } << 2 << u"--target-ci"_qs;
+        // Contradictory options are refused, never resolved by silently ignoring one.
+        QTest::newRow("list and dry run") << QStringList { QStringLiteral("benchmark"), QStringLiteral("--list-suites"),
+            QStringLiteral("--dry-run") } << 2 << u"--list-suites excludes --dry-run"_qs;
+        QTest::newRow("list and suite") << QStringList { QStringLiteral("benchmark"), QStringLiteral("--list-suites"),
+            QStringLiteral("-s"), QStringLiteral("quick") } << 2 << u"--suite excludes --list-suites"_qs;
+        QTest::newRow("name and no save") << QStringList { QStringLiteral("benchmark"), QStringLiteral("-s"),
+            QStringLiteral("quick"), QStringLiteral("--results-name"), QStringLiteral("x"), QStringLiteral("--no-save") }
+                                          << 2 << u"--results-name excludes --no-save"_qs;
+        QTest::newRow("uncalibrated without hardware") << QStringList { QStringLiteral("analyze"),
+            QStringLiteral(GRAPHS_SOURCE_DIR "/resources/models/squeezenet1_1.onnx"), QStringLiteral("--uncalibrated") }
+                                                       << 2 << u"--uncalibrated requires --hardware"_qs;
     }
 
     void errors()

@@ -1,0 +1,288 @@
+#include "cli/validate_command.h"
+
+#include "benchmarks/results_registry.h"
+#include "calibration/calibrated_estimate.h"
+#include "calibration/training_data.h"
+#include "cli/benchmark_command.h"
+#include "cli/calibration_lookup.h"
+#include "cli/cli_common.h"
+#include "cli/registry_paths.h"
+#include "core/data_paths.h"
+#include "estimation/unified_analyzer.h"
+#include "validation/accuracy.h"
+#include "validation/accuracy_baseline.h"
+#include "validation/accuracy_report.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace graphs::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ValidateSettings
+{
+    std::string hardware = "local";
+    std::string runtime = "native";
+    std::string precision = "fp32";
+    std::string registry;
+    std::vector<std::string> models;
+    bool measure = false;
+    int threads = 0;
+    int64_t batch = 1;
+    double maxSeconds = 10;
+    std::string format = "text";
+    std::string output;
+    bool allowOverlap = false;
+    bool uncalibrated = false;
+    std::string baseline;
+    std::string baselineKey;
+    double tolerance = 1.0;
+};
+
+/// The newest stored whole-model measurement of one model file.
+struct Measured
+{
+    MeasurementRecord row;
+    std::string file; ///< results file
+};
+
+std::map<std::string, Measured> storedMeasurements(const std::string& registryDir, const ValidateSettings& s,
+    Diagnostics& notes)
+{
+    std::map<std::string, Measured> newest;
+    const fs::path dir = fs::path("benchmarks") / s.hardware / s.runtime;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(fs::path(registryDir) / dir, ec))
+        if (e.path().extension() == ".csv")
+            files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+        auto rows = loadResults(f.string());
+        if (!rows) {
+            notes.push_back({ Diagnostic::Severity::Warning, rows.error().message, f.string() });
+            continue;
+        }
+        for (MeasurementRecord& r : *rows) {
+            if (r.kind != "workload" || r.precision != s.precision || r.batch != s.batch
+                || (s.threads > 0 && r.threads != s.threads))
+                continue;
+            auto it = newest.find(r.detail);
+            if (it == newest.end() || it->second.row.date <= r.date)
+                newest[r.detail] = { r, f.string() };
+        }
+    }
+    return newest;
+}
+
+std::string confidenceText(Confidence c)
+{
+    std::string text(confidenceName(c));
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    return text;
+}
+
+int runValidate(const ValidateSettings& s)
+{
+    const auto precision = parsePrecision(s.precision);
+    if (!precision) {
+        printError("unknown --precision '" + s.precision + "'");
+        return ExitUsage;
+    }
+    if (s.format != "text" && s.format != "markdown" && s.format != "csv" && s.format != "json") {
+        printError("unknown --format '" + s.format + "' (text, markdown, csv or json)");
+        return ExitUsage;
+    }
+    int code = ExitOk;
+    const auto spec = findHardware(s.registry, s.hardware, code);
+    if (!spec)
+        return code;
+    auto fusion = findFusionRules(registryDirs(s.registry), s.runtime);
+    if (!fusion) {
+        printError(fusion.error());
+        return fusion.error().code == ErrorCode::NotFound ? ExitUsage : ExitFailure;
+    }
+    const std::vector<std::string> models = expandModelPaths(s.models);
+    if (models.empty()) {
+        printError("no .onnx files in --models");
+        return ExitUsage;
+    }
+    const std::string registryDir = userRegistryDir(s.registry);
+    if (s.measure) {
+        if (s.hardware != "local") {
+            printError("--measure measures this machine: use --hardware local, or validate " + s.hardware
+                + " against stored measurements");
+            return ExitUsage;
+        }
+        const int measured = measureModels({ models, s.runtime, s.threads, s.batch, s.maxSeconds, s.registry,
+            "validation" });
+        if (measured != ExitOk)
+            return measured;
+    }
+
+    std::optional<Calibration> calibration;
+    if (!s.uncalibrated) {
+        auto found = findCalibration(s.registry, spec, s.runtime, *precision, *fusion);
+        if (!found) {
+            printError(found.error());
+            return ExitFailure;
+        }
+        calibration = std::move(*found);
+    }
+    if (!calibration)
+        std::cerr << "graphs: note: no calibration profile for " << s.hardware << " × " << s.runtime << " ("
+                  << s.precision << "): validating the specification's estimates\n";
+
+    Diagnostics notes;
+    const auto measured = storedMeasurements(registryDir, s, notes);
+    printDiagnostics(notes);
+    std::vector<ValidationPoint> points;
+    std::vector<std::string> overlaps;
+    std::vector<std::string> unmeasured;
+    for (const std::string& model : models) {
+        const std::string fileName = fs::path(model).filename().string();
+        const auto m = measured.find(fileName);
+        if (m == measured.end()) {
+            unmeasured.push_back(fileName);
+            continue;
+        }
+        AnalysisRequest request;
+        request.modelPath = model;
+        request.import.batch = s.batch;
+        request.hardware = spec;
+        request.precision = *precision;
+        request.fusion = *fusion;
+        auto outcome = runAnalysis(request);
+        if (!outcome) {
+            printError(outcome.error());
+            return ExitFailure;
+        }
+        if (calibration)
+            applyCalibration(*outcome->analysis, *outcome->partition, *outcome->estimate, *calibration);
+        const EstimationResult& latency = outcome->estimate->summary.latency;
+        ValidationPoint p;
+        p.model = modelGroup(fileName) == fileName ? fileName : fs::path(fileName).stem().string();
+        p.measuredSeconds = m->second.row.medianMs / 1000;
+        p.estimatedSeconds = latency.value / 1000;
+        p.errorBoundPct = latency.errorBoundPct;
+        p.confidence = confidenceText(latency.confidence);
+        if (calibration) {
+            const MeasurementRecord& r = m->second.row;
+            const bool sameRow = calibration->measurementKeys.count(measurementKey(m->second.file, r)) > 0;
+            const bool sameModel = calibration->groupErrors.count(modelGroup(fileName)) > 0;
+            p.usedInCalibration = sameRow || sameModel;
+            if (p.usedInCalibration)
+                overlaps.push_back(fileName + (sameRow ? " (this measurement was fitted on)" : " (this model was fitted on)"));
+        }
+        points.push_back(std::move(p));
+    }
+    for (const std::string& u : unmeasured)
+        std::cerr << "graphs: warning: no stored measurement of " << u << " on " << s.hardware << " × " << s.runtime
+                  << " at batch " << s.batch << " (use --measure)\n";
+    if (points.empty()) {
+        printError("nothing to validate: none of the models has a stored measurement (use --measure)");
+        return ExitFailure;
+    }
+    if (!overlaps.empty()) {
+        std::cerr << "graphs: " << (s.allowOverlap ? "WARNING" : "error")
+                  << ": measurements also used by the calibration being validated (" << calibration->profile.file
+                  << "):\n";
+        for (const std::string& o : overlaps)
+            std::cerr << "  " << o << '\n';
+        if (!s.allowOverlap) {
+            std::cerr << "graphs: their errors would be in-sample; validate other models, recalibrate without them, "
+                         "read the leave-one-model-out errors of 'graphs calibrate', or pass --allow-overlap to "
+                         "report them flagged\n";
+            return ExitFailure;
+        }
+    }
+    auto analysis = analyzeAccuracy(points);
+    if (!analysis) {
+        printError(analysis.error());
+        return ExitFailure;
+    }
+    std::string report;
+    if (s.format == "csv")
+        report = accuracyCsv(*analysis);
+    else if (s.format == "json")
+        report = accuracyJson(*analysis);
+    else
+        report = accuracyMarkdown(*analysis);
+    const int emitted = emit(report, s.output);
+    if (emitted != ExitOk || s.baseline.empty())
+        return emitted;
+
+    std::ifstream in(s.baseline);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) {
+        printError(Error { ErrorCode::Io, "cannot read the baseline", s.baseline });
+        return ExitFailure;
+    }
+    auto baseline = parseAccuracyBaseline(text.str(), s.baseline);
+    if (!baseline) {
+        printError(baseline.error());
+        return ExitFailure;
+    }
+    const std::string key = s.baselineKey.empty() ? s.hardware + "/" + s.runtime : s.baselineKey;
+    const auto entry = baseline->suites.find(key);
+    if (entry == baseline->suites.end()) {
+        printError(Error { ErrorCode::NotFound, "no entry '" + key + "' in the baseline", s.baseline });
+        return ExitFailure;
+    }
+    const auto regressions = checkAgainstBaseline(analysis->all, entry->second, s.tolerance);
+    for (const AccuracyRegression& r : regressions)
+        std::cerr << "graphs: regression: " << r.text << '\n';
+    return regressions.empty() ? ExitOk : ExitFailure;
+}
+
+} // namespace
+
+std::function<int()> addValidateCommand(CLI::App& app)
+{
+    auto s = std::make_shared<ValidateSettings>();
+    CLI::App* cmd = app.add_subcommand("validate",
+        "Compare latency estimates with measured whole-model latencies and report their accuracy");
+    cmd->add_option("-H,--hardware", s->hardware, "Hardware id the measurements were taken on")->capture_default_str();
+    cmd->add_option("-r,--runtime", s->runtime, "Runtime measured: native, onnxruntime, …")->capture_default_str();
+    cmd->add_option("-p,--precision", s->precision, "Precision")->capture_default_str();
+    cmd->add_option("-m,--models", s->models, "ONNX model files or folders of them")
+        ->required()
+        ->check(CLI::ExistingPath);
+    cmd->add_flag("--measure", s->measure,
+        "Measure the models now (this machine, results file 'validation') instead of reading stored measurements");
+    cmd->add_option("-t,--threads", s->threads, "Threads of the measurements (0: any stored; with --measure, one per "
+                                                "logical CPU)")
+        ->capture_default_str()
+        ->check(nonNegativeNumber());
+    cmd->add_option("-b,--batch", s->batch, "Batch size")->capture_default_str()->check(positiveNumber());
+    cmd->add_option("--max-seconds", s->maxSeconds, "With --measure: time budget per model")
+        ->capture_default_str()
+        ->check(nonNegativeNumber())
+        ->needs(cmd->get_option("--measure"));
+    cmd->add_option("--registry", s->registry, "User registry (default: $XDG_DATA_HOME/graphs)");
+    cmd->add_option("-f,--format", s->format, "Report format: text, markdown, csv or json")->capture_default_str();
+    cmd->add_option("-o,--output", s->output, "Write the report to FILE instead of standard output");
+    cmd->add_flag("--allow-overlap", s->allowOverlap,
+        "Report models the calibration was fitted on (flagged) instead of refusing them");
+    cmd->add_flag("--uncalibrated", s->uncalibrated, "Validate the specification's estimates, ignoring calibration");
+    cmd->add_option("--baseline", s->baseline, "Accuracy baseline YAML: exit 1 when the accuracy is worse")
+        ->check(CLI::ExistingFile);
+    auto* baseline = cmd->get_option("--baseline");
+    cmd->add_option("--baseline-key", s->baselineKey, "Entry of the baseline to compare with (default: HARDWARE/RUNTIME)")
+        ->needs(baseline);
+    cmd->add_option("--tolerance", s->tolerance, "Percentage points the accuracy may worsen before it counts")
+        ->capture_default_str()
+        ->check(nonNegativeNumber())
+        ->needs(baseline);
+    cmd->get_option("--uncalibrated")->excludes(cmd->get_option("--allow-overlap"));
+    return [s] { return runValidate(*s); };
+}
+
+} // namespace graphs::cli

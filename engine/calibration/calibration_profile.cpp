@@ -1,0 +1,189 @@
+#include "calibration/calibration_profile.h"
+
+#include "calibration/training_data.h"
+#include "core/atomic_file.h"
+#include "core/yaml_reader.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace graphs {
+
+namespace fs = std::filesystem;
+
+std::string calibrationProfilePath(const std::string& registryDir, const std::string& hardware,
+    const std::string& runtime, Precision precision)
+{
+    return (fs::path(registryDir) / "calibration" / hardware / runtime
+        / (std::string(precisionName(precision)) + ".yaml"))
+        .string();
+}
+
+Result<CalibrationProfile> loadCalibrationProfile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error { ErrorCode::Io, "cannot read the calibration profile", path };
+    std::stringstream text;
+    text << in.rdbuf();
+    yamlio::YamlReader reader(path);
+    try {
+        const YAML::Node root = YAML::Load(text.str());
+        reader.checkMap(root, "",
+            { "hardware", "runtime", "precision", "created", "tool", "fit", "measurements", "models", "summary" },
+            { "hardware", "runtime", "precision", "measurements" });
+        CalibrationProfile p;
+        p.file = path;
+        p.hardware = reader.string(root["hardware"], "hardware");
+        p.runtime = reader.string(root["runtime"], "runtime");
+        const std::string precision = reader.string(root["precision"], "precision");
+        const auto parsed = parsePrecision(precision);
+        if (!parsed)
+            reader.fail(root["precision"], "precision", "unknown precision '" + precision + "'");
+        p.precision = *parsed;
+        if (root["created"])
+            p.created = reader.string(root["created"], "created");
+        if (root["tool"])
+            p.tool = reader.string(root["tool"], "tool");
+        if (const YAML::Node fit = root["fit"]) {
+            reader.checkMap(fit, "fit", { "ridge", "balance_models", "coverage" }, {});
+            if (fit["ridge"])
+                p.fit.ridge = reader.number(fit["ridge"], "fit.ridge");
+            if (p.fit.ridge < 0 || p.fit.ridge > 100)
+                reader.fail(fit["ridge"], "fit.ridge", "must be between 0 and 100");
+            if (fit["balance_models"])
+                p.fit.balanceModels = reader.boolean(fit["balance_models"], "fit.balance_models");
+            if (fit["coverage"])
+                p.fit.coverage = reader.positive(fit["coverage"], "fit.coverage", 1.0);
+        }
+        reader.checkSequence(root["measurements"], "measurements");
+        for (size_t i = 0; i < root["measurements"].size(); ++i)
+            p.measurements.push_back(
+                reader.string(root["measurements"][i], "measurements[" + std::to_string(i) + "]"));
+        if (const YAML::Node models = root["models"]) {
+            reader.checkSequence(models, "models", false);
+            for (size_t i = 0; i < models.size(); ++i)
+                p.modelDirs.push_back(reader.string(models[i], "models[" + std::to_string(i) + "]"));
+        }
+        if (const YAML::Node s = root["summary"]) {
+            reader.checkMap(s, "summary", { "points", "models", "lomo_mape_pct", "error_bound_pct" }, {});
+            if (s["points"])
+                p.points = static_cast<size_t>(reader.integer(s["points"], "summary.points", 0, 1LL << 40));
+            if (s["models"])
+                p.models = static_cast<size_t>(reader.integer(s["models"], "summary.models", 0, 1LL << 40));
+            if (s["lomo_mape_pct"])
+                p.lomoMapePct = reader.number(s["lomo_mape_pct"], "summary.lomo_mape_pct");
+            if (s["error_bound_pct"])
+                p.errorBoundPct = reader.number(s["error_bound_pct"], "summary.error_bound_pct");
+        }
+        return p;
+    } catch (const yamlio::SchemaViolation& v) {
+        return v.error;
+    } catch (const YAML::Exception& e) {
+        return Error { ErrorCode::InvalidData, e.msg, path + ":" + std::to_string(e.mark.line + 1) };
+    }
+}
+
+Status saveCalibrationProfile(const CalibrationProfile& p, const std::string& path)
+{
+    YAML::Emitter out;
+    out.SetDoublePrecision(6);
+    out << YAML::Comment("Calibration profile: raw measurements and fit settings; the fit is redone at load.");
+    out << YAML::BeginMap;
+    out << YAML::Key << "hardware" << YAML::Value << p.hardware;
+    out << YAML::Key << "runtime" << YAML::Value << p.runtime;
+    out << YAML::Key << "precision" << YAML::Value << std::string(precisionName(p.precision));
+    out << YAML::Key << "created" << YAML::Value << p.created;
+    out << YAML::Key << "tool" << YAML::Value << p.tool;
+    out << YAML::Key << "fit" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "ridge" << YAML::Value << p.fit.ridge;
+    out << YAML::Key << "balance_models" << YAML::Value << p.fit.balanceModels;
+    out << YAML::Key << "coverage" << YAML::Value << p.fit.coverage << YAML::EndMap;
+    out << YAML::Key << "measurements" << YAML::Value << YAML::BeginSeq;
+    for (const std::string& m : p.measurements)
+        out << m;
+    out << YAML::EndSeq;
+    out << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;
+    for (const std::string& m : p.modelDirs)
+        out << m;
+    out << YAML::EndSeq;
+    auto round1 = [](double v) { return std::isfinite(v) ? std::round(v * 10) / 10 : 0.0; };
+    out << YAML::Key << "summary" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "points" << YAML::Value << p.points;
+    out << YAML::Key << "models" << YAML::Value << p.models;
+    out << YAML::Key << "lomo_mape_pct" << YAML::Value << round1(p.lomoMapePct);
+    out << YAML::Key << "error_bound_pct" << YAML::Value << round1(p.errorBoundPct) << YAML::EndMap;
+    out << YAML::EndMap;
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    if (ec)
+        return Error { ErrorCode::Io, "cannot create the folder: " + ec.message(), fs::path(path).parent_path() };
+    return writeFileAtomically(path, std::string(out.c_str()) + "\n");
+}
+
+std::string measurementKey(const std::string& file, const MeasurementRecord& r)
+{
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(fs::absolute(file), ec);
+    return (ec ? file : canonical.string()) + "#" + r.benchmark + "#" + std::to_string(r.batch) + "#" + std::to_string(r.threads);
+}
+
+Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::shared_ptr<const HardwareSpec> hardware,
+    const FusionRules& fusion, const std::string& registryDir, CrossValidation validation)
+{
+    Calibration c;
+    c.profile = profile;
+    std::vector<MeasurementRecord> records;
+    std::vector<std::string> sources; // each record's file
+    for (const std::string& m : profile.measurements) {
+        const fs::path file = fs::path(m).is_absolute() ? fs::path(m) : fs::path(registryDir) / m;
+        auto loaded = loadResults(file.string());
+        const std::string resolved = file.string();
+        if (!loaded)
+            return loaded.error();
+        for (MeasurementRecord& r : *loaded) {
+            // Roofs are the machine's, whatever runtime's suite measured them; fitRoofline picks the precision.
+            const bool roof = r.kind == "roof";
+            if (!roof && (r.runtime != profile.runtime || r.precision != precisionName(profile.precision)))
+                continue;
+            records.push_back(std::move(r));
+            sources.push_back(resolved);
+        }
+    }
+    c.roofs = fitRoofline(records, *hardware, profile.precision);
+    TrainingDataOptions options { hardware, fusion, profile.precision, profile.modelDirs, c.roofs };
+    auto points = trainingPoints(records, options, c.diagnostics);
+    if (!points)
+        return points.error();
+    c.points = std::move(*points);
+    for (const TrainingPoint& p : c.points) {
+        const MeasurementRecord& r = records[p.record];
+        c.measurementKeys.insert(measurementKey(sources[p.record], r));
+    }
+    auto model = fitLatencyModel(c.points, profile.fit);
+    if (!model)
+        return model.error();
+    c.model = std::move(*model);
+    c.quality = fitQuality(c.model, c.points);
+    if (validation != CrossValidation::None) {
+        auto errors = groupErrors(c.points, profile.fit);
+        if (!errors)
+            return errors.error();
+        c.groupErrors = std::move(*errors);
+        std::vector<double> absolute;
+        for (const auto& [g, e] : c.groupErrors)
+            absolute.push_back(std::abs(e));
+        c.errorBoundPct = conformalBoundPct(absolute, profile.fit.coverage);
+    }
+    if (validation == CrossValidation::Nested) {
+        auto held = crossValidate(c.points, profile.fit);
+        if (!held)
+            return held.error();
+        c.heldOut = std::move(*held);
+    }
+    return c;
+}
+
+} // namespace graphs

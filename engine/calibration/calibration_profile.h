@@ -1,0 +1,94 @@
+#pragma once
+
+#include "calibration/latency_model.h"
+#include "calibration/roofline_fit.h"
+#include "core/diagnostic.h"
+#include "core/error.h"
+#include "hardware/hardware_spec.h"
+#include "hardware/precision.h"
+#include "transform/fusion_rules.h"
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace graphs {
+
+/// What a calibration is made from, as stored in the user registry at
+/// `calibration/<hardware>/<runtime>/<precision>.yaml`. It names the raw measurements and the fit's settings, not
+/// fitted numbers: the fit is redone whenever the profile is loaded, so a corrected specification or a changed
+/// estimator never leaves stale efficiencies behind. The summary block records what the fit gave when the profile
+/// was written, for a reader's information only.
+///
+///     hardware: local
+///     runtime: native
+///     precision: fp32
+///     created: 2026-11-24T10:00:00Z
+///     tool: graphs 0.4.0
+///     fit: { ridge: 0.05, balance_models: true, coverage: 0.9 }
+///     measurements: [ benchmarks/local/native/calibration.csv ]   # relative to the registry, or absolute
+///     models: [ /home/me/models ]                                  # where workload rows' model files are
+///     summary: { points: 140, models: 11, lomo_mape_pct: 6.1, error_bound_pct: 14.5 }
+struct CalibrationProfile
+{
+    std::string hardware;
+    std::string runtime;
+    Precision precision = Precision::FP32;
+    std::string created;             ///< ISO 8601 UTC
+    std::string tool;                ///< program and version that wrote it
+    FitOptions fit;
+    std::vector<std::string> measurements;
+    std::vector<std::string> modelDirs;
+    // Informational, as of `created`.
+    size_t points = 0;
+    size_t models = 0;
+    double lomoMapePct = 0;
+    double errorBoundPct = 0;
+
+    std::string file;                ///< where it was read from ("" when built in memory)
+};
+
+/// <registry>/calibration/<hardware>/<runtime>/<precision>.yaml
+std::string calibrationProfilePath(const std::string& registryDir, const std::string& hardware,
+    const std::string& runtime, Precision precision);
+
+/// Reads a profile; errors name the file, line and key.
+Result<CalibrationProfile> loadCalibrationProfile(const std::string& path);
+
+/// Writes a profile atomically (the old one stays when writing fails), creating folders as needed.
+Status saveCalibrationProfile(const CalibrationProfile& profile, const std::string& path);
+
+enum class CrossValidation
+{
+    None,   ///< the fit alone
+    Groups, ///< leave each model out once: the error bound of new estimates
+    Nested  ///< and, for each left-out model, the bound its fit would have stated (to check bound coverage)
+};
+
+/// A calibration as used: the profile, the roofs and the model fitted from its measurements, and its errors.
+struct Calibration
+{
+    CalibrationProfile profile;
+    RooflineFit roofs;
+    LatencyModel model;
+    FitQuality quality;
+    std::vector<TrainingPoint> points;
+    std::vector<HeldOutPrediction> heldOut;  ///< Nested only
+    std::map<std::string, double> groupErrors; ///< model group → leave-one-out relative error
+    double errorBoundPct = 0;                ///< for estimates of models the fit has not seen
+    std::set<std::string> measurementKeys;   ///< measurementKey() of every row fitted on
+    Diagnostics diagnostics;                 ///< rows skipped, files missing
+};
+
+/// "<file>#<benchmark>#<batch>#<threads>": a stored measurement, `file` made absolute and canonical so that the same
+/// row named through different paths gives the same key.
+std::string measurementKey(const std::string& file, const MeasurementRecord& record);
+
+/// Loads the profile's measurements (paths relative to `registryDir`), keeps the rows of its runtime and
+/// precision, fits the roofs and the latency model, and cross-validates as asked. Fails when a measurement file
+/// cannot be read or there is not enough data.
+Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::shared_ptr<const HardwareSpec> hardware,
+    const FusionRules& fusion, const std::string& registryDir, CrossValidation validation = CrossValidation::Groups);
+
+} // namespace graphs
