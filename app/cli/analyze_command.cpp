@@ -101,8 +101,14 @@ int runAnalyze(const AnalyzeSettings& s)
         }
         if (*calibration) {
             applyCalibration(*outcome->analysis, *outcome->partition, *outcome->estimate, **calibration);
-            if (!s.quiet)
-                std::cerr << "graphs: latency calibrated with " << (*calibration)->profile.file << '\n';
+            if (!s.quiet) {
+                const Calibration& c = **calibration;
+                const std::string what = c.hasLatency() && c.energy ? "latency and energy"
+                    : c.hasLatency()                               ? "latency"
+                    : c.energy                                      ? "energy"
+                                                                    : "nothing";
+                std::cerr << "graphs: " << what << " calibrated with " << c.profile.file << '\n';
+            }
         }
     }
     ReportOptions report;

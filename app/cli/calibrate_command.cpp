@@ -152,9 +152,9 @@ int runCalibrate(const CalibrateSettings& s)
             report += "\n" + energy;
     }
     if (!s.noSave) {
-        if (profile.models == 0) {
-            std::cerr << "graphs: note: no whole-model measurements (run the calibration suite with --models): the "
-                         "profile's error bound is not known, so it is not saved\n";
+        if (profile.models == 0 && !calibration->energy) {
+            std::cerr << "graphs: note: no whole-model measurements (run the calibration suite with --models) and no "
+                         "energy readings: the profile's error bound is not known, so it is not saved\n";
         } else {
             const std::string path = calibrationProfilePath(registryDir, s.hardware, s.runtime, *precision);
             if (auto saved = saveCalibrationProfile(profile, path); !saved) {

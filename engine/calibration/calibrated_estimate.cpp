@@ -11,17 +11,19 @@ namespace {
 constexpr double kInterpolatedBoundFactor = 2.0;
 constexpr double kInterpolatedShare = 0.10;
 
-} // namespace
+std::string sourceOf(const Calibration& c, const char* what)
+{
+    const CalibrationProfile& p = c.profile;
+    return std::string("calibrated ") + what + ": " + p.hardware + " × " + p.runtime + " "
+        + std::string(precisionName(p.precision)) + ", " + std::to_string(c.points.size()) + " measurements"
+        + (p.created.empty() ? std::string() : ", " + p.created.substr(0, 10)) + "; error bound from cross-validation";
+}
 
-void applyCalibration(const GraphAnalysis& analysis, const Partition& partition, ModelEstimate& estimate,
+void calibrateLatency(const GraphAnalysis& analysis, const Partition& partition, ModelEstimate& estimate,
     const Calibration& calibration)
 {
     const LatencyFeatures features = latencyFeatures(analysis, partition, estimate, calibration.roofs);
-    const CalibrationProfile& p = calibration.profile;
-    const std::string source = "calibrated: " + p.hardware + " × " + p.runtime + " "
-        + std::string(precisionName(p.precision)) + ", " + std::to_string(calibration.points.size())
-        + " measurements" + (p.created.empty() ? std::string() : ", " + p.created.substr(0, 10))
-        + "; error bound from leave-one-model-out cross-validation";
+    const std::string source = sourceOf(calibration, "latency");
     const double bound = calibration.errorBoundPct;
 
     double total = calibration.model.runSeconds(features);
@@ -45,10 +47,11 @@ void applyCalibration(const GraphAnalysis& analysis, const Partition& partition,
     // Views and shape arithmetic run no kernel: their 0 ms is exact under any calibration.
     for (size_t i = 0; i < estimate.subgraphs.size(); ++i) {
         if (!kernel[i]) {
-            estimate.subgraphs[i].latency.value = 0;
-            estimate.subgraphs[i].latency.confidence = Confidence::Calibrated;
-            estimate.subgraphs[i].latency.errorBoundPct = 0;
-            estimate.subgraphs[i].latency.source = source;
+            EstimationResult& latency = estimate.subgraphs[i].latency;
+            latency.value = 0;
+            latency.confidence = Confidence::Calibrated;
+            latency.errorBoundPct = 0;
+            latency.source = source;
         }
     }
     const bool interpolated = total > 0 && outside > kInterpolatedShare * total;
@@ -61,6 +64,61 @@ void applyCalibration(const GraphAnalysis& analysis, const Partition& partition,
     sum.throughput.confidence = sum.latency.confidence;
     sum.throughput.errorBoundPct = sum.latency.errorBoundPct;
     sum.throughput.source = source;
+}
+
+void calibrateEnergy(const Partition& partition, ModelEstimate& estimate, const Calibration& calibration)
+{
+    const EnergyFit& fit = *calibration.energy;
+    const std::string source = sourceOf(calibration, "energy");
+    const double bound = calibration.energyBoundPct;
+    auto result = [&](double joules) {
+        return EstimationResult { joules * 1e3, "mJ", Confidence::Calibrated, source, bound };
+    };
+    const size_t levels = estimate.hardware ? estimate.hardware->memory.size() : 0;
+    double computeJ = 0;
+    double memoryJ = 0;
+    double staticJ = 0;
+    std::vector<double> byLevel(levels, 0.0);
+    for (size_t i = 0; i < estimate.subgraphs.size() && i < partition.subgraphs.size(); ++i) {
+        SubgraphEstimate& e = estimate.subgraphs[i];
+        const double c = fit.joulesPerFlop * static_cast<double>(partition.subgraphs[i].flops.total());
+        const double m = fit.joulesPerByte * e.mapped.bytesMoved;
+        const double st = fit.staticWatts * e.latency.value / 1e3;
+        e.energy.memoryByLevelJoules.assign(levels, 0.0);
+        if (e.mapped.memoryLevel >= 0 && static_cast<size_t>(e.mapped.memoryLevel) < levels) {
+            e.energy.memoryByLevelJoules[static_cast<size_t>(e.mapped.memoryLevel)] = m;
+            byLevel[static_cast<size_t>(e.mapped.memoryLevel)] += m;
+        }
+        e.energy.compute = result(c);
+        e.energy.memory = result(m);
+        e.energy.staticPart = result(st);
+        e.energy.total = result(c + m + st);
+        computeJ += c;
+        memoryJ += m;
+        staticJ += st;
+    }
+    // The call's own time (outside any kernel) still draws static power.
+    double kernelSeconds = 0;
+    for (const SubgraphEstimate& e : estimate.subgraphs)
+        kernelSeconds += e.latency.value / 1e3;
+    staticJ += fit.staticWatts * std::max(0.0, estimate.summary.latency.value / 1e3 - kernelSeconds);
+    estimate.energy.compute = result(computeJ);
+    estimate.energy.memory = result(memoryJ);
+    estimate.energy.staticPart = result(staticJ);
+    estimate.energy.total = result(computeJ + memoryJ + staticJ);
+    estimate.energy.memoryByLevelJoules = byLevel;
+    estimate.summary.energy = estimate.energy.total;
+}
+
+} // namespace
+
+void applyCalibration(const GraphAnalysis& analysis, const Partition& partition, ModelEstimate& estimate,
+    const Calibration& calibration)
+{
+    if (calibration.hasLatency())
+        calibrateLatency(analysis, partition, estimate, calibration);
+    if (calibration.energy)
+        calibrateEnergy(partition, estimate, calibration);
 }
 
 } // namespace graphs

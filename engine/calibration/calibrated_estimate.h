@@ -11,7 +11,12 @@ namespace graphs {
 /// calibrated model's: every kernel's latency, the total (kernels plus the call's own cost) and the throughput.
 /// Each becomes CALIBRATED with the calibration's cross-validated error bound, or INTERPOLATED — with twice the
 /// bound — when the kernel lies outside the range of shapes the fit saw (for the total: when such kernels carry
-/// more than a tenth of its time). Energy is left as estimated: it is calibrated separately.
+/// more than a tenth of its time). Without whole-model measurements (no cross-validated bound) the latencies stay
+/// as estimated.
+///
+/// Where the calibration has an energy fit, every kernel's energy becomes e_flop·FLOPs (compute) + e_byte·bytes
+/// (memory, booked at the level that serves it) + P_static·latency, CALIBRATED with the fit's held-out bound;
+/// otherwise energy stays THEORETICAL.
 void applyCalibration(const GraphAnalysis& analysis, const Partition& partition, ModelEstimate& estimate,
     const Calibration& calibration);
 

@@ -153,6 +153,17 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
         }
     }
     c.roofs = fitRoofline(records, *hardware, profile.precision);
+    for (const EnergyFitGroup& g : fitEnergyGroups(profile.hardware, records)) {
+        if (g.precision != precisionName(profile.precision) || !g.fit || !g.heldOut)
+            continue;
+        std::vector<double> absolute;
+        for (const auto& [i, e] : g.heldOut->kFold.relativeErrors)
+            absolute.push_back(std::abs(e));
+        if (absolute.empty())
+            continue; // no held-out error: the fit's accuracy is unknown, the spec's energy stays
+        c.energy = g.fit;
+        c.energyBoundPct = conformalBoundPct(absolute, profile.fit.coverage);
+    }
     TrainingDataOptions options { hardware, fusion, profile.precision, profile.modelDirs, c.roofs };
     auto points = trainingPoints(records, options, c.diagnostics);
     if (!points)

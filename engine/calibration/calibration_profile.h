@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calibration/energy_fit.h"
 #include "calibration/latency_model.h"
 #include "calibration/roofline_fit.h"
 #include "core/diagnostic.h"
@@ -9,6 +10,7 @@
 #include "transform/fusion_rules.h"
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -77,7 +79,13 @@ struct Calibration
     std::vector<HeldOutPrediction> heldOut;  ///< Nested only
     std::map<std::string, double> groupErrors; ///< model group → leave-one-out relative error
     double errorBoundPct = 0;                ///< for estimates of models the fit has not seen
+    std::optional<EnergyFit> energy;         ///< from the rows with measured energy; absent when there are none
+    double energyBoundPct = 0;               ///< from the energy fit's k-fold held-out errors
     std::set<std::string> measurementKeys;   ///< measurementKey() of every row fitted on
+
+    /// Whether the latency model has a cross-validated bound (some whole models were measured): without one its
+    /// latencies are not applied.
+    bool hasLatency() const { return !groupErrors.empty(); }
     Diagnostics diagnostics;                 ///< rows skipped, files missing
 };
 

@@ -500,6 +500,7 @@ private slots:
         c.profile.runtime = "onnxruntime";
         c.roofs = fitRoofline(roofRows(), *m_spec, Precision::FP32);
         c.errorBoundPct = 12.5;
+        c.groupErrors["a measured model"] = 0.05; // a cross-validated bound exists: latencies are applied
         const LatencyFeatures f = latencyFeatures(*outcome->analysis, *outcome->partition, estimate, c.roofs);
         QVERIFY(f.subgraphs.size() > 10);
         std::map<std::string, double> classSeconds;
@@ -538,7 +539,7 @@ private slots:
         QCOMPARE(latency.confidence, interpolated ? Confidence::Interpolated : Confidence::Calibrated);
         QCOMPARE(latency.errorBoundPct, interpolated ? 25.0 : 12.5);
         QVERIFY(QString::fromStdString(latency.source)
-                    .startsWith(u"calibrated: intel-core-i7-12700k × onnxruntime fp32"_qs));
+                    .startsWith(u"calibrated latency: intel-core-i7-12700k × onnxruntime fp32"_qs));
         QCOMPARE(estimate.options.batch, int64_t(2));
         QVERIFY(near(estimate.summary.throughput.value, 2 / total, 1e-9));
         QCOMPARE(estimate.summary.throughput.confidence, latency.confidence);
