@@ -58,6 +58,7 @@ struct BenchmarkSettings
     bool listSuites = false;
     bool dryRun = false;
     bool runtimeExplicit = false;
+    std::vector<BenchmarkResult>* collected = nullptr; // measureModels: where the full results go
     // Which policy options the user gave: those override the suite's own settings.
     const CLI::Option* warmupOption = nullptr;
     const CLI::Option* repeatsOption = nullptr;
@@ -270,6 +271,8 @@ int runBenchmark(const BenchmarkSettings& s)
         std::cerr << "graphs: " << records.size() << " measurement(s) appended to " << store->path() << '\n';
     if (g_interrupted || outcome.cancelled)
         std::cerr << "graphs: interrupted; reporting the " << records.size() << " measurement(s) taken\n";
+    if (s.collected)
+        *s.collected = results;
     if (records.empty())
         return ExitFailure;
     const int emitted = emit(
@@ -295,6 +298,8 @@ int measureModels(const ModelMeasurement& request)
     s.resultsName = request.resultsName;
     s.output = "/dev/null";
     s.runtimeExplicit = true;
+    s.profile = request.profile;
+    s.collected = request.results;
     return runBenchmark(s);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "benchmarks/benchmark_result.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
@@ -23,6 +25,8 @@ struct ModelMeasurement
     double maxSeconds = 10;
     std::string registry;
     std::string resultsName;
+    bool profile = false;                          ///< also collect per-node times
+    std::vector<BenchmarkResult>* results = nullptr; ///< receives the full results (per-node times included)
 };
 
 /// Measures the models (the report goes nowhere; the rows go to the registry). Returns an exit code.

@@ -12,6 +12,7 @@
 #include "validation/accuracy.h"
 #include "validation/accuracy_baseline.h"
 #include "validation/accuracy_report.h"
+#include "validation/node_matching.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -33,6 +34,7 @@ struct ValidateSettings
     std::string registry;
     std::vector<std::string> models;
     bool measure = false;
+    bool perSubgraph = false;
     int threads = 0;
     int64_t batch = 1;
     double maxSeconds = 10;
@@ -88,6 +90,39 @@ std::string confidenceText(Confidence c)
     return text;
 }
 
+/// One point per subgraph that the runtime's profiler timed, for the model just estimated: the profiled nodes are
+/// matched to subgraphs by name. Says on standard error how much of the profiled time could not be matched.
+void addSubgraphPoints(const std::string& modelPath, const AnalysisOutcome& outcome, const ValidationPoint& whole,
+    const std::vector<BenchmarkResult>& profiled, std::vector<ValidationPoint>& points)
+{
+    const BenchmarkResult* run = nullptr;
+    for (const BenchmarkResult& r : profiled)
+        if (fs::path(r.modelPath).filename() == fs::path(modelPath).filename())
+            run = &r;
+    if (!run || run->nodes.empty()) {
+        std::cerr << "graphs: warning: the runtime gave no per-node times for " << whole.model
+                  << " (the native runtime has no profiler; use --runtime onnxruntime)\n";
+        return;
+    }
+    const NodeTimeMatch match = matchNodeTimes(*outcome.analysis->graph, *outcome.partition, run->nodes);
+    const double profiledSeconds = match.matchedSeconds + match.unmatchedSeconds;
+    std::cerr << "graphs: " << whole.model << ": " << match.secondsBySubgraph.size() << " subgraphs timed by the "
+              << "profiler; " << static_cast<int>(std::lround(100 * match.matchedSeconds / std::max(profiledSeconds, 1e-12)))
+              << "% of the profiled time matched, " << match.unmatched.size() << " runtime node(s) unmatched\n";
+    for (const auto& [index, seconds] : match.secondsBySubgraph) {
+        const SubgraphEstimate& e = outcome.estimate->subgraphs[static_cast<size_t>(index)];
+        if (!(seconds > 0) || !(e.latency.value > 0))
+            continue; // a view the runtime still timed, or a node it reports at 0: nothing to compare
+        ValidationPoint p = whole;
+        p.item = "#" + std::to_string(index) + " " + outcome.partition->subgraphs[static_cast<size_t>(index)].label;
+        p.measuredSeconds = seconds;
+        p.estimatedSeconds = e.latency.value / 1000;
+        p.errorBoundPct = e.latency.errorBoundPct;
+        p.confidence = confidenceText(e.latency.confidence);
+        points.push_back(std::move(p));
+    }
+}
+
 int runValidate(const ValidateSettings& s)
 {
     const auto precision = parsePrecision(s.precision);
@@ -114,6 +149,7 @@ int runValidate(const ValidateSettings& s)
         return ExitUsage;
     }
     const std::string registryDir = userRegistryDir(s.registry);
+    std::vector<BenchmarkResult> profiled; // with --per-subgraph: the runs just measured, with per-node times
     if (s.measure) {
         if (s.hardware != "local") {
             printError("--measure measures this machine: use --hardware local, or validate " + s.hardware
@@ -121,7 +157,7 @@ int runValidate(const ValidateSettings& s)
             return ExitUsage;
         }
         const int measured = measureModels({ models, s.runtime, s.threads, s.batch, s.maxSeconds, s.registry,
-            "validation" });
+            "validation", s.perSubgraph, &profiled });
         if (measured != ExitOk)
             return measured;
     }
@@ -180,7 +216,10 @@ int runValidate(const ValidateSettings& s)
             if (p.usedInCalibration)
                 overlaps.push_back(fileName + (sameRow ? " (this measurement was fitted on)" : " (this model was fitted on)"));
         }
+        const ValidationPoint whole = p;
         points.push_back(std::move(p));
+        if (s.perSubgraph)
+            addSubgraphPoints(model, *outcome, whole, profiled, points);
     }
     for (const std::string& u : unmeasured)
         std::cerr << "graphs: warning: no stored measurement of " << u << " on " << s.hardware << " × " << s.runtime
@@ -257,6 +296,9 @@ std::function<int()> addValidateCommand(CLI::App& app)
         ->check(CLI::ExistingPath);
     cmd->add_flag("--measure", s->measure,
         "Measure the models now (this machine, results file 'validation') instead of reading stored measurements");
+    cmd->add_flag("--per-subgraph", s->perSubgraph,
+           "With --measure: also compare each subgraph with the runtime's per-node profile (onnxruntime)")
+        ->needs(cmd->get_option("--measure"));
     cmd->add_option("-t,--threads", s->threads, "Threads of the measurements (0: any stored; with --measure, one per "
                                                 "logical CPU)")
         ->capture_default_str()

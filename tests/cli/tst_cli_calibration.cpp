@@ -309,7 +309,11 @@ private slots:
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<QString>("fragment");
         QTest::newRow("bad format") << args({ "-f", "xml" }) << u"unknown --format 'xml'"_qs;
-        QTest::newRow("key without baseline") << args({ "--baseline-key", "x/y" }) << u"--baseline-key"_qs;
+        QTest::newRow("key without baseline") << args({ "--baseline-key", "x/y" })
+                                              << u"--baseline-key requires --baseline"_qs;
+        QTest::newRow("per subgraph without measuring") << args({ "--per-subgraph" })
+                                                        << u"--per-subgraph requires --measure"_qs;
+        QTest::newRow("budget without measuring") << args({ "--max-seconds", "2" }) << u"--max-seconds requires --measure"_qs;
         QTest::newRow("measure elsewhere") << args({ "--measure" }) << u"--measure measures this machine"_qs;
     }
 
