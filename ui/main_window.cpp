@@ -5,6 +5,7 @@
 #include "dialogs.h"
 #include "estimate_runner.h"
 #include "estimation/graph_analysis.h"
+#include "graph/graph_view_page.h"
 #include "hardware/hardware_registry.h"
 #include "model_loader.h"
 #include "pages/model_summary_page.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_pages(new QTabWidget)
     , m_summaryPage(new ModelSummaryPage)
     , m_nodesPage(new NodesPage)
+    , m_graphPage(new GraphViewPage(m_selection))
     , m_subgraphsPage(new SubgraphsPage(m_selection))
     , m_rooflinePage(new RooflinePage(m_selection))
 {
@@ -94,6 +96,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_summaryPage, tr("Summary"));
+    m_pages->addTab(m_graphPage, tr("Graph"));
     m_pages->addTab(m_nodesPage, tr("Nodes"));
     m_pages->addTab(m_subgraphsPage, tr("Subgraphs"));
     m_pages->addTab(m_rooflinePage, tr("Roofline"));
@@ -279,6 +282,7 @@ void MainWindow::onLoaded(std::shared_ptr<const GraphAnalysis> analysis)
     m_modelPath = m_loader->path();
     m_summaryPage->setAnalysis(m_analysis);
     m_nodesPage->setAnalysis(m_analysis);
+    m_graphPage->setAnalysis(m_analysis);
     m_hardwareBar->setBatch(analysedBatch(*m_analysis));
     m_estimator->setAnalysis(m_analysis);
     m_stack->setCurrentWidget(m_pages);
@@ -378,6 +382,7 @@ void MainWindow::onEstimated(std::shared_ptr<const EstimatedModel> estimate)
     m_estimate = std::move(estimate);
     m_summaryPage->setEstimate(m_estimate);
     m_subgraphsPage->setEstimate(m_estimate);
+    m_graphPage->setEstimate(m_estimate);
     m_rooflinePage->setEstimate(m_estimate);
     m_exportSubgraphsAction->setEnabled(m_estimate != nullptr);
     m_exportRooflineAction->setEnabled(m_estimate != nullptr);

@@ -22,6 +22,7 @@ namespace graphs::ui {
 struct EstimatedModel;
 struct HardwareCatalog;
 class EstimateRunner;
+class GraphViewPage;
 class HardwareToolBar;
 class ModelLoader;
 class ModelSummaryPage;
@@ -64,6 +65,7 @@ public:
     QTabWidget* pages() const { return m_pages; }
     ModelSummaryPage* summaryPage() const { return m_summaryPage; }
     NodesPage* nodesPage() const { return m_nodesPage; }
+    GraphViewPage* graphPage() const { return m_graphPage; }
     SubgraphsPage* subgraphsPage() const { return m_subgraphsPage; }
     RooflinePage* rooflinePage() const { return m_rooflinePage; }
 
@@ -109,6 +111,7 @@ private:
     QTabWidget* m_pages;
     ModelSummaryPage* m_summaryPage;
     NodesPage* m_nodesPage;
+    GraphViewPage* m_graphPage;
     SubgraphsPage* m_subgraphsPage;
     RooflinePage* m_rooflinePage;
 

@@ -1,6 +1,7 @@
 #include "screenshot_taker.h"
 
 #include "estimate_runner.h"
+#include "graph/graph_view_page.h"
 #include "main_window.h"
 #include "pages/model_summary_page.h"
 #include "pages/roofline_page.h"
@@ -27,7 +28,8 @@ ScreenshotTaker::ScreenshotTaker(MainWindow* window, QString directory, QObject*
 {
     m_shots = { { window->summaryPage(), QStringLiteral("studio-summary.png") },
         { window->subgraphsPage(), QStringLiteral("studio-subgraphs.png") },
-        { window->rooflinePage(), QStringLiteral("studio-roofline.png") } };
+        { window->rooflinePage(), QStringLiteral("studio-roofline.png") },
+        { window->graphPage(), QStringLiteral("graph-view.png") } };
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this,
         [this] { finish(false, tr("No estimate within the time allowed: was a model and hardware given?")); });
@@ -63,6 +65,8 @@ void ScreenshotTaker::begin()
             slowest = static_cast<int>(i);
     }
     m_window->subgraphSelection()->select(slowest);
+    // The graph coloured by where the time goes: what the picture is meant to show.
+    m_window->graphPage()->setColourMode(ColourMode::LatencyShare);
     QTimer::singleShot(SettleMs, this, &ScreenshotTaker::captureNext);
 }
 
@@ -77,16 +81,24 @@ void ScreenshotTaker::captureNext()
         return;
     }
     m_window->pages()->setCurrentWidget(m_shots.constFirst().page);
-    QTimer::singleShot(SettleMs, this, [this] {
-        if (!m_window)
-            return finish(false, tr("The window was closed"));
-        const Shot shot = m_shots.takeFirst();
-        const QString path = QDir(m_directory).filePath(shot.file);
-        if (!m_window->grab().save(path))
-            return finish(false, tr("Could not write %1").arg(QDir::toNativeSeparators(path)));
-        m_written << QDir::toNativeSeparators(path);
-        captureNext();
-    });
+    QTimer::singleShot(SettleMs, this, [this] { grabCurrent(); });
+}
+
+void ScreenshotTaker::grabCurrent()
+{
+    if (!m_window)
+        return finish(false, tr("The window was closed"));
+    // The graph page lays out once shown, on the thread pool: wait for it (a large graph takes seconds).
+    if (m_shots.constFirst().page == m_window->graphPage() && m_window->graphPage()->isLayoutPending()) {
+        QTimer::singleShot(SettleMs, this, [this] { grabCurrent(); });
+        return;
+    }
+    const Shot shot = m_shots.takeFirst();
+    const QString path = QDir(m_directory).filePath(shot.file);
+    if (!m_window->grab().save(path))
+        return finish(false, tr("Could not write %1").arg(QDir::toNativeSeparators(path)));
+    m_written << QDir::toNativeSeparators(path);
+    captureNext();
 }
 
 void ScreenshotTaker::finish(bool ok, const QString& message)

@@ -12,9 +12,10 @@ namespace graphs::ui {
 
 class MainWindow;
 
-/// Captures the Summary, Subgraphs and Roofline pages of a window as studio-summary.png, studio-subgraphs.png and
-/// studio-roofline.png once its first estimate arrives (graphs-studio --screenshot DIR, for the documentation).
-/// The slowest subgraph is selected first, so the pictures show the selection too.
+/// Captures the Summary, Subgraphs, Roofline and Graph pages of a window as studio-summary.png,
+/// studio-subgraphs.png, studio-roofline.png and graph-view.png once its first estimate arrives (graphs-studio
+/// --screenshot DIR, for the documentation). The slowest subgraph is selected first, so the pictures show the
+/// selection too.
 class ScreenshotTaker : public QObject
 {
     Q_OBJECT
@@ -38,6 +39,7 @@ private:
 
     void begin();
     void captureNext();
+    void grabCurrent();
     void finish(bool ok, const QString& message);
 
     QPointer<MainWindow> m_window;

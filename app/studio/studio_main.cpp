@@ -38,8 +38,8 @@ int main(int argc, char** argv)
         QStringLiteral("PRECISION"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main",
-            "Once the estimate is ready, save the Summary, Subgraphs and Roofline pages as PNG files in DIR, then "
-            "quit."),
+            "Once the estimate is ready, save the Summary, Subgraphs, Roofline and Graph pages as PNG files in DIR, "
+            "then quit."),
         QStringLiteral("DIR"));
     parser.addOptions({ hardware, precision, screenshot });
     parser.process(app);

@@ -1,0 +1,187 @@
+#include "graph/graph_scene.h"
+
+#include "ir/compute_graph.h"
+
+#include <QStringList>
+#include <algorithm>
+
+namespace graphs::ui {
+
+namespace {
+
+/// Room around the drawing, so that the outermost boxes do not touch the view's border.
+constexpr double SceneMargin = 40;
+/// Tooltips list at most this many tensors per side, or nodes of a subgraph.
+constexpr int TooltipListLimit = 8;
+
+QString fromStd(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+QString tensorLine(const ComputeGraph& graph, int t)
+{
+    const TensorDescriptor& tensor = graph.tensor(t);
+    QString line = fromStd(tensor.name).toHtmlEscaped() + QStringLiteral(": ") + shapeText(tensor.shape);
+    if (tensor.isInitializer)
+        line += GraphScene::tr(" (weight)");
+    return line;
+}
+
+QString tensorList(const ComputeGraph& graph, const std::vector<int>& tensors)
+{
+    QStringList lines;
+    for (int t : tensors) {
+        if (t < 0)
+            continue;
+        if (lines.size() == TooltipListLimit) {
+            lines << QStringLiteral("…");
+            break;
+        }
+        lines << tensorLine(graph, t);
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QString toolTipFor(const DiagramItem& item, const ComputeGraph& graph)
+{
+    switch (item.kind) {
+    case DiagramItem::Kind::Node: {
+        const Node& node = graph.node(item.index);
+        QString tip = QStringLiteral("<b>%1</b>").arg(fromStd(node.opType).toHtmlEscaped());
+        if (!node.name.empty())
+            tip += QStringLiteral(" <i>%1</i>").arg(fromStd(node.name).toHtmlEscaped());
+        tip += GraphScene::tr("<br><u>inputs</u><br>%1").arg(tensorList(graph, node.inputs));
+        tip += GraphScene::tr("<br><u>outputs</u><br>%1").arg(tensorList(graph, node.outputs));
+        return tip;
+    }
+    case DiagramItem::Kind::Subgraph:
+        return GraphScene::tr("<b>%1</b><br>%2, fused: double-click to expand")
+            .arg(item.title.toHtmlEscaped(), item.subtitle);
+    case DiagramItem::Kind::Input:
+        return GraphScene::tr("<b>Input</b> %1").arg(tensorLine(graph, item.index));
+    case DiagramItem::Kind::Output:
+        return GraphScene::tr("<b>Output</b> %1").arg(tensorLine(graph, item.index));
+    }
+    return {};
+}
+
+} // namespace
+
+GraphScene::GraphScene(QObject* parent)
+    : QGraphicsScene(parent)
+{
+    setBackgroundBrush(QColor(250, 250, 250));
+}
+
+void GraphScene::clearDiagram()
+{
+    clear();
+    m_boxes.clear();
+    m_edges.clear();
+    m_edgesOfBox.clear();
+    m_members.clear();
+    m_focus = -1;
+    m_diagram.reset();
+    setSceneRect(QRectF());
+}
+
+void GraphScene::setDiagram(
+    std::shared_ptr<const Diagram> diagram, const GraphLayout& layout, const ComputeGraph& graph)
+{
+    clearDiagram();
+    m_diagram = std::move(diagram);
+    if (!m_diagram)
+        return;
+    const auto& items = m_diagram->items;
+    m_boxes.reserve(items.size());
+    m_edgesOfBox.resize(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+        auto* box = new DiagramBoxItem(static_cast<int>(i), items[i]);
+        box->setPos(i < layout.centres.size() ? layout.centres[i] : QPointF());
+        box->setToolTip(toolTipFor(items[i], graph));
+        addItem(box);
+        m_boxes.push_back(box);
+    }
+    const auto& edges = m_diagram->edges;
+    m_edges.reserve(edges.size());
+    for (size_t e = 0; e < edges.size(); ++e) {
+        const DiagramEdge& edge = edges[e];
+        std::vector<QPointF> points = e < layout.edgePaths.size() ? layout.edgePaths[e] : std::vector<QPointF> {};
+        if (points.empty()) {
+            // Not routed (the layout gave up on it): a straight line between the boxes' facing borders.
+            const QRectF from = m_boxes[edge.from]->sceneBoundingRect();
+            const QRectF to = m_boxes[edge.to]->sceneBoundingRect();
+            points = { QPointF(from.center().x(), from.bottom()), QPointF(to.center().x(), to.top()) };
+        }
+        auto* item = new DiagramEdgeItem(points);
+        addItem(item);
+        m_edges.push_back(item);
+        m_edgesOfBox[edge.from].push_back(static_cast<int>(e));
+        m_edgesOfBox[edge.to].push_back(static_cast<int>(e));
+    }
+    setSceneRect(itemsBoundingRect().adjusted(-SceneMargin, -SceneMargin, SceneMargin, SceneMargin));
+}
+
+void GraphScene::setFills(const std::vector<QColor>& fills)
+{
+    for (size_t i = 0; i < m_boxes.size() && i < fills.size(); ++i)
+        m_boxes[i]->setFill(fills[i]);
+}
+
+void GraphScene::setHighlight(const std::vector<int>& members, int focus)
+{
+    auto valid = [this](int item) { return item >= 0 && static_cast<size_t>(item) < m_boxes.size(); };
+    for (int item : m_members) {
+        if (valid(item))
+            m_boxes[item]->setHighlight(DiagramBoxItem::Highlight::None);
+    }
+    if (valid(m_focus)) {
+        m_boxes[m_focus]->setHighlight(DiagramBoxItem::Highlight::None);
+        for (int e : m_edgesOfBox[m_focus])
+            m_edges[e]->setEmphasised(false);
+    }
+    m_members = members;
+    m_focus = focus;
+    for (int item : m_members) {
+        if (valid(item))
+            m_boxes[item]->setHighlight(DiagramBoxItem::Highlight::Member);
+    }
+    if (valid(m_focus)) {
+        m_boxes[m_focus]->setHighlight(DiagramBoxItem::Highlight::Focus);
+        for (int e : m_edgesOfBox[m_focus])
+            m_edges[e]->setEmphasised(true);
+    }
+}
+
+int GraphScene::boxAt(const QPointF& scenePos) const
+{
+    for (QGraphicsItem* item : items(scenePos)) {
+        if (item->type() == DiagramBoxItem::Type)
+            return static_cast<DiagramBoxItem*>(item)->diagramIndex();
+    }
+    return -1;
+}
+
+DiagramBoxItem* GraphScene::box(int item) const
+{
+    return item >= 0 && static_cast<size_t>(item) < m_boxes.size() ? m_boxes[item] : nullptr;
+}
+
+QRectF GraphScene::boxesRect(const std::vector<int>& items) const
+{
+    QRectF rect;
+    for (int item : items) {
+        if (const DiagramBoxItem* b = box(item))
+            rect |= b->sceneBoundingRect();
+    }
+    return rect;
+}
+
+int GraphScene::boxCount(DiagramItem::Kind kind) const
+{
+    return static_cast<int>(
+        std::count_if(m_boxes.begin(), m_boxes.end(), [kind](const DiagramBoxItem* b) { return b->kind() == kind; }));
+}
+
+} // namespace graphs::ui
