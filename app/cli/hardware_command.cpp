@@ -1,5 +1,6 @@
 #include "cli/hardware_command.h"
 
+#include "calibration/calibration_profile.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
 #include "reporting/hardware_report.h"
@@ -31,15 +32,24 @@ int runHardware(const HardwareSettings& s)
         return ExitFailure;
     }
     const bool json = s.format == "json";
-    if (s.list->parsed())
-        return emit(json ? hardwareListJson(registry->entries()) : hardwareListText(registry->entries()), {});
+    const std::string userDir = userRegistryDir(s.registry);
+    if (s.list->parsed()) {
+        CalibrationIndex calibrations;
+        for (const auto& e : registry->entries())
+            if (auto stored = storedCalibrations(userDir, e->id); !stored.empty())
+                calibrations[e->id] = std::move(stored);
+        return emit(json ? hardwareListJson(registry->entries(), calibrations)
+                         : hardwareListText(registry->entries(), calibrations),
+            {});
+    }
 
     auto spec = registry->find(s.id);
     if (!spec) {
         printUnknownHardware(*registry, s.id);
         return ExitUsage;
     }
-    return emit(json ? hardwareDetailJson(*spec) : hardwareDetailText(*spec), {});
+    const auto stored = storedCalibrations(userDir, spec->id);
+    return emit(json ? hardwareDetailJson(*spec, stored) : hardwareDetailText(*spec, stored), {});
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "core/atomic_file.h"
 #include "core/yaml_reader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,24 @@ std::string calibrationProfilePath(const std::string& registryDir, const std::st
     return (fs::path(registryDir) / "calibration" / hardware / runtime
         / (std::string(precisionName(precision)) + ".yaml"))
         .string();
+}
+
+std::vector<std::string> storedCalibrations(const std::string& registryDir, const std::string& hardware)
+{
+    std::vector<std::string> found;
+    if (registryDir.empty())
+        return found;
+    std::error_code ec;
+    const fs::path dir = fs::path(registryDir) / "calibration" / hardware;
+    for (const auto& runtime : fs::directory_iterator(dir, ec)) {
+        std::error_code inner;
+        for (const auto& file : fs::directory_iterator(runtime.path(), inner)) {
+            if (file.path().extension() == ".yaml" && parsePrecision(file.path().stem().string()))
+                found.push_back(runtime.path().filename().string() + "/" + file.path().stem().string());
+        }
+    }
+    std::sort(found.begin(), found.end());
+    return found;
 }
 
 Result<CalibrationProfile> loadCalibrationProfile(const std::string& path)

@@ -55,6 +55,9 @@ struct CalibrationProfile
 std::string calibrationProfilePath(const std::string& registryDir, const std::string& hardware,
     const std::string& runtime, Precision precision);
 
+/// The profiles stored for `hardware` under <registry>/calibration/, as "runtime/precision", sorted.
+std::vector<std::string> storedCalibrations(const std::string& registryDir, const std::string& hardware);
+
 /// Reads a profile; errors name the file, line and key.
 Result<CalibrationProfile> loadCalibrationProfile(const std::string& path);
 

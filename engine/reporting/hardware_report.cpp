@@ -20,9 +20,16 @@ std::string flops(double v)
 }
 
 /// Every entry is a vendor specification until a calibration profile exists for it.
-const char* confidence(const HardwareSpec&)
+const char* confidence(const std::vector<std::string>& calibrations)
 {
-    return "theoretical";
+    return calibrations.empty() ? "theoretical" : "calibrated";
+}
+
+const std::vector<std::string>& calibrationsOf(const CalibrationIndex& index, const std::string& id)
+{
+    static const std::vector<std::string> none;
+    const auto it = index.find(id);
+    return it == index.end() ? none : it->second;
 }
 
 json peaksJson(const HardwareSpec& spec)
@@ -35,7 +42,7 @@ json peaksJson(const HardwareSpec& spec)
 
 } // namespace
 
-std::string hardwareListText(const HardwareList& entries)
+std::string hardwareListText(const HardwareList& entries, const CalibrationIndex& calibrations)
 {
     std::ostringstream out;
     size_t idWidth = 4;
@@ -59,13 +66,13 @@ std::string hardwareListText(const HardwareList& entries)
                                                                   : "-",
                        14)
                 << padRight(fixed(e->offChipMemory().bandwidthBytesPerSecond / 1e9, 0) + " GB/s", 12)
-                << padRight(fixed(e->tdpWatts, 0) + " W", 8) << confidence(*e) << '\n';
+                << padRight(fixed(e->tdpWatts, 0) + " W", 8) << confidence(calibrationsOf(calibrations, e->id)) << '\n';
         }
     }
     return out.str();
 }
 
-std::string hardwareListJson(const HardwareList& entries)
+std::string hardwareListJson(const HardwareList& entries, const CalibrationIndex& calibrations)
 {
     json list = json::array();
     for (const auto& e : entries) {
@@ -73,12 +80,13 @@ std::string hardwareListJson(const HardwareList& entries)
             { "category", std::string(categoryName(e->category)) }, { "mapper", std::string(mapperName(e->mapper)) },
             { "peak_ops_per_s", peaksJson(*e) },
             { "memory_bandwidth_gbs", e->offChipMemory().bandwidthBytesPerSecond / 1e9 }, { "tdp_w", e->tdpWatts },
-            { "confidence", confidence(*e) }, { "file", e->file } });
+            { "confidence", confidence(calibrationsOf(calibrations, e->id)) },
+            { "calibrations", calibrationsOf(calibrations, e->id) }, { "file", e->file } });
     }
     return list.dump(2) + "\n";
 }
 
-std::string hardwareDetailText(const HardwareSpec& spec)
+std::string hardwareDetailText(const HardwareSpec& spec, const std::vector<std::string>& calibrations)
 {
     std::ostringstream out;
     auto row = [&](const char* key, const std::string& value) { out << padRight(key, 14) << value << '\n'; };
@@ -88,7 +96,10 @@ std::string hardwareDetailText(const HardwareSpec& spec)
             + (spec.releaseYear ? ", " + std::to_string(spec.releaseYear) : std::string()));
     row("category", std::string(categoryName(spec.category)) + " (mapper: " + std::string(mapperName(spec.mapper))
             + ")");
-    row("confidence", confidence(spec));
+    std::string profiles;
+    for (const std::string& c : calibrations)
+        profiles += (profiles.empty() ? " (profiles: " : ", ") + c;
+    row("confidence", confidence(calibrations) + profiles + (profiles.empty() ? "" : ")"));
     row("file", spec.file.empty() ? "(generated for this machine)" : spec.file);
 
     out << "\ncompute\n";
@@ -129,7 +140,7 @@ std::string hardwareDetailText(const HardwareSpec& spec)
     return out.str();
 }
 
-std::string hardwareDetailJson(const HardwareSpec& spec)
+std::string hardwareDetailJson(const HardwareSpec& spec, const std::vector<std::string>& calibrations)
 {
     json clusters = json::array();
     for (const ComputeCluster& c : spec.clusters) {
@@ -160,7 +171,7 @@ std::string hardwareDetailJson(const HardwareSpec& spec)
     }
     json doc = { { "id", spec.id }, { "name", spec.name }, { "vendor", spec.vendor },
         { "category", std::string(categoryName(spec.category)) }, { "mapper", std::string(mapperName(spec.mapper)) },
-        { "architecture", spec.architecture }, { "process_nm", spec.processNm }, { "confidence", confidence(spec) },
+        { "architecture", spec.architecture }, { "process_nm", spec.processNm }, { "confidence", confidence(calibrations) }, { "calibrations", calibrations },
         { "clusters", clusters }, { "peak_ops_per_s", peaksJson(spec) }, { "memory", memory },
         { "tdp_w", spec.tdpWatts }, { "idle_w", spec.idleWatts }, { "energy_pj_per_op", energy },
         { "launch_overhead_us", spec.launchOverheadUs }, { "sources", sources }, { "file", spec.file } };
