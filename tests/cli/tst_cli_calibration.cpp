@@ -144,6 +144,20 @@ private slots:
         QCOMPARE(profile->modelDirs, std::vector<std::string> { m_models.toStdString() });
         QCOMPARE(profile->points, size_t(5));
         QCOMPARE(profile->models, size_t(5));
+
+        // The entry now lists as calibrated, with its profile named; others stay theoretical.
+        const Run list = runCli({ QStringLiteral("hardware"), QStringLiteral("list"), QStringLiteral("--registry"),
+            m_registry });
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        for (const QByteArray& line : list.out.split('\n')) {
+            if (line.trimmed().startsWith(kHardware.toUtf8() + ' '))
+                QVERIFY2(line.trimmed().endsWith("calibrated") && !line.contains("theoretical"), line.constData());
+            else if (line.trimmed().startsWith("nvidia-h100"))
+                QVERIFY2(line.trimmed().endsWith("theoretical"), line.constData());
+        }
+        const Run show = runCli({ QStringLiteral("hardware"), QStringLiteral("show"), kHardware,
+            QStringLiteral("--registry"), m_registry });
+        QVERIFY2(show.out.contains("calibrated (profiles: onnxruntime/fp32)"), show.out.constData());
     }
 
     void calibrateJsonWithoutSaving()
