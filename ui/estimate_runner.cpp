@@ -1,5 +1,8 @@
 #include "estimate_runner.h"
 
+#include "calibration/calibrated_estimate.h"
+#include "calibration/calibration_profile.h"
+#include "core/data_paths.h"
 #include "estimation/graph_analysis.h"
 #include "estimation/unified_analyzer.h"
 #include "transform/fusion_rules.h"
@@ -7,14 +10,58 @@
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
+#include <filesystem>
+#include <map>
+#include <mutex>
 
 namespace graphs::ui {
+
+/// Calibrations of the user registry, refitted once per version of a profile file (a refit reads the
+/// measurements and takes about half a second) and shared by the runs of one EstimateRunner.
+class CalibrationCache
+{
+public:
+    /// The stored calibration for these settings; nullptr when none is stored or it cannot be used (`problem`).
+    std::shared_ptr<const Calibration> find(const EstimateSettings& settings, std::string& problem)
+    {
+        const std::string registry = userRegistryDir();
+        if (registry.empty())
+            return nullptr;
+        const std::string path = calibrationProfilePath(registry, settings.hardware->id,
+            settings.runtime->runtimeId, settings.precision);
+        std::error_code ec;
+        const auto stamp = std::filesystem::last_write_time(path, ec);
+        if (ec)
+            return nullptr;
+        const std::lock_guard lock(m_mutex);
+        const auto it = m_loaded.find(path);
+        if (it != m_loaded.end() && it->second.first == stamp)
+            return it->second.second;
+        auto profile = loadCalibrationProfile(path);
+        if (!profile) {
+            problem = profile.error().toString();
+            return nullptr;
+        }
+        auto built = buildCalibration(*profile, settings.hardware, *settings.runtime, registry);
+        if (!built) {
+            problem = path + ": " + built.error().message;
+            return nullptr;
+        }
+        auto shared = std::make_shared<const Calibration>(std::move(*built));
+        m_loaded[path] = { stamp, shared };
+        return shared;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::map<std::string, std::pair<std::filesystem::file_time_type, std::shared_ptr<const Calibration>>> m_loaded;
+};
 
 namespace {
 
 template <typename T>
 void estimate(QPromise<T>& promise, quint64 generation, std::shared_ptr<const GraphAnalysis> analysis,
-    const EstimateSettings& settings)
+    const EstimateSettings& settings, std::shared_ptr<CalibrationCache> calibrations)
 {
     // estimateOn() takes no callback: a run superseded before it starts is skipped, one already running finishes
     // and is dropped (squeezenet takes milliseconds, a large transformer well under a second).
@@ -33,6 +80,14 @@ void estimate(QPromise<T>& promise, quint64 generation, std::shared_ptr<const Gr
             estimated->partition = std::move(result->first);
             estimated->estimate = std::move(result->second);
             estimated->runtimeName = QString::fromStdString(settings.runtime->runtimeName);
+            std::string problem;
+            if (auto calibration = calibrations->find(settings, problem)) {
+                applyCalibration(*estimated->analysis, estimated->partition, estimated->estimate, *calibration);
+                estimated->calibration = QString::fromStdString(calibration->profile.file);
+            } else if (!problem.empty()) {
+                // The specification's estimate still stands; the status line says why it is not calibrated.
+                estimated->calibration = QString::fromStdString("not calibrated: " + problem);
+            }
             outcome.estimate = std::move(estimated);
         }
     } catch (const std::exception& e) {
@@ -53,6 +108,7 @@ int64_t analysedBatch(const GraphAnalysis& analysis)
 
 EstimateRunner::EstimateRunner(QObject* parent)
     : QObject(parent)
+    , m_calibrations(std::make_shared<CalibrationCache>())
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &EstimateRunner::onFinished);
 }
@@ -86,7 +142,7 @@ void EstimateRunner::restart()
     }
     m_running = true;
     Q_EMIT started();
-    m_watcher.setFuture(QtConcurrent::run(&estimate<Outcome>, generation, m_analysis, m_settings));
+    m_watcher.setFuture(QtConcurrent::run(&estimate<Outcome>, generation, m_analysis, m_settings, m_calibrations));
 }
 
 void EstimateRunner::onFinished()

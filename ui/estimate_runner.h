@@ -15,6 +15,8 @@ struct FusionRules;
 
 namespace graphs::ui {
 
+class CalibrationCache;
+
 /// What the toolbar chose: the hardware (null: counts only), the execution precision and the runtime profile.
 struct EstimateSettings
 {
@@ -31,6 +33,7 @@ struct EstimatedModel
     Partition partition;
     ModelEstimate estimate;
     QString runtimeName;
+    QString calibration; ///< the profile the latencies (or energy) were calibrated with; empty when none was
 
     const HardwareSpec& hardware() const { return *estimate.hardware; }
 };
@@ -39,8 +42,9 @@ struct EstimatedModel
 int64_t analysedBatch(const GraphAnalysis& analysis);
 
 /// Keeps the estimate of the open model on the chosen hardware current: a new analysis or new settings rerun
-/// estimateOn() on the thread pool (the analysis itself is kept). Only the newest run reports; superseded runs
-/// are dropped by a generation counter.
+/// estimateOn() on the thread pool (the analysis itself is kept), calibrated with the user registry's profile for
+/// the hardware × runtime × precision when one is stored (as `graphs analyze` does). Only the newest run reports;
+/// superseded runs are dropped by a generation counter.
 class EstimateRunner : public QObject
 {
     Q_OBJECT
@@ -81,6 +85,7 @@ private:
     std::shared_ptr<const GraphAnalysis> m_analysis;
     EstimateSettings m_settings;
     std::shared_ptr<const EstimatedModel> m_current;
+    std::shared_ptr<CalibrationCache> m_calibrations;
 };
 
 } // namespace graphs::ui

@@ -2,16 +2,21 @@
 
 #include "core/data_paths.h"
 
+#include "calibration_runner.h"
 #include "dialogs.h"
 #include "estimate_runner.h"
 #include "estimation/graph_analysis.h"
 #include "graph/graph_view_page.h"
 #include "hardware/hardware_registry.h"
 #include "model_loader.h"
+#include "pages/calibration_page.h"
+#include "pages/energy_page.h"
+#include "pages/memory_page.h"
 #include "pages/model_summary_page.h"
 #include "pages/nodes_page.h"
 #include "pages/roofline_page.h"
 #include "pages/subgraphs_page.h"
+#include "pages/validation_page.h"
 #include "recent_files.h"
 #include "registry_loader.h"
 #include "reporting/analysis_report.h"
@@ -100,6 +105,17 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->addTab(m_nodesPage, tr("Nodes"));
     m_pages->addTab(m_subgraphsPage, tr("Subgraphs"));
     m_pages->addTab(m_rooflinePage, tr("Roofline"));
+    m_energyPage = new EnergyPage(m_selection);
+    m_memoryPage = new MemoryPage;
+    m_pages->addTab(m_energyPage, tr("Energy"));
+    m_pages->addTab(m_memoryPage, tr("Memory"));
+    // Calibration needs no model open: the pages fit measurements from the user registry.
+    m_calibrationRunner = new CalibrationRunner(this);
+    m_calibrationPage = new CalibrationPage(m_calibrationRunner);
+    m_validationPage = new ValidationPage(m_calibrationRunner);
+    m_pages->addTab(m_calibrationPage, tr("Calibration"));
+    m_pages->addTab(m_validationPage, tr("Validation"));
+    connect(m_registryLoader, &RegistryLoader::loaded, m_calibrationPage, &CalibrationPage::setCatalog);
 
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_pages);
@@ -177,6 +193,17 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_hardwareBar->toggleViewAction());
+    view->addSeparator();
+    const std::pair<QWidget*, QString> calibrationPages[] = { { m_calibrationPage, QStringLiteral("showCalibration") },
+        { m_validationPage, QStringLiteral("showValidation") } };
+    for (const auto& entry : calibrationPages) {
+        QWidget* page = entry.first;
+        QAction* show = view->addAction(m_pages->tabText(m_pages->indexOf(page)), this, [this, page] {
+            m_stack->setCurrentWidget(m_pages); // calibrating needs no model
+            m_pages->setCurrentWidget(page);
+        });
+        show->setObjectName(entry.second);
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About graphs-studio"), this, &MainWindow::showAbout);
@@ -384,6 +411,8 @@ void MainWindow::onEstimated(std::shared_ptr<const EstimatedModel> estimate)
     m_subgraphsPage->setEstimate(m_estimate);
     m_graphPage->setEstimate(m_estimate);
     m_rooflinePage->setEstimate(m_estimate);
+    m_energyPage->setEstimate(m_estimate);
+    m_memoryPage->setEstimate(m_estimate);
     m_exportSubgraphsAction->setEnabled(m_estimate != nullptr);
     m_exportRooflineAction->setEnabled(m_estimate != nullptr);
     if (!m_estimate)

@@ -21,10 +21,14 @@ namespace graphs::ui {
 
 struct EstimatedModel;
 struct HardwareCatalog;
+class CalibrationPage;
+class CalibrationRunner;
+class EnergyPage;
 class EstimateRunner;
 class GraphViewPage;
 class HardwareToolBar;
 class ModelLoader;
+class MemoryPage;
 class ModelSummaryPage;
 class NodesPage;
 class RecentFiles;
@@ -32,6 +36,7 @@ class RegistryLoader;
 class RooflinePage;
 class SubgraphSelection;
 class SubgraphsPage;
+class ValidationPage;
 
 /// The shell of graphs-studio: menus, the hardware toolbar, the status bar, and a stack of a welcome screen and the
 /// tabbed pages. The pages render the analysis and the estimate; loading runs in ModelLoader, the registry in
@@ -68,6 +73,11 @@ public:
     GraphViewPage* graphPage() const { return m_graphPage; }
     SubgraphsPage* subgraphsPage() const { return m_subgraphsPage; }
     RooflinePage* rooflinePage() const { return m_rooflinePage; }
+    EnergyPage* energyPage() const { return m_energyPage; }
+    MemoryPage* memoryPage() const { return m_memoryPage; }
+    CalibrationRunner* calibrationRunner() const { return m_calibrationRunner; }
+    CalibrationPage* calibrationPage() const { return m_calibrationPage; }
+    ValidationPage* validationPage() const { return m_validationPage; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -114,6 +124,11 @@ private:
     GraphViewPage* m_graphPage;
     SubgraphsPage* m_subgraphsPage;
     RooflinePage* m_rooflinePage;
+    EnergyPage* m_energyPage = nullptr;
+    MemoryPage* m_memoryPage = nullptr;
+    CalibrationRunner* m_calibrationRunner = nullptr; ///< shared by the Calibration and Validation pages
+    CalibrationPage* m_calibrationPage = nullptr;
+    ValidationPage* m_validationPage = nullptr;
 
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportSubgraphsAction = nullptr;

@@ -1,11 +1,16 @@
 #include "screenshot_taker.h"
 
+#include "calibration_runner.h"
 #include "estimate_runner.h"
 #include "graph/graph_view_page.h"
 #include "main_window.h"
+#include "pages/calibration_page.h"
+#include "pages/energy_page.h"
+#include "pages/memory_page.h"
 #include "pages/model_summary_page.h"
 #include "pages/roofline_page.h"
 #include "pages/subgraphs_page.h"
+#include "pages/validation_page.h"
 #include "subgraph_selection.h"
 
 #include <QDir>
@@ -29,7 +34,8 @@ ScreenshotTaker::ScreenshotTaker(MainWindow* window, QString directory, QObject*
     m_shots = { { window->summaryPage(), QStringLiteral("studio-summary.png") },
         { window->subgraphsPage(), QStringLiteral("studio-subgraphs.png") },
         { window->rooflinePage(), QStringLiteral("studio-roofline.png") },
-        { window->graphPage(), QStringLiteral("graph-view.png") } };
+        { window->graphPage(), QStringLiteral("graph-view.png") },
+        { window->energyPage(), QStringLiteral("energy.png") }, { window->memoryPage(), QStringLiteral("memory.png") } };
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this,
         [this] { finish(false, tr("No estimate within the time allowed: was a model and hardware given?")); });
@@ -77,7 +83,9 @@ void ScreenshotTaker::captureNext()
         return;
     }
     if (m_shots.isEmpty()) {
-        finish(true, tr("Wrote %1").arg(m_written.join(QStringLiteral(", "))));
+        if (queueCalibrationShots())
+            return;
+        finish(true, tr("Wrote %1").arg(m_written.join(QStringLiteral(", "))) + m_calibrationNote);
         return;
     }
     m_window->pages()->setCurrentWidget(m_shots.constFirst().page);
@@ -105,6 +113,34 @@ void ScreenshotTaker::finish(bool ok, const QString& message)
 {
     m_timeout.stop();
     Q_EMIT finished(ok, message);
+}
+
+bool ScreenshotTaker::queueCalibrationShots()
+{
+    if (m_calibrationQueued)
+        return false;
+    m_calibrationQueued = true;
+    CalibrationPage* page = m_window->calibrationPage();
+    if (!page->hasMeasurements()) {
+        m_calibrationNote = tr(" (no measurements of %1 × %2 in %3: calibration pages not captured)")
+                                .arg(page->hardwareId(), page->runtimeId(),
+                                    QDir::toNativeSeparators(page->registryDirectory()));
+        return false;
+    }
+    CalibrationRunner* runner = m_window->calibrationRunner();
+    connect(runner, &CalibrationRunner::finished, this, [this] {
+        if (m_window) {
+            m_shots << Shot { m_window->calibrationPage(), QStringLiteral("calibration-page.png") }
+                    << Shot { m_window->validationPage(), QStringLiteral("validation-page.png") };
+        }
+        captureNext();
+    });
+    connect(runner, &CalibrationRunner::failed, this, [this](const QString& message) {
+        m_calibrationNote = tr(" (calibration failed: %1)").arg(message);
+        captureNext();
+    });
+    page->fit();
+    return true;
 }
 
 } // namespace graphs::ui

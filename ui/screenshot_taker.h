@@ -12,10 +12,11 @@ namespace graphs::ui {
 
 class MainWindow;
 
-/// Captures the Summary, Subgraphs, Roofline and Graph pages of a window as studio-summary.png,
-/// studio-subgraphs.png, studio-roofline.png and graph-view.png once its first estimate arrives (graphs-studio
-/// --screenshot DIR, for the documentation). The slowest subgraph is selected first, so the pictures show the
-/// selection too.
+/// Captures the Summary, Subgraphs, Roofline, Graph, Energy and Memory pages of a window as studio-summary.png,
+/// studio-subgraphs.png, studio-roofline.png, graph-view.png, energy.png and memory.png once its first estimate
+/// arrives (graphs-studio --screenshot DIR, for the documentation). The slowest subgraph is selected first, so the pictures show the
+/// selection too. Then, when the user registry holds measurements of the hardware × runtime the Calibration page has
+/// chosen (as last used, from the settings), it fits them and captures calibration-page.png and validation-page.png.
 class ScreenshotTaker : public QObject
 {
     Q_OBJECT
@@ -41,6 +42,8 @@ private:
     void captureNext();
     void grabCurrent();
     void finish(bool ok, const QString& message);
+    /// Starts the fit of the Calibration page and queues its two pages; false when there is nothing (more) to fit.
+    bool queueCalibrationShots();
 
     QPointer<MainWindow> m_window;
     QString m_directory;
@@ -48,6 +51,8 @@ private:
     QStringList m_written;
     QTimer m_timeout;
     bool m_begun = false;
+    bool m_calibrationQueued = false;
+    QString m_calibrationNote; ///< why the calibration pages were not captured
 };
 
 } // namespace graphs::ui

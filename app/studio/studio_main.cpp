@@ -38,8 +38,9 @@ int main(int argc, char** argv)
         QStringLiteral("PRECISION"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main",
-            "Once the estimate is ready, save the Summary, Subgraphs, Roofline and Graph pages as PNG files in DIR, "
-            "then quit."),
+            "Once the estimate is ready, save the Summary, Subgraphs, Roofline, Graph, Energy and Memory pages as PNG "
+            "files in DIR (then the Calibration and Validation pages, when the user registry holds measurements of "
+            "the hardware and runtime last calibrated), then quit."),
         QStringLiteral("DIR"));
     parser.addOptions({ hardware, precision, screenshot });
     parser.process(app);

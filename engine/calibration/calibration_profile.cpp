@@ -114,8 +114,10 @@ Status saveCalibrationProfile(const CalibrationProfile& p, const std::string& pa
     out << YAML::Key << "hardware" << YAML::Value << p.hardware;
     out << YAML::Key << "runtime" << YAML::Value << p.runtime;
     out << YAML::Key << "precision" << YAML::Value << std::string(precisionName(p.precision));
-    out << YAML::Key << "created" << YAML::Value << p.created;
-    out << YAML::Key << "tool" << YAML::Value << p.tool;
+    if (!p.created.empty())
+        out << YAML::Key << "created" << YAML::Value << p.created;
+    if (!p.tool.empty())
+        out << YAML::Key << "tool" << YAML::Value << p.tool;
     out << YAML::Key << "fit" << YAML::Value << YAML::Flow << YAML::BeginMap;
     out << YAML::Key << "ridge" << YAML::Value << p.fit.ridge;
     out << YAML::Key << "balance_models" << YAML::Value << p.fit.balanceModels;

@@ -2,15 +2,17 @@
 
 #include "frontends/input_binding.h"
 #include "frontends/onnx_graph_builder.h"
+#include "frontends/onnx_lean_parser.h"
 #include "frontends/onnx_model_checks.h"
 #include "frontends/shape_resolver.h"
 
-#include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <onnx/defs/schema.h>
 
 #include <charconv>
 #include <climits>
+#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <unistd.h>
@@ -94,7 +96,9 @@ Result<ImportedModel> importOnnxBytes(std::string_view bytes, const std::string&
             "external data",
             displayName };
     onnx::ModelProto model;
-    if (!model.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+    google::protobuf::io::ArrayInputStream stream(bytes.data(), static_cast<int>(bytes.size()));
+    if (!onnxfe::parseModelSkippingLargeTensors(
+            stream, static_cast<int64_t>(bytes.size()), onnxfe::kKeepDataElements, model))
         return Error { ErrorCode::ParseFailed,
             "not a valid ONNX file: the protobuf message does not parse (truncated, or not ONNX)", displayName };
     return importParsed(model, displayName, baseDir, static_cast<int64_t>(bytes.size()), options);
@@ -127,11 +131,9 @@ Result<ImportedModel> importOnnxFile(const std::string& path, const ImportOption
     onnx::ModelProto model;
     bool parsed = false;
     {
-        // Parsing from the descriptor avoids holding the file's bytes beside the parsed message.
+        // From the descriptor, seeking past the weights: neither the file's bytes nor its weights are held.
         google::protobuf::io::FileInputStream stream(fd);
-        google::protobuf::io::CodedInputStream coded(&stream);
-        coded.SetTotalBytesLimit(INT_MAX);
-        parsed = model.ParseFromCodedStream(&coded) && coded.ConsumedEntireMessage();
+        parsed = onnxfe::parseModelSkippingLargeTensors(stream, size, onnxfe::kKeepDataElements, model);
     }
     ::close(fd);
     if (!parsed)

@@ -34,7 +34,8 @@ struct ImportedModel
 
 /// Imports an ONNX model: parse, ONNX shape inference, constant propagation through shape-computing
 /// subgraphs, then the IR. Weights stored as external data are never read (their files may be absent);
-/// an external-data location that leaves the model's folder is refused without being opened.
+/// an external-data location that leaves the model's folder is refused without being opened. Inline weights are
+/// skipped while parsing, never held: memory follows the model's structure, not the size of its weights.
 ///
 ///     ImportOptions options;
 ///     options.batch = 8;

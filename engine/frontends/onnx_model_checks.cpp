@@ -13,8 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int64_t kKeepDataElements = 4096;
-
 void forEachGraph(onnx::GraphProto& graph, const std::function<void(onnx::GraphProto&)>& fn)
 {
     fn(graph);

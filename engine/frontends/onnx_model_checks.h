@@ -6,6 +6,7 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <cstdint>
 #include <string>
 
 namespace graphs::onnxfe {
@@ -21,12 +22,16 @@ Status checkOpsets(const onnx::ModelProto& model, const std::string& displayName
 Status checkExternalDataLocations(const onnx::ModelProto& model, const std::string& baseDir,
     const std::string& displayName);
 
-/// Drops the values of large tensors (weights): analysis needs only their type and shape, and dropping
-/// them keeps peak memory near the file size.
 /// Window operators (Conv, pools, …) whose strides, dilations or kernel_shape hold a zero or a negative number:
 /// ONNX's own shape inference divides by them (SIGFPE), so they are refused before it runs.
 Status checkWindowAttributes(const onnx::ModelProto& model, const std::string& displayName);
 
+/// Tensors up to this many elements keep their values (shape-computing constants are folded); larger ones are
+/// weights, of which analysis needs only the type and shape.
+constexpr int64_t kKeepDataElements = 4096;
+
+/// Drops the values of tensors larger than kKeepDataElements. parseModelSkippingLargeTensors() already skipped almost
+/// all of them unread; this catches the rest (values serialised before dims).
 void dropLargeTensorData(onnx::ModelProto& model);
 
 } // namespace graphs::onnxfe

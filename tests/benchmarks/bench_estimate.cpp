@@ -1,55 +1,31 @@
-// Estimation speed: resnet50 estimated on every registry entry (the compare table), and vit_b_16 end to end
-// (import + counts + partition + estimate) on one entry.
-// Run: build/tests/benchmarks/bench_estimate
+// Estimation speed: a model analysed end to end on one registry entry (import + counts + partition + estimate, as
+// `graphs analyze` runs it), and resnet50 estimated on every registry entry (the compare table: one import and
+// count, then partition + estimate per entry). The 10,000-node transformer is generated (synthetic_models.h).
+// Run: build/tests/benchmarks/bench_estimate [--benchmark_filter=vit]
+// max_rss_mib is the process's peak so far: filter to one benchmark for that benchmark's own figure.
 
+#include "bench_support.h"
 #include "estimation/unified_analyzer.h"
-#include "hardware/hardware_registry.h"
-#include "hardware/local_hardware.h"
+#include "synthetic_models.h"
 
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
-
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace {
 
-double peakRssMb()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
+using ModelPath = std::function<std::string()>;
 
-std::string modelPath(const char* file)
+void everyEntry(benchmark::State& state, const ModelPath& model)
 {
-    return std::string(GRAPHS_SHARED_DIR) + "/models/" + file;
-}
-
-graphs::HardwareRegistry registry()
-{
-    auto r = graphs::HardwareRegistry::load({ GRAPHS_SOURCE_DIR "/registries" });
-    graphs::HardwareRegistry out = r ? *r : graphs::HardwareRegistry {};
-    if (auto cpu = graphs::readCpuInfo())
-        (void)out.add(graphs::localHardwareSpec(*cpu));
-    return out;
-}
-
-graphs::FusionRules rules()
-{
-    auto r = graphs::findFusionRules({ GRAPHS_SOURCE_DIR "/registries" }, "onnxruntime");
-    return r ? *r : graphs::FusionRules {};
-}
-
-void resnet50OnEveryEntry(benchmark::State& state)
-{
-    const std::string path = modelPath("resnet50.structure.onnx");
+    const std::string path = model();
     if (!std::filesystem::exists(path)) {
-        state.SkipWithError("shared models absent");
+        state.SkipWithError(("missing " + path + " (shared models absent?)").c_str());
         return;
     }
-    const auto hw = registry();
-    const auto fusion = rules();
+    const auto hw = graphs::bench::bundledRegistry();
+    const auto fusion = graphs::bench::onnxruntimeRules();
     for (auto _ : state) {
         graphs::AnalysisRequest request;
         request.modelPath = path;
@@ -59,29 +35,29 @@ void resnet50OnEveryEntry(benchmark::State& state)
             return;
         }
         for (const auto& spec : hw.entries()) {
-            auto e = graphs::estimateOn(*outcome->analysis, spec, graphs::Precision::FP32, fusion, 1);
+            auto e = graphs::estimateOn(*outcome->analysis, spec, graphs::Precision::FP32, fusion, outcome->batch);
             benchmark::DoNotOptimize(e);
         }
     }
     state.counters["entries"] = static_cast<double>(hw.entries().size());
-    state.counters["max_rss_mb"] = peakRssMb();
+    state.counters["max_rss_mib"] = graphs::bench::peakRssMib();
 }
 
-void vitOnOneEntry(benchmark::State& state)
+void oneEntry(benchmark::State& state, const ModelPath& model)
 {
-    const std::string path = modelPath("vit_b_16.structure.onnx");
+    const std::string path = model();
     if (!std::filesystem::exists(path)) {
-        state.SkipWithError("shared models absent");
+        state.SkipWithError(("missing " + path + " (shared models absent?)").c_str());
         return;
     }
-    const auto hw = registry();
+    const auto hw = graphs::bench::bundledRegistry();
     auto spec = hw.find("nvidia-h100-sxm5");
     if (!spec)
         spec = hw.find("local");
     graphs::AnalysisRequest request;
     request.modelPath = path;
     request.hardware = spec;
-    request.fusion = rules();
+    request.fusion = graphs::bench::onnxruntimeRules();
     for (auto _ : state) {
         auto outcome = graphs::runAnalysis(request);
         if (!outcome) {
@@ -90,12 +66,18 @@ void vitOnOneEntry(benchmark::State& state)
         }
         benchmark::DoNotOptimize(outcome->estimate->summary.latency.value);
     }
-    state.counters["max_rss_mb"] = peakRssMb();
+    state.counters["max_rss_mib"] = graphs::bench::peakRssMib();
 }
+
+const ModelPath resnet50 = [] { return graphs::bench::sharedModel("resnet50.structure.onnx"); };
+const ModelPath vitB16 = [] { return graphs::bench::sharedModel("vit_b_16.structure.onnx"); };
+const ModelPath transformer10k = [] { return graphs::bench::transformer10kPath(); };
 
 } // namespace
 
-BENCHMARK(resnet50OnEveryEntry)->Unit(benchmark::kMillisecond);
-BENCHMARK(vitOnOneEntry)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(oneEntry, resnet50, resnet50)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(everyEntry, resnet50, resnet50)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(oneEntry, vit_b_16, vitB16)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(oneEntry, transformer10k, transformer10k)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

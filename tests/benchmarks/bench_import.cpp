@@ -1,30 +1,26 @@
-// Import + ONNX shape inference + constant folding + operator counts, per shared model.
+// Import + ONNX shape inference + constant folding + operator counts, per shared model and for a generated
+// 10,000-node transformer (synthetic_models.h).
 // Run: build/tests/benchmarks/bench_import [--benchmark_filter=vit]
-// Each benchmark also reports the process's peak resident memory (max_rss_mb) after its runs.
+// Each benchmark also reports the process's peak resident memory (max_rss_mib) after its runs: the peak so far, so
+// filter to one benchmark for that benchmark's own figure (or use bench_peak_memory).
 
+#include "bench_support.h"
 #include "estimation/graph_analysis.h"
 #include "frontends/onnx_importer.h"
+#include "synthetic_models.h"
 
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
-
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace {
 
-double peakRssMb()
+void importAndCount(benchmark::State& state, const std::function<std::string()>& model)
 {
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
-
-void importAndCount(benchmark::State& state, const std::string& file)
-{
-    const std::string path = std::string(GRAPHS_SHARED_DIR) + "/models/" + file;
+    const std::string path = model();
     if (!std::filesystem::exists(path)) {
-        state.SkipWithError(("missing " + path).c_str());
+        state.SkipWithError(("missing " + path + " (shared models absent?)").c_str());
         return;
     }
     int64_t nodes = 0;
@@ -43,17 +39,23 @@ void importAndCount(benchmark::State& state, const std::string& file)
         benchmark::DoNotOptimize(analysis->totals.macs);
     }
     state.counters["nodes"] = static_cast<double>(nodes);
-    state.counters["max_rss_mb"] = peakRssMb();
+    state.counters["max_rss_mib"] = graphs::bench::peakRssMib();
+}
+
+std::function<std::string()> shared(const char* file)
+{
+    return [file] { return graphs::bench::sharedModel(file); };
 }
 
 } // namespace
 
-BENCHMARK_CAPTURE(importAndCount, vit_b_16, std::string("vit_b_16.structure.onnx"))->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(importAndCount, resnet50, std::string("resnet50.structure.onnx"))->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(importAndCount, bert_small, std::string("bert_small.structure.onnx"))->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(importAndCount, shufflenet_v2, std::string("shufflenet_v2_x1_0.structure.onnx"))
+BENCHMARK_CAPTURE(importAndCount, vit_b_16, shared("vit_b_16.structure.onnx"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(importAndCount, resnet50, shared("resnet50.structure.onnx"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(importAndCount, bert_small, shared("bert_small.structure.onnx"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(importAndCount, shufflenet_v2, shared("shufflenet_v2_x1_0.structure.onnx"))
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(importAndCount, squeezenet_full_weights, std::string("squeezenet1_1.onnx"))
+BENCHMARK_CAPTURE(importAndCount, squeezenet_full_weights, shared("squeezenet1_1.onnx"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(importAndCount, transformer10k, std::function<std::string()>(graphs::bench::transformer10kPath))
     ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -86,7 +86,7 @@ inline onnx::GraphProto branch(const std::string& name, const std::string& op, c
     auto* n = g.add_node();
     n->set_op_type(op);
     n->set_name(name + "_" + op);
-    n->add_input("x");
+    n->add_input(std::string("x"));
     n->add_output(out);
     *g.add_output() = graphs::testing::valueInfo(out, { 1, 3, 8, 8 });
     return g;

@@ -4,6 +4,8 @@
 
 #include "import_test_models.h"
 
+#include <cstring>
+
 class TestOnnxImport : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,14 @@ private:
             for (char& c : random)
                 c = static_cast<char>(byte(rng));
             row("random bytes (seed 20240607)", random, ErrorCode::ParseFailed, "does not parse");
+        }
+        {
+            // Cut inside a weight's values, which the importer skips on the stream rather than reading.
+            OnnxModelBuilder b;
+            b.input("x", { 1, 64 }).inlineWeight("W", { 64, 128 }).node("MatMul", { "x", "W" }, { "y" }).output("y");
+            const QByteArray large = toBytes(b);
+            row("truncated inside a large weight", large.left(large.size() * 3 / 4), ErrorCode::ParseFailed,
+                "does not parse");
         }
 
         // Valid protobuf, but not a model.
@@ -200,6 +210,42 @@ private:
         }
     }
 
+    // Wire-format pieces for tensors protobuf's own serialiser would not write (values before dims, unpacked values,
+    // groups): the parser that skips weights must read every encoding protobuf accepts.
+    static QByteArray varint(uint64_t v)
+    {
+        QByteArray out;
+        for (; v >= 0x80; v >>= 7)
+            out.append(static_cast<char>(v | 0x80));
+        out.append(static_cast<char>(v));
+        return out;
+    }
+    static QByteArray tag(int field, int wire) { return varint(static_cast<uint64_t>(field) << 3 | wire); }
+    static QByteArray varintField(int field, uint64_t v) { return tag(field, 0) + varint(v); }
+    static QByteArray bytesField(int field, const QByteArray& payload)
+    {
+        return tag(field, 2) + varint(static_cast<uint64_t>(payload.size())) + payload;
+    }
+
+    /// x[1,64] → MatMul 'mm' with W[64,128] → y; W comes from `weight` (serialised TensorProto bytes) appended to the
+    /// graph, which protobuf merges into the one already parsed.
+    static QByteArray matMulWith(const QByteArray& weight)
+    {
+        OnnxModelBuilder b;
+        b.input("x", { 1, 64 }).node("MatMul", { "x", "W" }, { "y" }, {}, "mm").output("y");
+        return toBytes(b) + bytesField(7, bytesField(5, weight)); // ModelProto.graph → GraphProto.initializer
+    }
+
+    static QByteArray floatBytes(int count)
+    {
+        QByteArray out(count * 4, '\0');
+        for (int i = 0; i < count; ++i) {
+            const float v = static_cast<float>(i % 97) * 0.01F;
+            std::memcpy(out.data() + 4 * i, &v, 4);
+        }
+        return out;
+    }
+
     void verifyFails(const Result<ImportedModel>& result, ErrorCode code, const QString& fragment)
     {
         QVERIFY2(!result.ok(), "the import succeeded; it should have failed");
@@ -333,6 +379,57 @@ private Q_SLOTS:
         QCOMPARE(analysis->totals.parameters, qint64(4 * 3 * 3 * 3));
         QCOMPARE(analysis->totals.weightBytes, qint64(4 * 3 * 3 * 3 * 4));
         QCOMPARE(analysis->totals.macs, qint64(1 * 4 * 6 * 6 * 3 * 3 * 3));
+    }
+
+    // Weight values are skipped while parsing whatever their encoding; the graph and its counts stay the same.
+    void inlineWeightEncodings_data()
+    {
+        QTest::addColumn<QByteArray>("model");
+        const QByteArray name = bytesField(8, "W");
+        const QByteArray floatType = varintField(2, onnx::TensorProto::FLOAT);
+        const QByteArray dims = varintField(1, 64) + varintField(1, 128);
+        const QByteArray raw = bytesField(9, floatBytes(64 * 128));
+        QByteArray unpacked;
+        for (int i = 0; i < 64 * 128; ++i)
+            unpacked += tag(4, 5) + floatBytes(1);
+        const QByteArray group = tag(99, 3) + varintField(1, 7) + tag(99, 4); // an unknown group field
+
+        OnnxModelBuilder rawData;
+        rawData.input("x", { 1, 64 }).inlineWeight("W", { 64, 128 }).node("MatMul", { "x", "W" }, { "y" }, {}, "mm");
+        rawData.output("y");
+        QTest::newRow("raw_data") << toBytes(rawData);
+        onnx::TensorProto packed;
+        packed.set_name("W");
+        packed.set_data_type(onnx::TensorProto::FLOAT);
+        packed.add_dims(64);
+        packed.add_dims(128);
+        for (int i = 0; i < 64 * 128; ++i)
+            packed.add_float_data(0.5F);
+        QTest::newRow("packed float_data") << matMulWith(QByteArray::fromStdString(packed.SerializeAsString()));
+        QTest::newRow("unpacked float_data") << matMulWith(name + floatType + dims + unpacked);
+        QTest::newRow("values before dims") << matMulWith(name + floatType + raw + dims);
+        QTest::newRow("dims packed, then one more")
+            << matMulWith(name + floatType + bytesField(1, varint(64)) + varintField(1, 128) + raw);
+        QTest::newRow("unknown group field") << matMulWith(name + floatType + dims + group + raw);
+        QTest::newRow("values of a small tensor, then dims")
+            << matMulWith(name + floatType + varintField(1, 64) + bytesField(9, floatBytes(64)) + varintField(1, 128));
+    }
+    void inlineWeightEncodings()
+    {
+        QFETCH(QByteArray, model);
+        const QString path = m_dir.filePath(QStringLiteral("weights.onnx"));
+        QVERIFY(writeFile(path, model));
+        for (const bool fromFile : { false, true }) {
+            auto result = fromFile ? importOnnxFile(path.toStdString(), {})
+                                   : importOnnxBytes(view(model), "weights.onnx", m_dir.path().toStdString(), {});
+            QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(describe(result.error())));
+            QCOMPARE(shapeOf(*result->graph, "W"), QStringLiteral("64x128"));
+            QCOMPARE(shapeOf(*result->graph, "y"), QStringLiteral("1x128"));
+            auto analysis = analyzeGraph(result->graph);
+            QVERIFY2(analysis.ok(), analysis.ok() ? "" : qPrintable(describe(analysis.error())));
+            QCOMPARE(analysis->totals.parameters, qint64(64 * 128));
+            QCOMPARE(analysis->totals.macs, qint64(64 * 128));
+        }
     }
 
     void bindsSymbolicDimensions_data()

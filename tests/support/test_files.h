@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 namespace graphs::testing {
@@ -20,6 +21,15 @@ inline QString writeTestFile(const QTemporaryDir& dir, const QString& name, cons
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
         return {};
     return path;
+}
+
+/// The non-empty lines of a text file (UTF-8); empty when it cannot be read.
+inline QStringList readTestFileLines(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 } // namespace graphs::testing

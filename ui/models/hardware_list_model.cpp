@@ -1,5 +1,7 @@
 #include "models/hardware_list_model.h"
 
+#include "calibration/calibration_profile.h"
+#include "core/data_paths.h"
 #include "estimation/estimate.h"
 #include "hardware/hardware_spec.h"
 #include "reporting/number_format.h"
@@ -29,10 +31,10 @@ QString categoryHeading(HardwareCategory c)
     return {};
 }
 
-/// Estimates on an entry are THEORETICAL until a calibration profile for it exists; none is loaded yet.
-Confidence entryConfidence(const HardwareSpec&)
+/// Estimates on an entry are THEORETICAL until a calibration profile for it is stored in the user registry.
+Confidence entryConfidence(const QStringList& calibrations)
 {
-    return Confidence::Theoretical;
+    return calibrations.isEmpty() ? Confidence::Theoretical : Confidence::Calibrated;
 }
 
 /// The headline figure of an entry, the fp16 peak where it has one (what inference usually runs at), as
@@ -63,6 +65,7 @@ void HardwareListModel::setEntries(const std::vector<std::shared_ptr<const Hardw
 {
     beginResetModel();
     m_rows.clear();
+    const std::string userRegistry = userRegistryDir();
     for (HardwareCategory category : { HardwareCategory::Cpu, HardwareCategory::Gpu, HardwareCategory::Accelerator }) {
         std::vector<std::shared_ptr<const HardwareSpec>> inCategory;
         std::copy_if(entries.begin(), entries.end(), std::back_inserter(inCategory),
@@ -75,13 +78,15 @@ void HardwareListModel::setEntries(const std::vector<std::shared_ptr<const Hardw
                 return a->generated;
             return QString::fromStdString(a->name).compare(QString::fromStdString(b->name), Qt::CaseInsensitive) < 0;
         });
-        m_rows.push_back({ nullptr, categoryHeading(category), {}, {} });
+        m_rows.push_back({ nullptr, categoryHeading(category), {}, {}, {} });
         for (const auto& spec : inCategory) {
             Row row;
             row.spec = spec;
             row.id = QString::fromStdString(spec->id);
             row.search = QString::fromStdString(spec->name + ' ' + spec->id + ' ' + spec->vendor + ' '
                 + spec->architecture + ' ' + std::string(categoryName(category)));
+            for (const std::string& c : storedCalibrations(userRegistry, spec->id))
+                row.calibrations << QString::fromStdString(c);
             m_rows.push_back(std::move(row));
         }
     }
@@ -163,14 +168,19 @@ QVariant HardwareListModel::entryData(const Row& row, int column, int role) cons
             return headlinePeak(spec);
         case Confidence:
             // Lower case, as `graphs hardware list` prints it.
-            return fromStd(confidenceName(entryConfidence(spec))).toLower();
+            return fromStd(confidenceName(entryConfidence(row.calibrations))).toLower();
         default:
             return {};
         }
     case Qt::ToolTipRole:
+        if (!row.calibrations.isEmpty())
+            return tr("%1 (%2): %3, %4 mapper; calibrated for %5 (latency estimates of these runtimes and precisions "
+                      "come from measurements)")
+                .arg(QString::fromStdString(spec.name), row.id, fromStd(categoryName(spec.category)),
+                    fromStd(mapperName(spec.mapper)), row.calibrations.join(QStringLiteral(", ")));
         return tr("%1 (%2): %3, %4 mapper; estimates on it are %5 (vendor specifications, not calibrated)")
             .arg(QString::fromStdString(spec.name), row.id, fromStd(categoryName(spec.category)),
-                fromStd(mapperName(spec.mapper)), fromStd(confidenceName(entryConfidence(spec))));
+                fromStd(mapperName(spec.mapper)), fromStd(confidenceName(entryConfidence(row.calibrations))));
     case IdRole:
         return row.id;
     case SearchRole:

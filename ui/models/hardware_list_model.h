@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QStringList>
 #include <QString>
 #include <memory>
 #include <vector>
@@ -48,6 +49,7 @@ private:
         QString heading;
         QString id;
         QString search;
+        QStringList calibrations; ///< stored calibration profiles, "runtime/precision"
     };
 
     QVariant entryData(const Row& row, int column, int role) const;

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "calibration/calibration_profile.h"
+#include "calibration/roofline_fit.h"
+#include "reporting/calibration_report.h"
+#include "validation/accuracy.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace graphs::ui {
+
+/// What the Calibration page chose, snapshot on the GUI thread: the worker sees nothing else.
+struct CalibrationRequest
+{
+    std::shared_ptr<const HardwareSpec> hardware;
+    std::shared_ptr<const FusionRules> fusion; ///< the runtime's rules, or "unfused" for imported measurements
+    QString runtime;
+    Precision precision = Precision::FP32;
+    QString registryDir; ///< the user registry: measurements under benchmarks/<hardware>/<runtime>/
+    QStringList modelDirs; ///< where the files of workload rows are
+    QString tool; ///< "graphs-studio <version>", recorded in the profile
+};
+
+/// One finished calibration with everything the Calibration and Validation pages draw: the engine's Calibration
+/// (its profile carries the summary a saved profile records), the specification's roofs to compare with, the
+/// in-sample estimate of every training point, and the leave-one-model-out results per model with their accuracy.
+struct CalibrationRun
+{
+    std::shared_ptr<const HardwareSpec> hardware;
+    Calibration calibration;
+    RooflineFit specRoofs;
+    std::vector<double> fittedSeconds; ///< the fit's estimate of each of calibration.points
+    std::vector<HeldOutGroup> groups; ///< per model: measured against the estimate of a fit without it
+    std::optional<AccuracyAnalysis> accuracy; ///< of `groups`; absent when there are none …
+    QString accuracyProblem; ///< … and why
+    QString registryDir;
+    QString profilePath; ///< where Save writes
+
+    /// Whether a saved profile would be of use: the CLI saves only one with a cross-validated bound or energy.
+    bool isSaveable() const { return calibration.hasLatency() || calibration.energy.has_value(); }
+};
+
+/// The CSVs of a hardware × runtime in the user registry, relative to it, sorted (what `graphs calibrate` reads).
+QStringList registryMeasurements(const QString& registryDir, const QString& hardware, const QString& runtime);
+
+/// Fits calibrations on the thread pool, one at a time, and saves their profiles. buildCalibration() takes no
+/// progress callback, so cancelling drops the run's result instead of stopping it; a new start() supersedes the run
+/// in flight the same way (a generation counter).
+class CalibrationRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CalibrationRunner(QObject* parent = nullptr);
+    ~CalibrationRunner() override;
+
+    void start(const CalibrationRequest& request);
+    /// Forgets the run in flight: it reports nothing.
+    void cancel();
+    bool isRunning() const { return m_running; }
+    /// The newest finished run; null before the first, and after a failure.
+    const std::shared_ptr<const CalibrationRun>& current() const { return m_current; }
+    const CalibrationRequest& request() const { return m_request; }
+
+    /// Writes the current run's profile to its profilePath on the thread pool; reports saved() or saveFailed().
+    void saveProfile();
+    bool isSaving() const { return m_saving; }
+
+Q_SIGNALS:
+    void started();
+    void finished(std::shared_ptr<const graphs::ui::CalibrationRun> run);
+    /// `message` names what is missing: the folder without measurements, the file that cannot be read, the data.
+    void failed(const QString& message);
+    void cancelled();
+    void saved(const QString& path);
+    void saveFailed(const QString& message);
+
+private:
+    struct Outcome
+    {
+        quint64 generation = 0;
+        std::shared_ptr<const CalibrationRun> run;
+        QString error;
+    };
+
+    void onFinished();
+    void onSaved();
+
+    QFutureWatcher<Outcome> m_watcher;
+    QFutureWatcher<QString> m_saveWatcher; ///< "" or the problem
+    quint64 m_generation = 0;
+    bool m_running = false;
+    bool m_saving = false;
+    QString m_savingPath;
+    CalibrationRequest m_request;
+    std::shared_ptr<const CalibrationRun> m_current;
+};
+
+} // namespace graphs::ui

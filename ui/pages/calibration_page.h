@@ -1,0 +1,111 @@
+#pragma once
+
+#include "hardware/precision.h"
+
+#include <QWidget>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace graphs::ui {
+
+struct CalibrationRun;
+struct HardwareCatalog;
+class CalibrationCoefficientModel;
+class CalibrationRoofsModel;
+class CalibrationRunner;
+class CalibrationScatterPlot;
+
+/// Fits a calibration of a hardware × runtime × precision from the measurements in the user registry
+/// (benchmarks/<hardware>/<runtime>/*.csv), on the thread pool through the shared CalibrationRunner, and shows it:
+/// the calibrated roofs beside the specification's, the latency model's coefficients, how well it fits, and the
+/// training points measured against estimated. "Save profile" stores it where `graphs analyze` finds it.
+class CalibrationPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CalibrationPage(CalibrationRunner* runner, QWidget* parent = nullptr);
+    ~CalibrationPage() override;
+
+    /// The hardware entries and runtime profiles to choose from; the choices made so far stay where they exist.
+    void setCatalog(std::shared_ptr<const graphs::ui::HardwareCatalog> catalog);
+    /// The user registry that holds the measurements and receives the profile (default: graphs::userRegistryDir()).
+    void setRegistryDirectory(const QString& directory);
+    QString registryDirectory() const { return m_registryDir; }
+    /// Where the model files of workload rows are looked for (remembered in the settings); "" for none.
+    void setModelsFolder(const QString& folder);
+    QString modelsFolder() const { return m_modelsFolder; }
+
+    bool selectHardware(const QString& id);
+    bool selectRuntime(const QString& id);
+    bool selectPrecision(Precision precision);
+    QString hardwareId() const;
+    QString runtimeId() const;
+    Precision precision() const;
+    /// Whether the registry holds results CSVs of the chosen hardware × runtime.
+    bool hasMeasurements() const;
+
+    /// Starts fitting the chosen hardware × runtime × precision (what the Fit button does).
+    void fit();
+    /// Writes the chart as a PNG (the size on screen, or 900×700 while it is not shown); "" or the problem.
+    QString exportPng(const QString& path) const;
+
+    const std::shared_ptr<const CalibrationRun>& run() const { return m_run; }
+    CalibrationRoofsModel* roofsModel() const { return m_roofsModel; }
+    CalibrationCoefficientModel* coefficientModel() const { return m_coefficientModel; }
+    CalibrationScatterPlot* plot() const { return m_plot; }
+    QComboBox* hardwareCombo() const { return m_hardware; }
+    QComboBox* runtimeCombo() const { return m_runtime; }
+    QComboBox* precisionCombo() const { return m_precision; }
+    QPushButton* fitButton() const { return m_fitButton; }
+    QPushButton* cancelButton() const { return m_cancelButton; }
+    QPushButton* saveButton() const { return m_saveButton; }
+    QLabel* messageLabel() const { return m_message; }
+    QLabel* qualityLabel() const { return m_quality; }
+
+private:
+    QWidget* createControls();
+    QWidget* createResults();
+    void fillHardware();
+    void fillRuntimes();
+    void onSelectionChanged();
+    void chooseModelsFolder();
+    void showExportDialog();
+    void setRun(std::shared_ptr<const CalibrationRun> run);
+    void setBusy(bool busy);
+    void showMessage(const QString& text, bool error = false);
+    QString qualityText(const CalibrationRun& run) const;
+    QString selectionName() const;
+
+    CalibrationRunner* m_runner;
+    std::shared_ptr<const HardwareCatalog> m_catalog;
+    std::shared_ptr<const CalibrationRun> m_run;
+    QString m_registryDir;
+    QString m_modelsFolder;
+    bool m_filling = false;
+
+    QComboBox* m_hardware;
+    QComboBox* m_runtime;
+    QComboBox* m_precision;
+    QPushButton* m_modelsButton;
+    QLabel* m_modelsLabel;
+    QPushButton* m_fitButton;
+    QPushButton* m_cancelButton;
+    QProgressBar* m_progress;
+    QPushButton* m_saveButton;
+    QPushButton* m_exportButton;
+    QLabel* m_message;
+    QLabel* m_quality;
+    CalibrationRoofsModel* m_roofsModel;
+    CalibrationCoefficientModel* m_coefficientModel;
+    QTableView* m_roofsView;
+    QTableView* m_coefficientView;
+    CalibrationScatterPlot* m_plot;
+};
+
+} // namespace graphs::ui
