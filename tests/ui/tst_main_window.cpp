@@ -495,6 +495,9 @@ private Q_SLOTS:
         QCOMPARE(window.rooflinePage()->exportPng(png), QString());
         QVERIFY(QFileInfo(png).size() > 0);
         QVERIFY(!QImage(png).isNull());
+        // Written atomically: a failed export names the file and leaves what was there.
+        const QString failed = window.rooflinePage()->exportPng(m_dir.filePath(QStringLiteral("missing/roofline.png")));
+        QVERIFY2(failed.contains(QStringLiteral("roofline.png")), qPrintable(failed));
 
         const QString csvPath = m_dir.filePath(QStringLiteral("subgraphs.csv"));
         QCOMPARE(window.subgraphsPage()->exportCsv(csvPath), QString());

@@ -10,6 +10,7 @@
 #include <QGraphicsScene>
 #include <QImage>
 #include <QPainter>
+#include <qcustomplot.h>
 
 namespace graphs::ui {
 
@@ -47,6 +48,17 @@ QString saveChartsPng(const QString& path, QSize size, const QList<ChartPlacemen
     QByteArray png;
     QBuffer buffer(&png);
     if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG"))
+        return QCoreApplication::translate("graphs::ui", "Could not render the chart for %1")
+            .arg(QDir::toNativeSeparators(path));
+    return saveTextFile(path, png);
+}
+
+QString savePlotPng(QCustomPlot& plot, const QString& path, int width, int height)
+{
+    const QPixmap picture = plot.toPixmap(width, height);
+    QByteArray png;
+    QBuffer buffer(&png);
+    if (picture.isNull() || !buffer.open(QIODevice::WriteOnly) || !picture.save(&buffer, "PNG"))
         return QCoreApplication::translate("graphs::ui", "Could not render the chart for %1")
             .arg(QDir::toNativeSeparators(path));
     return saveTextFile(path, png);

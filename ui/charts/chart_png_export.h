@@ -6,6 +6,7 @@
 #include <QString>
 
 class QChart;
+class QCustomPlot;
 
 namespace graphs::ui {
 
@@ -20,5 +21,9 @@ struct ChartPlacement
 /// and at whatever size it is there), and writes it as a PNG to `path` atomically (QSaveFile). Returns an empty
 /// string on success, else the problem, naming the file.
 QString saveChartsPng(const QString& path, QSize size, const QList<ChartPlacement>& charts);
+
+/// Renders a QCustomPlot at `width` × `height` (0: its size on screen) and writes it as a PNG to `path` atomically
+/// (QSaveFile), unlike QCustomPlot::savePng, which writes in place. Returns "" on success, else the problem.
+QString savePlotPng(QCustomPlot& plot, const QString& path, int width, int height);
 
 } // namespace graphs::ui

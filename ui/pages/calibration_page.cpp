@@ -2,6 +2,7 @@
 
 #include "calibration_runner.h"
 #include "charts/calibration_scatter_plot.h"
+#include "charts/chart_png_export.h"
 #include "core/data_paths.h"
 #include "dialogs.h"
 #include "hardware/hardware_registry.h"
@@ -540,9 +541,7 @@ QString CalibrationPage::exportPng(const QString& path) const
     if (!m_run)
         return tr("There is no chart to export: fit a calibration first.");
     const bool shown = m_plot->isVisible() && m_plot->width() >= 400;
-    if (!m_plot->savePng(path, shown ? 0 : ExportWidth, shown ? 0 : ExportHeight))
-        return tr("Could not write %1").arg(QDir::toNativeSeparators(path));
-    return {};
+    return savePlotPng(*m_plot, path, shown ? 0 : ExportWidth, shown ? 0 : ExportHeight);
 }
 
 void CalibrationPage::showExportDialog()

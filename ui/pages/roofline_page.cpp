@@ -1,5 +1,6 @@
 #include "pages/roofline_page.h"
 
+#include "charts/chart_png_export.h"
 #include "charts/roofline_data.h"
 #include "charts/roofline_plot.h"
 #include "dialogs.h"
@@ -95,9 +96,7 @@ QString RooflinePage::exportPng(const QString& path) const
     if (!m_estimate)
         return tr("There is no chart to export: choose hardware first.");
     const bool shown = m_plot->isVisible() && m_plot->width() >= 400;
-    if (!m_plot->savePng(path, shown ? 0 : ExportWidth, shown ? 0 : ExportHeight))
-        return tr("Could not write %1").arg(QDir::toNativeSeparators(path));
-    return {};
+    return savePlotPng(*m_plot, path, shown ? 0 : ExportWidth, shown ? 0 : ExportHeight);
 }
 
 void RooflinePage::showExportDialog()
