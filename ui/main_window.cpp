@@ -9,6 +9,7 @@
 #include "graph/graph_view_page.h"
 #include "hardware/hardware_registry.h"
 #include "model_loader.h"
+#include "pages/benchmarks_page.h"
 #include "pages/calibration_page.h"
 #include "pages/energy_page.h"
 #include "pages/memory_page.h"
@@ -115,6 +116,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_validationPage = new ValidationPage(m_calibrationRunner);
     m_pages->addTab(m_calibrationPage, tr("Calibration"));
     m_pages->addTab(m_validationPage, tr("Validation"));
+    m_benchmarksPage = new BenchmarksPage;
+    m_pages->addTab(m_benchmarksPage, tr("Benchmarks"));
     connect(m_registryLoader, &RegistryLoader::loaded, m_calibrationPage, &CalibrationPage::setCatalog);
 
     m_stack->addWidget(m_welcome);
@@ -238,6 +241,8 @@ void MainWindow::restoreSettings()
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_loader->cancel();
+    // A suite in flight stops after its current benchmark; what it measured is already in the registry.
+    m_benchmarksPage->shutdown(5000);
     QSettings settings;
     settings.setValue(GeometryKey, saveGeometry());
     settings.setValue(StateKey, saveState());

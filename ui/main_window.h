@@ -21,6 +21,7 @@ namespace graphs::ui {
 
 struct EstimatedModel;
 struct HardwareCatalog;
+class BenchmarksPage;
 class CalibrationPage;
 class CalibrationRunner;
 class EnergyPage;
@@ -78,6 +79,7 @@ public:
     CalibrationRunner* calibrationRunner() const { return m_calibrationRunner; }
     CalibrationPage* calibrationPage() const { return m_calibrationPage; }
     ValidationPage* validationPage() const { return m_validationPage; }
+    BenchmarksPage* benchmarksPage() const { return m_benchmarksPage; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -129,6 +131,7 @@ private:
     CalibrationRunner* m_calibrationRunner = nullptr; ///< shared by the Calibration and Validation pages
     CalibrationPage* m_calibrationPage = nullptr;
     ValidationPage* m_validationPage = nullptr;
+    BenchmarksPage* m_benchmarksPage = nullptr;
 
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportSubgraphsAction = nullptr;

@@ -5,9 +5,9 @@
 #include "benchmarks/energy_meter.h"
 #include "benchmarks/process_runner.h"
 #include "benchmarks/results_registry.h"
+#include "benchmarks/runner_factory.h"
 #include "benchmarks/suite_definition.h"
 #include "benchmarks/suite_runner.h"
-#include "cli/benchmark_runners.h"
 #include "cli/cli_common.h"
 #include "core/data_paths.h"
 #include "reporting/measurement_report.h"
@@ -156,19 +156,10 @@ int runBenchmark(const BenchmarkSettings& s)
         return suite.error().code == ErrorCode::NotFound ? ExitUsage : ExitFailure;
     }
     EnvironmentFingerprint env = currentEnvironment(GRAPHS_VERSION);
-    SuiteRunOptions options;
-    // Recorded with every result: "the runtime's default" is not a setting anyone can reproduce.
-    options.settings.threads = s.threads > 0 ? s.threads : std::max(1, env.logicalCpus);
+    SuiteRunOptions options = localRunOptions(env, s.threads);
     options.settings.pinThreads = s.pin;
     options.settings.profile = s.profile;
     options.models = expandModelPaths(s.models);
-    // Energy where this machine has a sensor (RAPL, Jetson INA3221, NVIDIA); absent otherwise, never zero.
-    const EnergyMeters meters = detectEnergyMeters();
-    env.energySensors = meters.describe();
-    options.settings.energyMeter = meters.forDevice("cpu");
-    options.settings.energyAbsentNote = noEnergySensor(meters, "cpu").note;
-    options.gemmProbe = gemmProbePath();
-    options.date = env.date;
     const size_t total = suiteSize(*suite, options);
     if (s.dryRun) {
         std::cout << "suite " << suite->name << ": " << total << " benchmarks (" << suite->operators.size()

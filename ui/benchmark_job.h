@@ -1,0 +1,93 @@
+#pragma once
+
+#include "benchmarks/results_registry.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <atomic>
+#include <memory>
+
+class QSemaphore;
+
+namespace graphs::ui {
+
+/// What the Benchmarks page chose, snapshot on the GUI thread: the worker sees nothing else.
+struct BenchmarkRequest
+{
+    QString suite; ///< a suite name of the registries, or a suite file
+    QString runtime = QStringLiteral("native"); ///< "native" or "onnxruntime"
+    int threads = 0; ///< 0: one per logical CPU (recorded as that number, as the CLI does)
+    QString registry; ///< the user registry (--registry); "": $XDG_DATA_HOME/graphs or ~/.local/share/graphs
+    QStringList runnerDirs; ///< more folders to look for the native runner program in (tests: the build tree)
+    QString toolVersion; ///< recorded in the environment fingerprint
+};
+
+/// How a run ended.
+struct BenchmarkSummary
+{
+    int measured = 0;
+    int total = 0;
+    bool cancelled = false;
+    QStringList failures; ///< benchmarks that failed (the suite goes on), and a registry write that failed
+    QString resultsPath; ///< the CSV the measurements were appended to; "" when none was written
+};
+
+/// Runs a benchmark suite on the thread pool as `graphs benchmark --suite` does: every measurement is appended to
+/// the user registry (results name = suite name) by the worker as soon as it is taken, then handed to the GUI
+/// thread. One run at a time. cancel() stops the suite after the benchmark in flight (whose partial rounds are
+/// dropped); what was measured stays on disk and is reported.
+class BenchmarkJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit BenchmarkJob(QObject* parent = nullptr);
+    /// Cancels a run in flight and waits for it a few seconds at most.
+    ~BenchmarkJob() override;
+
+    /// Starts `request`; false (and nothing happens) while a run is in flight.
+    bool start(const BenchmarkRequest& request);
+    void cancel();
+    /// Cancels and waits for the worker at most `msecs`; true when it has stopped (its measurements are on disk).
+    bool shutdown(int msecs);
+    bool isRunning() const { return m_running; }
+    bool isCancelling() const { return m_running && m_stop && m_stop->load(); }
+    const BenchmarkSummary& lastSummary() const { return m_summary; }
+
+Q_SIGNALS:
+    void started();
+    /// Throttled to about ten a second. `etaSeconds` < 0 while unknown.
+    void progressChanged(int done, int total, const QString& current, double etaSeconds);
+    void measured(const graphs::MeasurementRecord& record);
+    void finished(const graphs::ui::BenchmarkSummary& summary);
+    /// The run could not start: the suite, the runner or the registry named in `message` is missing.
+    void failed(const QString& message);
+
+public:
+    /// One message from the worker, in order.
+    struct Event
+    {
+        enum class Type { Progress, Row, Finished, Failed } type = Type::Progress;
+        int done = 0;
+        int total = 0;
+        QString current;
+        double etaSeconds = -1;
+        MeasurementRecord record;
+        BenchmarkSummary summary;
+        QString error;
+    };
+
+private:
+    void onResults(int begin, int end);
+    void onFinished();
+
+    QFutureWatcher<Event> m_watcher;
+    std::shared_ptr<std::atomic<bool>> m_stop;
+    std::shared_ptr<QSemaphore> m_done; ///< released by the worker as its last act: a bounded wait
+    bool m_running = false;
+    BenchmarkSummary m_summary;
+};
+
+} // namespace graphs::ui

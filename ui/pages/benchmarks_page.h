@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace graphs {
+struct MeasurementRecord;
+}
+
+namespace graphs::ui {
+
+class BenchmarkJob;
+class BenchmarkResultsModel;
+struct BenchmarkSummary;
+
+/// Runs a benchmark suite of the registries (`graphs benchmark --suite NAME`) in the background: a suite, a runtime
+/// and a thread count; progress with the benchmark in flight and an ETA; the measurements in a table as they are
+/// stored in the user registry. Cancel keeps what was measured.
+class BenchmarksPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BenchmarksPage(QWidget* parent = nullptr);
+    ~BenchmarksPage() override;
+
+    /// Lists the suites of the registries again (the user's own suites included).
+    void refreshSuites();
+    /// More folders to find the native runner program in (tests point at the build tree).
+    void setRunnerSearchDirs(const QStringList& dirs) { m_runnerDirs = dirs; }
+
+    void run();
+    void cancel();
+    /// Cancels a run in flight and waits for it at most `msecs` (the main window closing); true when stopped.
+    bool shutdown(int msecs);
+
+    BenchmarkJob* job() const { return m_job; }
+    BenchmarkResultsModel* model() const { return m_model; }
+    QComboBox* suiteCombo() const { return m_suite; }
+    QComboBox* runtimeCombo() const { return m_runtime; }
+    QSpinBox* threadsSpin() const { return m_threads; }
+    QPushButton* runButton() const { return m_runButton; }
+    QPushButton* cancelButton() const { return m_cancelButton; }
+    QProgressBar* progressBar() const { return m_progress; }
+    QLabel* currentLabel() const { return m_current; }
+    QLabel* messageLabel() const { return m_message; }
+    QTableView* view() const { return m_view; }
+
+private:
+    void onProgress(int done, int total, const QString& current, double etaSeconds);
+    void onFinished(const BenchmarkSummary& summary);
+    void onFailed(const QString& message);
+    void updateButtons();
+
+    BenchmarkJob* m_job;
+    BenchmarkResultsModel* m_model;
+    QComboBox* m_suite;
+    QComboBox* m_runtime;
+    QSpinBox* m_threads;
+    QPushButton* m_runButton;
+    QPushButton* m_cancelButton;
+    QProgressBar* m_progress;
+    QLabel* m_current;
+    QLabel* m_message;
+    QTableView* m_view;
+    QStringList m_runnerDirs;
+};
+
+} // namespace graphs::ui
