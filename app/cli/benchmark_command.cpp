@@ -59,6 +59,7 @@ struct BenchmarkSettings
     bool dryRun = false;
     bool runtimeExplicit = false;
     std::vector<BenchmarkResult>* collected = nullptr; // measureModels: where the full results go
+    bool report = true;                                 // measureModels: no report, the rows are what it wants
     // Which policy options the user gave: those override the suite's own settings.
     const CLI::Option* warmupOption = nullptr;
     const CLI::Option* repeatsOption = nullptr;
@@ -266,8 +267,10 @@ int runBenchmark(const BenchmarkSettings& s)
         *s.collected = results;
     if (records.empty())
         return ExitFailure;
-    const int emitted = emit(
-        s.format == "json" ? measurementsJson(records, results, env, suite->name) : measurementsText(records), s.output);
+    const int emitted = !s.report ? ExitOk
+                                  : emit(s.format == "json" ? measurementsJson(records, results, env, suite->name)
+                                                            : measurementsText(records),
+                                      s.output);
     if (emitted != ExitOk)
         return emitted;
     if (g_interrupted || outcome.cancelled)
@@ -287,7 +290,7 @@ int measureModels(const ModelMeasurement& request)
     s.maxSeconds = request.maxSeconds;
     s.registry = request.registry;
     s.resultsName = request.resultsName;
-    s.output = "/dev/null";
+    s.report = false;
     s.runtimeExplicit = true;
     s.profile = request.profile;
     s.collected = request.results;
