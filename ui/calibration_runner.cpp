@@ -1,5 +1,7 @@
 #include "calibration_runner.h"
 
+#include "benchmarks/results_registry.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -129,12 +131,10 @@ QString save(const CalibrationProfile& profile, const QString& path)
 
 QStringList registryMeasurements(const QString& registryDir, const QString& hardware, const QString& runtime)
 {
-    const QString relative = QStringLiteral("benchmarks/%1/%2").arg(hardware, runtime);
     QStringList files;
-    const QStringList names
-        = QDir(QDir(registryDir).filePath(relative)).entryList({ QStringLiteral("*.csv") }, QDir::Files, QDir::Name);
-    for (const QString& name : names)
-        files << relative + QLatin1Char('/') + name;
+    for (const std::string& f :
+        storedResultsFiles(registryDir.toStdString(), hardware.toStdString(), runtime.toStdString()))
+        files << QString::fromStdString(f);
     return files;
 }
 

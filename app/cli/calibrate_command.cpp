@@ -33,20 +33,6 @@ struct CalibrateSettings
     bool noSave = false;
 };
 
-/// The results CSVs of a hardware × runtime in the user registry, relative to it.
-std::vector<std::string> registryMeasurements(const std::string& registryDir, const CalibrateSettings& s)
-{
-    std::vector<std::string> files;
-    std::error_code ec;
-    const fs::path dir = fs::path("benchmarks") / s.hardware / s.runtime;
-    for (const auto& e : fs::directory_iterator(fs::path(registryDir) / dir, ec)) {
-        if (e.path().extension() == ".csv")
-            files.push_back((dir / e.path().filename()).string());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 std::string utcNow()
 {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -55,30 +41,6 @@ std::string utcNow()
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return text;
-}
-
-/// The energy fit of the profile's measurements that carry energy, or "" when none does. Energy is fitted on its
-/// own (pJ per FLOP, pJ per byte, static watts): the latency model never sees it.
-std::string energySection(const CalibrationProfile& profile, const std::string& registryDir)
-{
-    std::vector<MeasurementRecord> withEnergy;
-    bool any = false;
-    for (const std::string& m : profile.measurements) {
-        const fs::path file = fs::path(m).is_absolute() ? fs::path(m) : fs::path(registryDir) / m;
-        auto rows = loadResults(file.string());
-        if (!rows)
-            continue; // the latency fit has already reported it
-        for (MeasurementRecord& r : *rows) {
-            if (r.kind == "roof" || r.runtime != profile.runtime || r.precision != precisionName(profile.precision))
-                continue;
-            any = any || r.energyJ.has_value();
-            withEnergy.push_back(std::move(r));
-        }
-    }
-    if (!any)
-        return {};
-    return "energy (fitted on its own from the rows with measured energy)\n"
-        + energyFitReport(fitEnergyGroups(profile.hardware, withEnergy));
 }
 
 int runCalibrate(const CalibrateSettings& s)
@@ -121,7 +83,7 @@ int runCalibrate(const CalibrateSettings& s)
     for (const std::string& m : s.measurements)
         profile.measurements.push_back(fs::absolute(m).lexically_normal().string());
     if (profile.measurements.empty())
-        profile.measurements = registryMeasurements(registryDir, s);
+        profile.measurements = storedResultsFiles(registryDir, s.hardware, s.runtime);
     if (profile.measurements.empty()) {
         printError("no measurements for " + s.hardware + " × " + s.runtime + " in " + registryDir
             + ": run 'graphs benchmark --suite calibration --runtime " + s.runtime + "' or give --measurements");
@@ -147,9 +109,10 @@ int runCalibrate(const CalibrateSettings& s)
 
     std::string report = s.format == "json" ? calibrationJson(*calibration, *spec) : calibrationText(*calibration, *spec);
     if (s.format == "text") {
-        const std::string energy = energySection(profile, registryDir);
-        if (!energy.empty())
-            report += "\n" + energy;
+        // Energy is fitted on its own (pJ per FLOP, pJ per byte, static watts): the latency model never sees it.
+        if (!calibration->energyFits.empty())
+            report += "\nenergy (fitted on its own from the rows with measured energy)\n"
+                + energyFitReport(calibration->energyFits);
     }
     if (!s.noSave) {
         if (profile.models == 0 && !calibration->energy) {

@@ -58,14 +58,8 @@ std::map<std::string, Measured> storedMeasurements(const std::string& registryDi
     Diagnostics& notes)
 {
     std::map<std::string, Measured> newest;
-    const fs::path dir = fs::path("benchmarks") / s.hardware / s.runtime;
-    std::error_code ec;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(fs::path(registryDir) / dir, ec))
-        if (e.path().extension() == ".csv")
-            files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) {
+    for (const std::string& relative : storedResultsFiles(registryDir, s.hardware, s.runtime)) {
+        const fs::path f = fs::path(registryDir) / relative;
         auto rows = loadResults(f.string());
         if (!rows) {
             notes.push_back({ Diagnostic::Severity::Warning, rows.error().message, f.string() });

@@ -1,5 +1,7 @@
 #include "benchmarks/results_registry.h"
 
+#include <algorithm>
+
 #include "core/atomic_file.h"
 #include "core/csv_reader.h"
 #include "reporting/number_format.h"
@@ -156,6 +158,20 @@ MeasurementRecord recordFromResult(const BenchmarkResult& result, const std::str
     r.energyJ = result.energyJ;
     r.powerSensor = result.powerSensor;
     return r;
+}
+
+std::vector<std::string> storedResultsFiles(const std::string& registryDir, const std::string& hardwareId,
+    const std::string& runtime)
+{
+    std::vector<std::string> files;
+    std::error_code ec;
+    const fs::path dir = fs::path("benchmarks") / hardwareId / runtime;
+    for (const auto& e : fs::directory_iterator(fs::path(registryDir) / dir, ec)) {
+        if (e.path().extension() == ".csv")
+            files.push_back((dir / e.path().filename()).string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
 }
 
 Result<std::vector<MeasurementRecord>> loadResults(const std::string& csvPath)

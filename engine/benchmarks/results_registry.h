@@ -70,6 +70,11 @@ bool isSafeResultsName(const std::string& name);
 
 MeasurementRecord recordFromResult(const BenchmarkResult& result, const std::string& date);
 
+/// The results CSVs stored for a hardware × runtime, as paths relative to `registryDir`
+/// ("benchmarks/<hardware>/<runtime>/<suite>.csv"), sorted; empty when there are none.
+std::vector<std::string> storedResultsFiles(const std::string& registryDir, const std::string& hardwareId,
+    const std::string& runtime);
+
 /// Reads a results CSV back. Every bad row is an error naming file:line and column: missing columns, values that
 /// are not numbers, NaN or infinite values, zero or negative latencies. Empty p90 and interval cells read as 0
 /// (unknown).

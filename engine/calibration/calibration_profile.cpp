@@ -174,8 +174,15 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
         }
     }
     c.roofs = fitRoofline(records, *hardware, profile.precision);
-    for (const EnergyFitGroup& g : fitEnergyGroups(profile.hardware, records)) {
-        if (g.precision != precisionName(profile.precision) || !g.fit || !g.heldOut)
+    std::vector<MeasurementRecord> measured; // energy is the runs', not the roofs'
+    std::copy_if(records.begin(), records.end(), std::back_inserter(measured),
+        [](const MeasurementRecord& r) { return r.kind != "roof"; });
+    for (const EnergyFitGroup& g : fitEnergyGroups(profile.hardware, measured)) {
+        if (g.precision != precisionName(profile.precision))
+            continue;
+        if (!g.points.empty() || g.withoutWork > 0)
+            c.energyFits.push_back(g);
+        if (!g.fit || !g.heldOut)
             continue;
         std::vector<double> absolute;
         for (const auto& [i, e] : g.heldOut->kFold.relativeErrors)

@@ -82,6 +82,8 @@ struct Calibration
     std::vector<HeldOutPrediction> heldOut;  ///< Nested only
     std::map<std::string, double> groupErrors; ///< model group → leave-one-out relative error
     double errorBoundPct = 0;                ///< for estimates of models the fit has not seen
+    std::vector<EnergyFitGroup> energyFits;  ///< the energy fit of the profile's precision, with its held-out errors,
+                                             ///< as reported; empty when no row carries an energy reading
     std::optional<EnergyFit> energy;         ///< from the rows with measured energy; absent when there are none
     double energyBoundPct = 0;               ///< from the energy fit's k-fold held-out errors
     std::set<std::string> measurementKeys;   ///< measurementKey() of every row fitted on
