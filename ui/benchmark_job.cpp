@@ -21,10 +21,11 @@ namespace {
 
 using Event = BenchmarkJob::Event;
 
-QString tr(const char* text)
+// The strings of this file, under one context for lupdate and the translators.
+struct Tr
 {
-    return QCoreApplication::translate("graphs::ui::BenchmarkJob", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(graphs::ui::BenchmarkJob)
+};
 
 QString fromStd(const std::string& s)
 {
@@ -39,7 +40,13 @@ void fail(QPromise<Event>& promise, const QString& message)
     promise.addResult(std::move(e));
 }
 
-void runSuiteJob(QPromise<Event>& promise, const BenchmarkRequest& request, std::shared_ptr<std::atomic<bool>> stop)
+struct StopFlags
+{
+    std::shared_ptr<std::atomic<bool>> now; ///< drop the benchmark in flight
+    std::shared_ptr<std::atomic<bool>> afterCurrent; ///< stop once the benchmark in flight is stored
+};
+
+void runSuiteJob(QPromise<Event>& promise, const BenchmarkRequest& request, const StopFlags& stop)
 {
     const std::string registryOption = request.registry.toStdString();
     auto suite = findSuite(request.suite.toStdString(), registryDirs(registryOption));
@@ -47,7 +54,7 @@ void runSuiteJob(QPromise<Event>& promise, const BenchmarkRequest& request, std:
         return fail(promise, fromStd(suite.error().toString()));
     const std::string registryDir = userRegistryDir(registryOption);
     if (registryDir.empty())
-        return fail(promise, tr("No user registry: set HOME or XDG_DATA_HOME."));
+        return fail(promise, Tr::tr("No user registry: set HOME or XDG_DATA_HOME."));
     std::vector<std::string> nativeDirs;
     for (const QString& d : request.runnerDirs)
         nativeDirs.push_back(d.toStdString());
@@ -59,7 +66,7 @@ void runSuiteJob(QPromise<Event>& promise, const BenchmarkRequest& request, std:
     SuiteRunOptions options = localRunOptions(env, request.threads);
     const int total = static_cast<int>(suiteSize(*suite, options));
     if (total == 0)
-        return fail(promise, tr("Suite '%1' has nothing to measure.").arg(fromStd(suite->name)));
+        return fail(promise, Tr::tr("Suite '%1' has nothing to measure.").arg(fromStd(suite->name)));
 
     const std::string runtime = request.runtime.toStdString();
     BenchmarkSummary summary;
@@ -87,7 +94,15 @@ void runSuiteJob(QPromise<Event>& promise, const BenchmarkRequest& request, std:
     };
     auto lastReport = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     int lastDone = -1;
+    std::optional<size_t> doneWhenAsked; // finishCurrentThenStop(): the count of finished benchmarks at that moment
     const auto progress = [&](const SuiteProgress& p) {
+        if (stop.afterCurrent->load()) {
+            if (!doneWhenAsked)
+                doneWhenAsked = p.done;
+            // The suite announces the next benchmark with `done` one up: stop there, never inside a measurement.
+            if (p.done > *doneWhenAsked)
+                return false;
+        }
         const auto now = std::chrono::steady_clock::now();
         if (static_cast<int>(p.done) != lastDone || now - lastReport >= std::chrono::milliseconds(100)) {
             lastReport = now;
@@ -99,7 +114,7 @@ void runSuiteJob(QPromise<Event>& promise, const BenchmarkRequest& request, std:
             e.etaSeconds = p.etaSeconds;
             promise.addResult(std::move(e));
         }
-        return !stop->load() && !promise.isCanceled();
+        return !stop.now->load() && !promise.isCanceled();
     };
     const SuiteOutcome outcome = runSuite(*suite, **runner, options, record, progress);
     summary.cancelled = outcome.cancelled;
@@ -134,9 +149,11 @@ bool BenchmarkJob::start(const BenchmarkRequest& request)
     m_running = true;
     m_summary = {};
     m_stop = std::make_shared<std::atomic<bool>>(false);
+    m_stopAfterCurrent = std::make_shared<std::atomic<bool>>(false);
     m_done = std::make_shared<QSemaphore>(0);
     Q_EMIT started();
-    m_watcher.setFuture(QtConcurrent::run([request, stop = m_stop, done = m_done](QPromise<Event>& promise) {
+    const StopFlags stop { m_stop, m_stopAfterCurrent };
+    m_watcher.setFuture(QtConcurrent::run([request, stop, done = m_done](QPromise<Event>& promise) {
         struct Release
         {
             QSemaphore* semaphore;
@@ -156,6 +173,12 @@ void BenchmarkJob::cancel()
     // Not QFuture::cancel(): the rows measured before the stop must still reach the page.
     if (m_running && m_stop)
         m_stop->store(true);
+}
+
+void BenchmarkJob::finishCurrentThenStop()
+{
+    if (m_running && m_stopAfterCurrent)
+        m_stopAfterCurrent->store(true);
 }
 
 bool BenchmarkJob::shutdown(int msecs)

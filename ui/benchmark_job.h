@@ -50,10 +50,13 @@ public:
     /// Starts `request`; false (and nothing happens) while a run is in flight.
     bool start(const BenchmarkRequest& request);
     void cancel();
+    /// Lets the benchmark in flight finish and be stored, then stops the suite (a window closing without losing it).
+    void finishCurrentThenStop();
     /// Cancels and waits for the worker at most `msecs`; true when it has stopped (its measurements are on disk).
     bool shutdown(int msecs);
     bool isRunning() const { return m_running; }
     bool isCancelling() const { return m_running && m_stop && m_stop->load(); }
+    bool isStoppingAfterCurrent() const { return m_running && m_stopAfterCurrent && m_stopAfterCurrent->load(); }
     const BenchmarkSummary& lastSummary() const { return m_summary; }
 
 Q_SIGNALS:
@@ -85,6 +88,7 @@ private:
 
     QFutureWatcher<Event> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_stop;
+    std::shared_ptr<std::atomic<bool>> m_stopAfterCurrent;
     std::shared_ptr<QSemaphore> m_done; ///< released by the worker as its last act: a bounded wait
     bool m_running = false;
     BenchmarkSummary m_summary;

@@ -3,14 +3,18 @@
 #include "core/data_paths.h"
 
 #include "calibration_runner.h"
+#include "charts/chart_theme.h"
+#include "close_guard.h"
 #include "dialogs.h"
 #include "estimate_runner.h"
 #include "estimation/graph_analysis.h"
+#include "graph/graph_scene.h"
 #include "graph/graph_view_page.h"
 #include "hardware/hardware_registry.h"
 #include "model_loader.h"
 #include "pages/benchmarks_page.h"
 #include "pages/calibration_page.h"
+#include "pages/compare_page.h"
 #include "pages/energy_page.h"
 #include "pages/memory_page.h"
 #include "pages/model_summary_page.h"
@@ -20,6 +24,7 @@
 #include "pages/validation_page.h"
 #include "recent_files.h"
 #include "registry_loader.h"
+#include "report_export.h"
 #include "reporting/analysis_report.h"
 #include "reporting/estimate_report.h"
 #include "subgraph_selection.h"
@@ -33,12 +38,14 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHash>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -110,6 +117,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_memoryPage = new MemoryPage;
     m_pages->addTab(m_energyPage, tr("Energy"));
     m_pages->addTab(m_memoryPage, tr("Memory"));
+    m_comparePage = new ComparePage;
+    m_pages->addTab(m_comparePage, tr("Compare"));
+    connect(m_registryLoader, &RegistryLoader::loaded, m_comparePage, &ComparePage::setCatalog);
     // Calibration needs no model open: the pages fit measurements from the user registry.
     m_calibrationRunner = new CalibrationRunner(this);
     m_calibrationPage = new CalibrationPage(m_calibrationRunner);
@@ -118,6 +128,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->addTab(m_validationPage, tr("Validation"));
     m_benchmarksPage = new BenchmarksPage;
     m_pages->addTab(m_benchmarksPage, tr("Benchmarks"));
+    m_closeGuard = new CloseGuard(this, m_benchmarksPage);
     connect(m_registryLoader, &RegistryLoader::loaded, m_calibrationPage, &CalibrationPage::setCatalog);
 
     m_stack->addWidget(m_welcome);
@@ -127,6 +138,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     createMenus();
     createStatusBar();
+    new ChartPaletteFollower(this); // charts in the desktop's light or dark palette, and follow it when it changes
     connectEstimation();
 
     connect(m_loader, &ModelLoader::progressChanged, m_progress, &QProgressBar::setValue);
@@ -184,10 +196,15 @@ void MainWindow::createMenus()
     m_exportSubgraphsAction->setStatusTip(tr("Write one row per subgraph with its estimate"));
     m_exportSubgraphsAction->setEnabled(false);
     m_exportRooflineAction
-        = file->addAction(tr("Export &Roofline as PNG…"), m_rooflinePage, &RooflinePage::showExportDialog);
+        = file->addAction(tr("Export Roo&fline as PNG…"), m_rooflinePage, &RooflinePage::showExportDialog);
     m_exportRooflineAction->setObjectName(QStringLiteral("exportRooflinePng"));
     m_exportRooflineAction->setStatusTip(tr("Save the roofline chart as an image"));
     m_exportRooflineAction->setEnabled(false);
+    m_exportReportAction = file->addAction(tr("Export Re&port…"), this, &MainWindow::showReportDialog);
+    m_exportReportAction->setObjectName(QStringLiteral("exportReport"));
+    m_exportReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportReportAction->setStatusTip(tr("Write the estimate and every chart as a Markdown or HTML report"));
+    m_exportReportAction->setEnabled(false);
 
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -197,15 +214,29 @@ void MainWindow::createMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_hardwareBar->toggleViewAction());
     view->addSeparator();
-    const std::pair<QWidget*, QString> calibrationPages[] = { { m_calibrationPage, QStringLiteral("showCalibration") },
-        { m_validationPage, QStringLiteral("showValidation") } };
-    for (const auto& entry : calibrationPages) {
-        QWidget* page = entry.first;
-        QAction* show = view->addAction(m_pages->tabText(m_pages->indexOf(page)), this, [this, page] {
-            m_stack->setCurrentWidget(m_pages); // calibrating needs no model
+    // Alt+1… as in tabbed browsers and terminals; Ctrl+digit is taken by the graph's zoom (Ctrl+0: fit).
+    const int digits[] = { Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5, Qt::Key_6, Qt::Key_7, Qt::Key_8,
+        Qt::Key_9, Qt::Key_0 };
+    const QSet<QWidget*> needNoModel { m_comparePage, m_calibrationPage, m_validationPage, m_benchmarksPage };
+    const QHash<QWidget*, QString> names { { m_summaryPage, QStringLiteral("Summary") },
+        { m_graphPage, QStringLiteral("Graph") }, { m_nodesPage, QStringLiteral("Nodes") },
+        { m_subgraphsPage, QStringLiteral("Subgraphs") }, { m_rooflinePage, QStringLiteral("Roofline") },
+        { m_energyPage, QStringLiteral("Energy") }, { m_memoryPage, QStringLiteral("Memory") },
+        { m_calibrationPage, QStringLiteral("Calibration") }, { m_validationPage, QStringLiteral("Validation") },
+        { m_benchmarksPage, QStringLiteral("Benchmarks") }, { m_comparePage, QStringLiteral("Compare") } };
+    for (int i = 0; i < m_pages->count(); ++i) {
+        QWidget* page = m_pages->widget(i);
+        QAction* show = view->addAction(m_pages->tabText(i), this, [this, page] {
+            m_stack->setCurrentWidget(m_pages);
             m_pages->setCurrentWidget(page);
         });
-        show->setObjectName(entry.second);
+        show->setObjectName(QStringLiteral("show") + names.value(page));
+        if (i < int(std::size(digits)))
+            show->setShortcut(QKeySequence(Qt::ALT | digits[i]));
+        if (!needNoModel.contains(page)) {
+            show->setEnabled(false); // until a model is open
+            m_modelActions << show;
+        }
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -240,9 +271,12 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_closeGuard->allowClose()) {
+        event->ignore();
+        return;
+    }
     m_loader->cancel();
-    // A suite in flight stops after its current benchmark; what it measured is already in the registry.
-    m_benchmarksPage->shutdown(5000);
+    m_benchmarksPage->shutdown(5000); // a no-op unless the user chose to stop now
     QSettings settings;
     settings.setValue(GeometryKey, saveGeometry());
     settings.setValue(StateKey, saveState());
@@ -319,13 +353,15 @@ void MainWindow::onLoaded(std::shared_ptr<const GraphAnalysis> analysis)
     m_estimator->setAnalysis(m_analysis);
     m_stack->setCurrentWidget(m_pages);
     m_exportCsvAction->setEnabled(true);
+    m_comparePage->setOpenModel(m_modelPath);
+    for (QAction* action : std::as_const(m_modelActions))
+        action->setEnabled(true);
     m_recentFiles->add(m_loader->path());
 
     const QString name = QString::fromStdString(modelDisplayName(*m_analysis->graph));
     setWindowTitle(tr("%1 — %2").arg(name, QApplication::applicationName()));
-    const auto nodes = static_cast<qulonglong>(m_analysis->graph->nodeCount());
-    statusBar()->showMessage(
-        nodes == 1 ? tr("Opened %1: 1 node").arg(name) : tr("Opened %1: %2 nodes").arg(name).arg(nodes), 5000);
+    const int nodes = static_cast<int>(m_analysis->graph->nodeCount());
+    statusBar()->showMessage(tr("Opened %1: %n node(s)", nullptr, nodes).arg(name), 5000);
 }
 
 void MainWindow::onFailed(const QString& message)
@@ -381,9 +417,44 @@ bool MainWindow::exportNodesCsv(const QString& path)
     return true;
 }
 
+void MainWindow::showReportDialog()
+{
+    if (!m_estimate)
+        return;
+    const QString name
+        = QString::fromStdString(modelDisplayName(*m_estimate->analysis->graph) + '-' + m_estimate->hardware().id)
+        + QStringLiteral("-report.md");
+    const QString path = askExportPath(this, tr("Export Report"), name,
+        tr("Markdown (*.md);;HTML (*.html);;All files (*)"), QFileInfo(m_modelPath).absolutePath());
+    if (path.isEmpty())
+        return;
+    if (const QString error = exportReport(path); !error.isEmpty())
+        showError(tr("Export failed"), tr("Could not export the report."), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+QString MainWindow::exportReport(const QString& path)
+{
+    if (!m_estimate)
+        return tr("There is no estimate to report: open a model and choose hardware.");
+    QList<ReportFigure> figures {
+        { tr("Roofline"), QStringLiteral("roofline.png"),
+            [this](const QString& p) { return m_rooflinePage->exportPng(p); } },
+        { tr("Energy"), QStringLiteral("energy.png"), [this](const QString& p) { return m_energyPage->exportPng(p); } },
+        { tr("Memory"), QStringLiteral("memory.png"), [this](const QString& p) { return m_memoryPage->exportPng(p); } },
+    };
+    // The graph is laid out when its page is first shown; a report never waits for it.
+    if (!m_graphPage->isLayoutPending() && !m_graphPage->scene()->items().isEmpty())
+        figures.push_back({ tr("Graph"), QStringLiteral("graph.png"),
+            [this](const QString& p) { return saveScenePng(*m_graphPage->scene(), p); } });
+    return graphs::ui::exportReport(path, *m_estimate, figures);
+}
+
 void MainWindow::showError(const QString& title, const QString& text, const QString& details)
 {
     showErrorBox(this, title, text, details);
+    Q_EMIT errorShown(text + (details.isEmpty() ? QString() : QLatin1Char(' ') + details));
 }
 
 void MainWindow::onCatalogLoaded(const std::shared_ptr<const HardwareCatalog>& catalog)
@@ -420,6 +491,7 @@ void MainWindow::onEstimated(std::shared_ptr<const EstimatedModel> estimate)
     m_memoryPage->setEstimate(m_estimate);
     m_exportSubgraphsAction->setEnabled(m_estimate != nullptr);
     m_exportRooflineAction->setEnabled(m_estimate != nullptr);
+    m_exportReportAction->setEnabled(m_estimate != nullptr);
     if (!m_estimate)
         return;
     statusBar()->showMessage(tr("%1 on %2: %3")

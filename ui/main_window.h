@@ -24,6 +24,8 @@ struct HardwareCatalog;
 class BenchmarksPage;
 class CalibrationPage;
 class CalibrationRunner;
+class CloseGuard;
+class ComparePage;
 class EnergyPage;
 class EstimateRunner;
 class GraphViewPage;
@@ -60,6 +62,9 @@ public:
     void setPreferredPrecision(Precision precision);
     /// Writes the nodes CSV of the open model; on failure shows the problem and returns false.
     bool exportNodesCsv(const QString& path);
+    /// Writes the design-review report (Markdown, or HTML by the suffix) with the charts beside it; returns "" on
+    /// success, else the problem naming the file.
+    QString exportReport(const QString& path);
 
     const std::shared_ptr<const GraphAnalysis>& analysis() const { return m_analysis; }
     const std::shared_ptr<const EstimatedModel>& estimate() const { return m_estimate; }
@@ -76,10 +81,16 @@ public:
     RooflinePage* rooflinePage() const { return m_rooflinePage; }
     EnergyPage* energyPage() const { return m_energyPage; }
     MemoryPage* memoryPage() const { return m_memoryPage; }
+    ComparePage* comparePage() const { return m_comparePage; }
     CalibrationRunner* calibrationRunner() const { return m_calibrationRunner; }
     CalibrationPage* calibrationPage() const { return m_calibrationPage; }
     ValidationPage* validationPage() const { return m_validationPage; }
     BenchmarksPage* benchmarksPage() const { return m_benchmarksPage; }
+    CloseGuard* closeGuard() const { return m_closeGuard; }
+
+Q_SIGNALS:
+    /// An error box opened (a model that failed to load, unknown hardware, a failed estimate or export): what it says.
+    void errorShown(const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -95,6 +106,7 @@ private:
     void showOpenDialog();
     void showExportDialog();
     void showAbout();
+    void showReportDialog();
     void showError(const QString& title, const QString& text, const QString& details);
 
     void onLoaded(std::shared_ptr<const GraphAnalysis> analysis);
@@ -128,14 +140,18 @@ private:
     RooflinePage* m_rooflinePage;
     EnergyPage* m_energyPage = nullptr;
     MemoryPage* m_memoryPage = nullptr;
+    ComparePage* m_comparePage = nullptr;
     CalibrationRunner* m_calibrationRunner = nullptr; ///< shared by the Calibration and Validation pages
     CalibrationPage* m_calibrationPage = nullptr;
     ValidationPage* m_validationPage = nullptr;
     BenchmarksPage* m_benchmarksPage = nullptr;
+    CloseGuard* m_closeGuard = nullptr;
 
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportSubgraphsAction = nullptr;
     QAction* m_exportRooflineAction = nullptr;
+    QAction* m_exportReportAction = nullptr;
+    QList<QAction*> m_modelActions; ///< enabled once a model is open
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancelButton = nullptr;
 };

@@ -48,6 +48,11 @@ void ScreenshotTaker::start(int timeoutMs)
         return;
     }
     m_timeout.start(timeoutMs);
+    // A model that does not load or an unknown hardware id ends the run at once, with what the window said.
+    connect(m_window, &MainWindow::errorShown, this, [this](const QString& message) {
+        if (!m_begun)
+            finish(false, message);
+    });
     connect(m_window->estimator(), &EstimateRunner::estimated, this,
         [this](const std::shared_ptr<const EstimatedModel>& estimate) {
             if (estimate)
@@ -59,7 +64,7 @@ void ScreenshotTaker::start(int timeoutMs)
 
 void ScreenshotTaker::begin()
 {
-    if (m_begun)
+    if (m_begun || m_finished)
         return;
     m_begun = true;
     m_timeout.stop();
@@ -111,6 +116,9 @@ void ScreenshotTaker::grabCurrent()
 
 void ScreenshotTaker::finish(bool ok, const QString& message)
 {
+    if (m_finished)
+        return;
+    m_finished = true;
     m_timeout.stop();
     Q_EMIT finished(ok, message);
 }

@@ -51,6 +51,7 @@ private:
     QStringList m_written;
     QTimer m_timeout;
     bool m_begun = false;
+    bool m_finished = false;
     bool m_calibrationQueued = false;
     QString m_calibrationNote; ///< why the calibration pages were not captured
 };

@@ -2,8 +2,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
-#include "estimation/comparison.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/comparison_run.h"
 #include "reporting/analysis_report.h"
 #include "reporting/comparison_report.h"
 
@@ -65,43 +64,29 @@ int runCompare(const CompareSettings& s)
         return rules.error().code == ErrorCode::NotFound ? ExitUsage : ExitFailure;
     }
 
-    std::vector<ComparisonRow> rows;
-    for (const std::string& model : s.models) {
-        for (int64_t batch : s.batches) {
-            AnalysisRequest request;
-            request.modelPath = model;
-            request.import.batch = batch;
-            auto outcome = runAnalysis(request);
-            if (!outcome) {
-                printError(outcome.error());
-                return outcome.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
-            }
-            for (const auto& spec : hardware) {
-                for (Precision p : precisions) {
-                    if (spec->peakOpsPerSecond(p) <= 0)
-                        continue; // a precision the entry lacks is left out of the table, not an error
-                    auto estimated = estimateOn(*outcome->analysis, spec, p, *rules, batch);
-                    if (!estimated) {
-                        printError(estimated.error());
-                        return ExitFailure;
-                    }
-                    ComparisonRow row;
-                    row.model = modelDisplayName(*outcome->analysis->graph);
-                    row.hardwareId = spec->id;
-                    row.hardwareName = spec->name;
-                    row.batch = batch;
-                    row.precision = p;
-                    row.summary = estimated->second.summary;
-                    rows.push_back(std::move(row));
-                }
-            }
-        }
+    ComparisonRequest request;
+    request.models = s.models;
+    request.hardware = std::move(hardware);
+    request.batches = s.batches;
+    request.precisions = std::move(precisions);
+    request.fusion = std::move(*rules);
+    auto outcome = runComparison(request);
+    if (!outcome) {
+        printError(outcome.error());
+        return ExitFailure;
     }
+    if (!outcome->failures.empty()) {
+        const ComparisonFailure& failure = outcome->failures.front();
+        printError(failure.error);
+        // A model that cannot be imported as asked is a usage error; an estimate that fails is the program's.
+        const bool usage = failure.hardwareId.empty() && failure.error.code == ErrorCode::InvalidArgument;
+        return usage ? ExitUsage : ExitFailure;
+    }
+    const std::vector<ComparisonRow>& rows = outcome->rows;
     if (rows.empty()) {
         printError("no combination of the given hardware and precisions can run (check --precision)");
         return ExitUsage;
     }
-    markParetoFront(rows);
     return emit(renderComparison(rows, *format), s.output);
 }
 

@@ -165,7 +165,9 @@ int runValidate(const ValidateSettings& s)
         }
         calibration = std::move(*found);
     }
-    if (!calibration)
+    if (s.uncalibrated)
+        std::cerr << "graphs: note: --uncalibrated: validating the specification's estimates\n";
+    else if (!calibration)
         std::cerr << "graphs: note: no calibration profile for " << s.hardware << " × " << s.runtime << " ("
                   << s.precision << "): validating the specification's estimates\n";
 

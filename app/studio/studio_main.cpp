@@ -3,6 +3,7 @@
 #include "hardware/precision.h"
 #include "main_window.h"
 #include "screenshot_taker.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -23,6 +24,21 @@ int main(int argc, char** argv)
         bundledIcon.addFile(QStringLiteral(":/icons/%1-%2.png").arg(appId).arg(size));
     QApplication::setWindowIcon(QIcon::fromTheme(appId, bundledIcon));
 
+    // The language is chosen before the parser below is built, so that --help speaks it too.
+    const QCommandLineOption language(QStringLiteral("language"), QString(), QStringLiteral("LANG"));
+    QCommandLineParser languageParser;
+    languageParser.addOption(language);
+    languageParser.parse(QCoreApplication::arguments()); // the other options are the real parser's business
+    const bool languageGiven = languageParser.isSet(language);
+    const QLocale locale = languageGiven ? QLocale(languageParser.value(language)) : QLocale::system();
+    const graphs::ui::InstalledTranslations installed = graphs::ui::installTranslators(app, locale);
+    if (languageGiven && installed.language != locale.name().section(QLatin1Char('_'), 0, 0)) {
+        std::fprintf(stderr, "%s\n",
+            qPrintable(
+                QApplication::translate("main", "graphs-studio: no translation for '%1' (available: %2)")
+                    .arg(languageParser.value(language), graphs::ui::availableLanguages().join(QStringLiteral(", ")))));
+    }
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Latency, memory and energy estimates of neural networks on hardware."));
@@ -42,14 +58,20 @@ int main(int argc, char** argv)
             "files in DIR (then the Calibration and Validation pages, when the user registry holds measurements of "
             "the hardware and runtime last calibrated), then quit."),
         QStringLiteral("DIR"));
-    parser.addOptions({ hardware, precision, screenshot });
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+        QApplication::translate("main", "Show the user interface in LANG (%1) instead of the system language.")
+            .arg(graphs::ui::availableLanguages().join(QStringLiteral(", "))),
+        QStringLiteral("LANG"));
+    parser.addOptions({ hardware, precision, screenshot, languageOption });
     parser.process(app);
 
     graphs::ui::MainWindow window;
     if (parser.isSet(precision)) {
         const auto p = graphs::parsePrecision(parser.value(precision).toStdString());
         if (!p) {
-            std::fprintf(stderr, "graphs-studio: unknown precision '%s'\n", qPrintable(parser.value(precision)));
+            std::fprintf(stderr, "%s\n",
+                qPrintable(QApplication::translate("main", "graphs-studio: unknown precision '%1'")
+                               .arg(parser.value(precision))));
             return 2;
         }
         window.setPreferredPrecision(*p);

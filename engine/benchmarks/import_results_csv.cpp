@@ -78,9 +78,12 @@ Result<ImportedMeasurements> importResultsCsv(const std::string& path, const Mea
                 + ".json beside it); give --hardware ID",
             path };
 
+    // A suite's roofs run in the program itself ("builtin") and share the file of the runtime the suite measured.
     std::set<std::string> runtimes;
     for (const MeasurementRecord& r : *rows)
         runtimes.insert(r.runtime);
+    if (runtimes.size() > 1)
+        runtimes.erase(std::string(BuiltinRuntime));
     if (runtimes.size() > 1) {
         std::string names;
         for (const std::string& r : runtimes)

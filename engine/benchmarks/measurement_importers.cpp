@@ -140,7 +140,8 @@ Status finishImport(ImportedMeasurements& imported, const std::string& path, con
         imported.runtime = options.runtime;
     imported.environment.hardwareId = imported.hardwareId;
     for (MeasurementRecord& r : imported.records) {
-        r.runtime = imported.runtime;
+        if (r.kind != "roof" || r.runtime.empty())
+            r.runtime = r.kind == "roof" ? std::string(BuiltinRuntime) : imported.runtime;
         if (r.source.empty())
             r.source = imported.provenance.sourceFile;
     }

@@ -6,9 +6,14 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace graphs {
+
+/// The runtime of the rows the program measures itself (the roofs: FMA, triad, STREAM, SGEMM), which are stored in
+/// the results file of whichever runtime the suite ran with.
+inline constexpr std::string_view BuiltinRuntime = "builtin";
 
 /// One stored measurement: a row of a results CSV.
 struct MeasurementRecord

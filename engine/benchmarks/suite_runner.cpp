@@ -46,7 +46,7 @@ MeasurementRecord rateRecord(const std::string& name, int threads, double second
     MeasurementRecord r;
     r.benchmark = name;
     r.kind = "roof";
-    r.runtime = "builtin";
+    r.runtime = std::string(BuiltinRuntime);
     r.threads = threads;
     r.samples = 1;
     const double ms = seconds * 1000;

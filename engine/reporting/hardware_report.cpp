@@ -19,6 +19,13 @@ std::string flops(double v)
     return v > 0 ? humanCount(v) + "FLOP/s" : "-";
 }
 
+/// Integer datapaths do operations, not floating-point ones (as `hardware list` labels them).
+std::string rate(double v, Precision p)
+{
+    const bool integer = p == Precision::INT8 || p == Precision::INT4;
+    return v > 0 ? humanCount(v) + (integer ? "OP/s" : "FLOP/s") : "-";
+}
+
 /// Every entry is a vendor specification until a calibration profile exists for it.
 const char* confidence(const std::vector<std::string>& calibrations)
 {
@@ -115,9 +122,10 @@ std::string hardwareDetailText(const HardwareSpec& spec, const std::vector<std::
     out << "  " << padRight("precision", 11) << padRight("vector", 16) << padRight("matrix", 16) << "ridge vs " << spec.offChipMemory().name
         << '\n';
     for (Precision p : spec.supportedPrecisions()) {
-        out << "  " << padRight(std::string(precisionName(p)), 11) << padRight(flops(spec.peakOpsPerSecond(p, Datapath::Vector)), 16)
-            << padRight(flops(spec.peakOpsPerSecond(p, Datapath::Matrix)), 16)
-            << fixed(spec.ridgePoint(p, spec.offChipMemory()), 1) << " FLOP/B\n";
+        out << "  " << padRight(std::string(precisionName(p)), 11) << padRight(rate(spec.peakOpsPerSecond(p, Datapath::Vector), p), 16)
+            << padRight(rate(spec.peakOpsPerSecond(p, Datapath::Matrix), p), 16)
+            << fixed(spec.ridgePoint(p, spec.offChipMemory()), 1)
+            << (p == Precision::INT8 || p == Precision::INT4 ? " OP/B\n" : " FLOP/B\n");
     }
     out << "\nmemory\n";
     for (const MemoryLevel& m : spec.memory) {

@@ -57,9 +57,18 @@ AccuracyBaseline readBaseline(YamlReader& reader, const YAML::Node& root)
     return baseline;
 }
 
-std::string pct(double v)
+std::string pct(double v, int decimals = 1)
 {
-    return fixed(v, 1) + " %";
+    return fixed(v, decimals) + " %";
+}
+
+/// Enough decimals that two different figures do not print the same ("10.62 % exceeds 10.58 %", not 10.6 and 10.6).
+int decimalsToTell(double a, double b)
+{
+    int decimals = 1;
+    while (decimals < 4 && fixed(a, decimals) == fixed(b, decimals))
+        ++decimals;
+    return decimals;
 }
 
 } // namespace
@@ -78,12 +87,13 @@ std::vector<AccuracyRegression> checkAgainstBaseline(const AccuracySummary& summ
     double tolerancePct)
 {
     const double tolerance = tolerancePct > 0 ? tolerancePct : 0.0; // also turns NaN into 0
-    const std::string by = " by more than " + fixed(tolerance, 1) + " points";
+    const std::string by = tolerance > 0 ? " by more than " + fixed(tolerance, 1) + " points" : std::string();
     std::vector<AccuracyRegression> out;
     auto higherIsWorse = [&](const char* metric, double accepted, double now) {
         if (now > accepted + tolerance)
             out.push_back({ "", metric, accepted, now,
-                std::string(metric) + " " + pct(now) + " exceeds the baseline " + pct(accepted) + by });
+                std::string(metric) + " " + pct(now, decimalsToTell(now, accepted)) + " exceeds the baseline "
+                    + pct(accepted, decimalsToTell(now, accepted)) + by });
     };
     higherIsWorse("MAPE", baseline.mapePct, summary.mapePct);
     higherIsWorse("worst error", baseline.worstAbsPct, summary.worstAbsPct);
@@ -94,7 +104,8 @@ std::vector<AccuracyRegression> checkAgainstBaseline(const AccuracySummary& summ
                 "bound coverage was " + pct(accepted) + " in the baseline; now no point states a bound" });
         } else if (const double now = *summary.boundCoverage * 100; now < accepted - tolerance) {
             out.push_back({ "", "bound coverage", accepted, now,
-                "bound coverage " + pct(now) + " is below the baseline " + pct(accepted) + by });
+                "bound coverage " + pct(now, decimalsToTell(now, accepted)) + " is below the baseline "
+                    + pct(accepted, decimalsToTell(now, accepted)) + by });
         }
     }
     return out;

@@ -109,13 +109,13 @@ private Q_SLOTS:
         env.toolVersion = "0.9";
         auto file = ResultsFile::open(there.path().toStdString(), "raspberry-pi-5", "fake", "workloads", env);
         QVERIFY(file.ok());
-        std::vector<MeasurementRecord> rows(3);
+        std::vector<MeasurementRecord> rows(4); // the last: a roof, which the program measures itself
         for (size_t i = 0; i < rows.size(); ++i) {
             MeasurementRecord& r = rows[i];
             r.date = env.date;
             r.benchmark = "net \"" + std::to_string(i) + "\", with a comma";
-            r.kind = i == 0 ? "workload" : "operator";
-            r.runtime = "fake";
+            r.kind = i == 0 ? "workload" : i == 3 ? "roof" : "operator";
+            r.runtime = i == 3 ? std::string(BuiltinRuntime) : "fake";
             r.runtimeVersion = "1.0";
             r.samples = 20;
             r.minMs = 1.0 + i;
@@ -149,7 +149,16 @@ private Q_SLOTS:
         QVERIFY(loaded.ok());
         for (MeasurementRecord& r : rows)
             r.source = "workloads.csv";
-        QVERIFY(*loaded == rows);
+        QVERIFY(*loaded == rows); // the roof stays builtin, the rest are the file's runtime
+
+        // Two runtimes besides the builtin roofs: which one would the file be?
+        MeasurementRecord other = rows[1];
+        other.runtime = "other";
+        QVERIFY(file->append(other).ok());
+        auto mixed = importMeasurements(file->path(), {});
+        QVERIFY(!mixed.ok());
+        QVERIFY2(mixed.error().message.find("several runtimes (fake, other)") != std::string::npos,
+            mixed.error().message.c_str());
     }
 
     void ownCsvOfALocalMachineNeedsHardware()

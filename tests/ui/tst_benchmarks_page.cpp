@@ -1,9 +1,11 @@
 // The Benchmarks page against a temporary user registry ($XDG_DATA_HOME) holding two tiny operator suites, measured
 // with the native runner of the build tree: Run clicked, rows awaited as they arrive off the GUI thread, the table
 // compared with the registry CSV the worker appended to, Cancel mid-run keeping what was measured, and the main
-// window closing mid-run without losing rows or hanging. The results model runs under QAbstractItemModelTester.
+// window asked to close mid-run: each answer of its question keeps every stored row and never hangs. The results
+// model runs under QAbstractItemModelTester.
 
 #include "benchmark_job.h"
+#include "close_guard.h"
 #include "benchmarks/results_registry.h"
 #include "main_window.h"
 #include "models/benchmark_results_model.h"
@@ -16,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -25,6 +28,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 
 using namespace graphs;
@@ -178,6 +182,22 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void suiteAddedLaterAppearsWhenShown()
+    {
+        BenchmarksPage page;
+        page.show();
+        QVERIFY(page.suiteCombo()->findText(QStringLiteral("tiny-ui")) >= 0);
+        QCOMPARE(page.suiteCombo()->findText(QStringLiteral("later-ui")), -1);
+        page.suiteCombo()->setCurrentIndex(page.suiteCombo()->findText(QStringLiteral("tiny-ui")));
+        page.hide();
+        const QString later = m_dir.filePath(QStringLiteral("graphs/benchmarks/definitions/later-ui.yaml"));
+        QVERIFY(writeFile(later, QByteArray(kTinySuite).replace("suite: tiny-ui", "suite: later-ui").constData()));
+        page.show();
+        QVERIFY(page.suiteCombo()->findText(QStringLiteral("later-ui")) >= 0);
+        QCOMPARE(page.suiteCombo()->currentText(), QStringLiteral("tiny-ui")); // the choice survives
+        QVERIFY(QFile::remove(later));
+    }
+
     void runFillsTableAndRegistry()
     {
         BenchmarksPage page;
@@ -249,8 +269,24 @@ private Q_SLOTS:
         QVERIFY(page.runButton()->isEnabled());
     }
 
-    void closingTheWindowStopsTheRun()
+    // Closing the window mid-run asks first; each answer keeps every stored row, and none leaves the app hanging.
+    void closingTheWindowAsks_data()
     {
+        QTest::addColumn<int>("choice");
+        QTest::addColumn<bool>("closes");
+        QTest::newRow("finish the benchmark in flight") << int(CloseGuard::Choice::FinishCurrent) << true;
+        QTest::newRow("finish the suite") << int(CloseGuard::Choice::FinishSuite) << true;
+        QTest::newRow("stop now") << int(CloseGuard::Choice::StopNow) << true;
+        QTest::newRow("keep the window open") << int(CloseGuard::Choice::KeepOpen) << false;
+    }
+
+    void closingTheWindowAsks()
+    {
+        QFETCH(int, choice);
+        QFETCH(bool, closes);
+        const auto chosen = CloseGuard::Choice(choice);
+        static const char* const buttonNames[]
+            = { "finishCurrent", "finishSuite", "stopNow", "keepOpen" }; // in Choice order
         auto* window = new MainWindow;
         BenchmarksPage* page = window->benchmarksPage();
         QVERIFY(page);
@@ -261,21 +297,65 @@ private Q_SLOTS:
         QVERIFY(selectSuite(*page, QStringLiteral("long-ui")));
         page->threadsSpin()->setValue(1);
         window->show();
+        QSignalSpy progress(page->job(), &BenchmarkJob::progressChanged);
         QTest::mouseClick(page->runButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() >= 1, RunTimeoutMs);
+
+        QVERIFY(!window->close()); // asks instead
+        QVERIFY(window->isVisible());
+        QMessageBox* box = window->closeGuard()->question();
+        QVERIFY(box);
+        QVERIFY(box->isVisible());
+        QVERIFY(!window->close()); // a second close raises the same question
+        QCOMPARE(window->closeGuard()->question(), box);
+        QString inFlight; // the benchmark the page showed as being measured when the user answered
+        for (const QList<QVariant>& args : progress)
+            if (!args.at(2).toString().isEmpty())
+                inFlight = args.at(2).toString();
+        QVERIFY(!inFlight.isEmpty());
+        auto* button = box->findChild<QPushButton*>(QString::fromLatin1(buttonNames[choice]));
+        QVERIFY(button);
         QElapsedTimer timer;
         timer.start();
-        QVERIFY(window->close());
-        QVERIFY(timer.elapsed() < 6000);
-        // The worker has stopped: the rows still queued reach the table, and they are all in the registry.
-        QTRY_VERIFY_WITH_TIMEOUT(!page->job()->isRunning(), 5000);
+        QTest::mouseClick(button, Qt::LeftButton);
+
+        if (closes) {
+            QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), RunTimeoutMs);
+            if (chosen == CloseGuard::Choice::StopNow)
+                QVERIFY(timer.elapsed() < 6000);
+        } else {
+            QTest::qWait(200);
+            QVERIFY(window->isVisible());
+            QVERIFY(page->job()->isRunning());
+            QVERIFY(!window->closeGuard()->question());
+            page->cancel();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!page->job()->isRunning(), RunTimeoutMs);
         const BenchmarkSummary summary = page->job()->lastSummary();
-        QVERIFY(summary.cancelled);
+        QCOMPARE(summary.total, 8);
         QCOMPARE(page->model()->rowCount(), summary.measured);
         const auto csv = registryRows(summary.resultsPath);
-        QVERIFY(csv.size() >= size_t(summary.measured)); // the cancel test's rows came first
+        QVERIFY(csv.size() >= size_t(summary.measured)); // earlier runs' rows came first
         const std::vector<MeasurementRecord> tail(csv.end() - summary.measured, csv.end());
         QVERIFY(sameRows(page->model()->records(), tail));
+        const bool inFlightStored = std::any_of(tail.begin(), tail.end(),
+            [&](const MeasurementRecord& r) { return QString::fromStdString(r.benchmark) == inFlight; });
+        switch (chosen) {
+        case CloseGuard::Choice::FinishCurrent:
+            QVERIFY(summary.cancelled);
+            QVERIFY2(inFlightStored, qPrintable(inFlight));
+            QVERIFY(summary.measured < 8);
+            break;
+        case CloseGuard::Choice::FinishSuite:
+            QVERIFY(!summary.cancelled);
+            QCOMPARE(summary.measured, 8);
+            break;
+        case CloseGuard::Choice::StopNow:
+        case CloseGuard::Choice::KeepOpen:
+            QVERIFY(summary.cancelled);
+            QVERIFY(summary.measured < 8);
+            break;
+        }
         delete window;
     }
 

@@ -8,6 +8,7 @@
 #include "estimate_runner.h"
 #include "estimation/unified_analyzer.h"
 #include "hardware/hardware_registry.h"
+#include "linear_measurements.h"
 #include "models/hardware_list_model.h"
 #include "transform/fusion_rules.h"
 
@@ -21,31 +22,6 @@ using namespace graphs::ui;
 namespace {
 
 const char* kHardware = "intel-core-i7-12700k";
-
-/// Imported per-subgraph rows of five models whose times follow one linear law.
-void writeMeasurements(const std::string& registry)
-{
-    auto file = ResultsFile::open(registry, kHardware, "pytorch", "imported", {});
-    QVERIFY(file);
-    const char* details[] = { "Conv2d_BatchNorm2d_ReLU (conv2d_batchnorm): conv1, bn1, relu", "Linear (linear): fc",
-        "add_ReLU (activation): add, relu", "Unfused (unfused): maxpool" };
-    for (int m = 0; m < 5; ++m) {
-        for (int c = 0; c < 4; ++c) {
-            MeasurementRecord r;
-            r.date = "2026-01-01T00:00:00Z";
-            r.kind = "subgraph";
-            r.runtime = "pytorch";
-            r.source = "model.json";
-            r.samples = 50;
-            r.benchmark = "net" + std::to_string(m) + "/sg" + std::to_string(c);
-            r.detail = details[c];
-            r.flops = c == 3 ? 0 : 1e8 * (1 + (2 * m + c) % 5);
-            r.bytes = 1e6 * (1 + (3 * m + 2 * c) % 4);
-            r.minMs = r.medianMs = r.meanMs = 1e3 * (r.flops / 4e11 + r.bytes / 3e10 + 2e-5);
-            QVERIFY(file->append(r));
-        }
-    }
-}
 
 } // namespace
 
@@ -103,7 +79,7 @@ private slots:
     {
         const std::string registry = userRegistryDir();
         QVERIFY(registry.starts_with(m_home.path().toStdString()));
-        writeMeasurements(registry);
+        QVERIFY(graphs::testing::writeLinearSubgraphMeasurements(registry, kHardware));
         CalibrationProfile profile;
         profile.hardware = kHardware;
         profile.runtime = "pytorch";

@@ -327,6 +327,11 @@ private slots:
         QCOMPARE(texts[0], u"cpu: MAPE 12.5 % exceeds the baseline 10.0 % by more than 0.5 points"_qs);
         QCOMPARE(texts[1], u"cpu: bound coverage was 80.0 % in the baseline; now no point states a bound"_qs);
         QCOMPARE(texts[2], u"gone: in the baseline but not measured now"_qs);
+
+        // Figures that round alike get the decimals that tell them apart; no tolerance, no "by more than".
+        const auto close = checkAgainstBaseline(*s, BaselineEntry { 12.46, 30.0, std::nullopt }, 0.0);
+        QCOMPARE(close.size(), size_t(1));
+        QCOMPARE(QString::fromStdString(close[0].text), u"MAPE 12.50 % exceeds the baseline 12.46 %"_qs);
     }
 
     void baselineRoundTrip()

@@ -18,10 +18,11 @@ QString fromStd(std::string_view s)
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
-QString tr(const char* text)
+// The strings of this file, under one context for lupdate and the translators.
+struct Tr
 {
-    return QCoreApplication::translate("graphs::ui::EnergyChartData", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(graphs::ui::EnergyChartData)
+};
 
 /// compute, the levels (J → mJ), static: the order of EnergyChartData::components.
 std::vector<double> split(const EnergyEstimate& e, size_t levels)
@@ -59,10 +60,10 @@ EnergyChartData makeEnergyChartData(const EstimatedModel& estimated)
     const ComputeGraph& graph = *estimated.analysis->graph;
     data.model = QString::fromStdString(modelDisplayName(graph));
     data.hardware = QString::fromStdString(spec.name + " (" + spec.id + ")");
-    data.components << tr("Compute");
+    data.components << Tr::tr("Compute");
     for (const MemoryLevel& level : spec.memory)
         data.components << QString::fromStdString(level.name);
-    data.components << tr("Static");
+    data.components << Tr::tr("Static");
     data.total = e.energy;
     data.parts = split(e.energy, spec.memory.size());
 
@@ -125,17 +126,17 @@ QString formatMilliJoules(double mJ)
 {
     const double a = std::abs(mJ);
     if (a == 0)
-        return tr("0 mJ");
+        return Tr::tr("0 mJ");
     if (a >= 1000)
-        return tr("%1 J").arg(QString::number(mJ / 1000, 'g', 3));
+        return Tr::tr("%1 J").arg(QString::number(mJ / 1000, 'g', 3));
     if (a < 0.1)
-        return tr("%1 µJ").arg(QString::number(mJ * 1000, 'g', 3));
-    return tr("%1 mJ").arg(QString::number(mJ, 'g', 3));
+        return Tr::tr("%1 µJ").arg(QString::number(mJ * 1000, 'g', 3));
+    return Tr::tr("%1 mJ").arg(QString::number(mJ, 'g', 3));
 }
 
 QString formatEnergy(const EstimationResult& energy)
 {
-    return tr("%1 ±%2% %3")
+    return Tr::tr("%1 ±%2% %3")
         .arg(formatMilliJoules(energy.value), QString::number(energy.errorBoundPct, 'g', 3),
             fromStd(confidenceName(energy.confidence)));
 }
@@ -144,13 +145,13 @@ QString subgraphEnergyText(const EnergyChartData& data, const SubgraphEnergy& su
 {
     QStringList split;
     for (int i = 0; i < data.components.size() && i < static_cast<int>(subgraph.parts.size()); ++i)
-        split << tr("%1 %2").arg(data.components[i], formatMilliJoules(subgraph.parts[static_cast<size_t>(i)]));
+        split << Tr::tr("%1 %2").arg(data.components[i], formatMilliJoules(subgraph.parts[static_cast<size_t>(i)]));
     const QString name
-        = subgraph.mainNode.isEmpty() ? subgraph.label : tr("%1 ('%2')").arg(subgraph.label, subgraph.mainNode);
+        = subgraph.mainNode.isEmpty() ? subgraph.label : Tr::tr("%1 ('%2')").arg(subgraph.label, subgraph.mainNode);
     const QString bound = subgraph.bottleneck == Bottleneck::None
-        ? tr("no kernel")
-        : tr("%1-bound").arg(fromStd(bottleneckName(subgraph.bottleneck)));
-    return tr("%1\n%2, %3\n%4")
+        ? Tr::tr("no kernel")
+        : Tr::tr("%1-bound").arg(fromStd(bottleneckName(subgraph.bottleneck)));
+    return Tr::tr("%1\n%2, %3\n%4")
         .arg(name, formatEnergy(subgraph.energy.total), bound, split.join(QStringLiteral(" · ")));
 }
 

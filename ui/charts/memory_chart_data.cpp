@@ -12,10 +12,11 @@ namespace graphs::ui {
 
 namespace {
 
-QString tr(const char* text)
+// The strings of this file, under one context for lupdate and the translators.
+struct Tr
 {
-    return QCoreApplication::translate("graphs::ui::MemoryChartData", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(graphs::ui::MemoryChartData)
+};
 
 } // namespace
 
@@ -78,13 +79,13 @@ QString memoryStepText(const MemoryChartData& data, int step)
     if (step < 0 || step >= static_cast<int>(data.steps.size()))
         return {};
     const MemoryStep& s = data.steps[static_cast<size_t>(step)];
-    const QString name = s.name.isEmpty() ? tr("node #%1").arg(s.node) : QStringLiteral("'%1'").arg(s.name);
-    QString text = tr("Step %1 of %2: %3 %4\nActivations alive after it: %5")
+    const QString name = s.name.isEmpty() ? Tr::tr("node #%1").arg(s.node) : QStringLiteral("'%1'").arg(s.name);
+    QString text = Tr::tr("Step %1 of %2: %3 %4\nActivations alive after it: %5")
                        .arg(step + 1)
                        .arg(data.steps.size())
                        .arg(s.opType, name, QString::fromStdString(humanBytes(s.liveBytes)));
     if (step == data.peakStep)
-        text += tr(" (the peak)");
+        text += Tr::tr(" (the peak)");
     return text;
 }
 

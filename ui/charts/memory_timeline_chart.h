@@ -14,7 +14,10 @@ namespace graphs::ui {
 struct MemoryChartData;
 
 /// Activation memory alive over the execution order, one point per step (numbered from 1), as an area; the peak is
-/// marked and labelled. Hovering tells which node runs at the step under the mouse.
+/// marked and labelled. Hovering tells which node runs at the step under the mouse. A long timeline (over 500
+/// steps, or one whose edge would run up and down the chart more than 40 times) is drawn as the highest step of
+/// each run of steps, as few runs as keep it quick to paint: painting it step by step could freeze the window for
+/// seconds.
 class MemoryTimelineChart : public QChartView
 {
     Q_OBJECT

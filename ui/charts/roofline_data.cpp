@@ -38,22 +38,27 @@ RooflineData makeRooflineData(const EstimatedModel& estimated)
     const double matrix = spec.peakOpsPerSecond(p, Datapath::Matrix);
     const double vector = spec.peakOpsPerSecond(p, Datapath::Vector);
     if (matrix > 0 && vector > 0) {
-        data.compute.push_back({ name + QStringLiteral(" matrix"), matrix });
-        data.compute.push_back({ name + QStringLiteral(" vector"), vector });
+        data.compute.push_back(
+            { QCoreApplication::translate("graphs::ui::RooflineData", "%1 matrix").arg(name), matrix });
+        data.compute.push_back(
+            { QCoreApplication::translate("graphs::ui::RooflineData", "%1 vector").arg(name), vector });
     } else if (matrix > 0) {
-        data.compute.push_back({ name + QStringLiteral(" matrix"), matrix });
+        data.compute.push_back(
+            { QCoreApplication::translate("graphs::ui::RooflineData", "%1 matrix").arg(name), matrix });
         // Elementwise work of this precision runs elsewhere (int8 models: the fp32 vector path); show that roof too.
         const double assumed = mapping::vectorPeak(spec, p);
         if (assumed > 0 && assumed < matrix)
             data.compute.push_back(
                 { QCoreApplication::translate("graphs::ui::RooflineData", "vector (elementwise work)"), assumed });
     } else if (vector > 0) {
-        data.compute.push_back({ name + QStringLiteral(" vector"), vector });
+        data.compute.push_back(
+            { QCoreApplication::translate("graphs::ui::RooflineData", "%1 vector").arg(name), vector });
     }
     // Clusters with different datapaths (P- and E-cores) add up to more than either datapath alone.
     const double peak = spec.peakOpsPerSecond(p);
     if (!data.compute.empty() && peak > data.compute.front().value * 1.01)
-        data.compute.insert(data.compute.begin(), { name + QStringLiteral(" peak"), peak });
+        data.compute.insert(data.compute.begin(),
+            { QCoreApplication::translate("graphs::ui::RooflineData", "%1 peak").arg(name), peak });
     std::stable_sort(data.compute.begin(), data.compute.end(),
         [](const RooflineCeiling& a, const RooflineCeiling& b) { return a.value > b.value; });
 

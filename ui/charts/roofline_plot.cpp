@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 
 namespace graphs::ui {
@@ -134,7 +135,7 @@ void RooflinePlot::rebuild()
 {
     clearGraphs();
     clearItems();
-    m_dots.clear();
+    m_dotCount = 0;
     m_slantedLabels.clear();
     m_highlight = nullptr;
     m_highlightAnchor = nullptr;
@@ -264,19 +265,32 @@ void RooflinePlot::addDots()
         key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour.darker(130), colour, 9));
         key->setName(fromStd(opClassName(c)));
     }
-    // A graph per dot: QCustomPlot sizes scatter points per graph, and the dots are sized by latency share.
+    // QCustomPlot sizes scatter points per graph, and the dots are sized by latency share: a graph per class and
+    // size, the size rounded to half a pixel. A graph per dot would make thousands of graphs for a large model,
+    // slow to build and to draw. The largest dots are drawn first, so that none hides a smaller one.
+    struct Dots
+    {
+        QVector<double> intensity;
+        QVector<double> flopsPerSecond;
+    };
+    std::map<std::pair<int, OpClass>, Dots> groups; // (minus the size in half pixels, class)
     for (const RooflinePoint& p : m_data.points) {
-        QCPGraph* dot = addGraph();
-        dot->setLineStyle(QCPGraph::lsNone);
-        QColor fill = opClassColour(p.opClass);
-        fill.setAlpha(190);
-        dot->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssDisc, opClassColour(p.opClass).darker(140), fill, dotDiameter(p)));
-        dot->setData({ p.intensity }, { p.flopsPerSecond }, true);
-        dot->removeFromLegend();
-        dot->setSelectable(QCP::stNone);
-        m_dots.push_back(dot);
+        Dots& dots = groups[{ -static_cast<int>(std::lround(2 * dotDiameter(p))), p.opClass }];
+        dots.intensity.push_back(p.intensity);
+        dots.flopsPerSecond.push_back(p.flopsPerSecond);
     }
+    for (const auto& [key, dots] : groups) {
+        QCPGraph* graph = addGraph();
+        graph->setLineStyle(QCPGraph::lsNone);
+        QColor fill = opClassColour(key.second);
+        fill.setAlpha(190);
+        graph->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssDisc, opClassColour(key.second).darker(140), fill, -key.first / 2.0));
+        graph->setData(dots.intensity, dots.flopsPerSecond);
+        graph->removeFromLegend();
+        graph->setSelectable(QCP::stNone);
+    }
+    m_dotCount = static_cast<int>(m_data.points.size());
 }
 
 double RooflinePlot::dotDiameter(const RooflinePoint& point) const

@@ -26,7 +26,7 @@ public:
     void setSelectedSubgraph(int subgraph);
     /// The subgraph whose dot is ringed, or -1.
     int selectedSubgraph() const;
-    int dotCount() const { return static_cast<int>(m_dots.size()); }
+    int dotCount() const { return m_dotCount; }
     /// Where the dot of `subgraph` is drawn (widget coordinates, as of the last replot).
     std::optional<QPointF> dotPosition(int subgraph) const;
     /// The subgraph whose dot is under `position`, the nearest when several are; -1 when none is.
@@ -56,7 +56,7 @@ private:
     double dotDiameter(const RooflinePoint& point) const;
 
     RooflineData m_data;
-    std::vector<QCPGraph*> m_dots; ///< aligned with m_data.points
+    int m_dotCount = 0; ///< dots drawn, one per point of m_data
     QCPGraph* m_highlight = nullptr;
     QCPItemTracer* m_highlightAnchor = nullptr;
     QCPItemText* m_highlightLabel = nullptr;

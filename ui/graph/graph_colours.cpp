@@ -15,10 +15,11 @@ namespace graphs::ui {
 
 namespace {
 
-QString tr(const char* text)
+// The strings of this file, under one context for lupdate and the translators.
+struct Tr
 {
-    return QCoreApplication::translate("graphs::ui::GraphColours", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(graphs::ui::GraphColours)
+};
 
 /// The subgraph whose figures colour `item`, or -1.
 int subgraphOf(const DiagramItem& item, const EstimatedModel& estimate)
@@ -108,7 +109,7 @@ DiagramColours colourDiagram(
     if (mode == ColourMode::OperatorClass || !estimate) {
         colourByOpClass(diagram, analysis, estimate, out);
         if (mode != ColourMode::OperatorClass)
-            out.legend.note = tr("Coloured by operator class: choose hardware in the toolbar for an estimate.");
+            out.legend.note = Tr::tr("Coloured by operator class: choose hardware in the toolbar for an estimate.");
         return out;
     }
 
@@ -143,24 +144,25 @@ DiagramColours colourDiagram(
 
     switch (mode) {
     case ColourMode::Subgraph:
-        out.legend.note = tr("One colour per fused subgraph (%1 in all): boxes of one colour run as one kernel.")
+        out.legend.note = Tr::tr("One colour per fused subgraph (%1 in all): boxes of one colour run as one kernel.")
                               .arg(subgraphs.size());
         break;
     case ColourMode::Bottleneck:
         for (Bottleneck b : present) {
             const auto name = bottleneckName(b);
             const QString label = b == Bottleneck::None
-                ? tr("no kernel")
-                : tr("%1 bound").arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
+                ? Tr::tr("no kernel")
+                : Tr::tr("%1 bound").arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
             out.legend.entries.push_back({ bottleneckColour(b), label });
         }
-        out.legend.note = tr("What limits each subgraph on %1.").arg(QString::fromStdString(estimate->hardware().name));
+        out.legend.note
+            = Tr::tr("What limits each subgraph on %1.").arg(QString::fromStdString(estimate->hardware().name));
         break;
     case ColourMode::LatencyShare:
         out.legend.heatScale = true;
         out.legend.low = QStringLiteral("0 %");
         out.legend.high = QString::fromStdString(fixed(100 * maxShare, 1)) + QStringLiteral(" %");
-        out.legend.note = tr("Each subgraph's share of the model's latency.");
+        out.legend.note = Tr::tr("Each subgraph's share of the model's latency.");
         break;
     case ColourMode::OperatorClass:
         break;

@@ -68,9 +68,9 @@ Diagram buildDiagram(const ComputeGraph& graph, const Partition* partition, cons
             const Subgraph& sub = partition->subgraphs[s];
             if (isCollapsible(sub.descriptor.nodes.size())) {
                 if (d.itemOfSubgraph[s] < 0) {
+                    const int members = static_cast<int>(sub.descriptor.nodes.size()); // lupdate reads plain names
                     d.itemOfSubgraph[s] = addItem({ DiagramItem::Kind::Subgraph, s, fromStd(sub.label),
-                        QCoreApplication::translate("graphs::ui::Diagram", "%n nodes", nullptr,
-                            static_cast<int>(sub.descriptor.nodes.size())) });
+                        QCoreApplication::translate("graphs::ui::Diagram", "%n nodes", nullptr, members) });
                     ++d.subgraphItems;
                 }
                 d.itemOfNode[n] = d.itemOfSubgraph[s];

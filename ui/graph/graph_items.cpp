@@ -57,14 +57,31 @@ bool isDark(const QColor& c)
     return 0.299 * c.redF() + 0.587 * c.greenF() + 0.114 * c.blueF() < 0.58;
 }
 
+/// The box for texts `titleWidth` and `subtitleWidth` wide.
+QSizeF boxSize(const DiagramItem& data, double titleWidth, double subtitleWidth)
+{
+    const double text = std::max(titleWidth, subtitleWidth);
+    const bool pill = data.kind == DiagramItem::Kind::Input || data.kind == DiagramItem::Kind::Output;
+    const double width = std::clamp(text + 2 * PadX + (pill ? 8 : 0), MinWidth, MaxWidth);
+    const double height = data.subtitle.isEmpty() ? HeaderHeight + 2 : HeaderHeight + BodyHeight;
+    if (data.kind == DiagramItem::Kind::Subgraph)
+        return { width + StackOffset, height + StackOffset };
+    return { width, height };
+}
+
 } // namespace
 
 DiagramBoxItem::DiagramBoxItem(int item, const DiagramItem& data)
+    : DiagramBoxItem(item, data, sizeFor(data))
+{
+}
+
+DiagramBoxItem::DiagramBoxItem(int item, const DiagramItem& data, const QSizeF& size)
     : m_item(item)
     , m_kind(data.kind)
     , m_title(data.title)
     , m_subtitle(data.subtitle)
-    , m_size(sizeFor(data))
+    , m_size(size)
     , m_fill(QColor(225, 228, 232))
 {
     setZValue(1);
@@ -73,15 +90,19 @@ DiagramBoxItem::DiagramBoxItem(int item, const DiagramItem& data)
 
 QSizeF DiagramBoxItem::sizeFor(const DiagramItem& data)
 {
-    const QFontMetricsF title(titleFont());
-    const QFontMetricsF subtitle(subtitleFont());
-    const double text = std::max(title.horizontalAdvance(data.title), subtitle.horizontalAdvance(data.subtitle));
-    const bool pill = data.kind == DiagramItem::Kind::Input || data.kind == DiagramItem::Kind::Output;
-    const double width = std::clamp(text + 2 * PadX + (pill ? 8 : 0), MinWidth, MaxWidth);
-    const double height = data.subtitle.isEmpty() ? HeaderHeight + 2 : HeaderHeight + BodyHeight;
-    if (data.kind == DiagramItem::Kind::Subgraph)
-        return { width + StackOffset, height + StackOffset };
-    return { width, height };
+    return boxSize(data, QFontMetricsF(titleFont()).horizontalAdvance(data.title),
+        QFontMetricsF(subtitleFont()).horizontalAdvance(data.subtitle));
+}
+
+QSizeF BoxSizer::operator()(const DiagramItem& data)
+{
+    auto title = m_titles.constFind(data.title);
+    if (title == m_titles.cend())
+        title = m_titles.insert(data.title, QFontMetricsF(titleFont()).horizontalAdvance(data.title));
+    auto subtitle = m_subtitles.constFind(data.subtitle);
+    if (subtitle == m_subtitles.cend())
+        subtitle = m_subtitles.insert(data.subtitle, QFontMetricsF(subtitleFont()).horizontalAdvance(data.subtitle));
+    return boxSize(data, *title, *subtitle);
 }
 
 void DiagramBoxItem::setFill(const QColor& fill)

@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QFont>
 #include <QGraphicsItem>
+#include <QHash>
 #include <QPainterPath>
 
 namespace graphs::ui {
@@ -19,6 +20,8 @@ public:
     enum class Highlight { None, Member, Focus };
 
     DiagramBoxItem(int item, const DiagramItem& data);
+    /// With its size known already (the one the layout placed it with).
+    DiagramBoxItem(int item, const DiagramItem& data, const QSizeF& size);
 
     /// The size a box for `data` takes (from the fonts), the same for every box of that text.
     static QSizeF sizeFor(const DiagramItem& data);
@@ -44,6 +47,19 @@ private:
     QSizeF m_size;
     QColor m_fill;
     Highlight m_highlight = Highlight::None;
+};
+
+/// DiagramBoxItem::sizeFor() remembering the widths of the texts it measured. A model repeats a few dozen op types
+/// and a few hundred shapes over thousands of boxes, and shaping text is what measuring costs: a 5,000-node model
+/// is measured in a few hundred calls instead of 10,000. Font metrics belong to the GUI thread, and so does this.
+class BoxSizer
+{
+public:
+    QSizeF operator()(const DiagramItem& data);
+
+private:
+    QHash<QString, double> m_titles;
+    QHash<QString, double> m_subtitles;
 };
 
 /// An edge: a Bézier path ending in an arrowhead at the target's border.

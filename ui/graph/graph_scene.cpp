@@ -2,7 +2,9 @@
 
 #include "ir/compute_graph.h"
 
+#include <QGraphicsSceneHelpEvent>
 #include <QStringList>
+#include <QToolTip>
 #include <algorithm>
 
 namespace graphs::ui {
@@ -83,25 +85,30 @@ void GraphScene::clearDiagram()
     m_members.clear();
     m_focus = -1;
     m_diagram.reset();
+    m_graph.reset();
     setSceneRect(QRectF());
 }
 
-void GraphScene::setDiagram(
-    std::shared_ptr<const Diagram> diagram, const GraphLayout& layout, const ComputeGraph& graph)
+void GraphScene::setDiagram(std::shared_ptr<const Diagram> diagram, const GraphLayout& layout,
+    const std::vector<QSizeF>& sizes, std::shared_ptr<const ComputeGraph> graph)
 {
     clearDiagram();
     m_diagram = std::move(diagram);
+    m_graph = std::move(graph);
     if (!m_diagram)
         return;
+    // The bounds are gathered on the way: itemsBoundingRect() would ask every item again.
+    QRectF bounds;
     const auto& items = m_diagram->items;
     m_boxes.reserve(items.size());
     m_edgesOfBox.resize(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
-        auto* box = new DiagramBoxItem(static_cast<int>(i), items[i]);
+        auto* box = i < sizes.size() ? new DiagramBoxItem(static_cast<int>(i), items[i], sizes[i])
+                                     : new DiagramBoxItem(static_cast<int>(i), items[i]);
         box->setPos(i < layout.centres.size() ? layout.centres[i] : QPointF());
-        box->setToolTip(toolTipFor(items[i], graph));
         addItem(box);
         m_boxes.push_back(box);
+        bounds |= box->boundingRect().translated(box->pos());
     }
     const auto& edges = m_diagram->edges;
     m_edges.reserve(edges.size());
@@ -119,8 +126,21 @@ void GraphScene::setDiagram(
         m_edges.push_back(item);
         m_edgesOfBox[edge.from].push_back(static_cast<int>(e));
         m_edgesOfBox[edge.to].push_back(static_cast<int>(e));
+        bounds |= item->boundingRect();
     }
-    setSceneRect(itemsBoundingRect().adjusted(-SceneMargin, -SceneMargin, SceneMargin, SceneMargin));
+    setSceneRect(bounds.adjusted(-SceneMargin, -SceneMargin, SceneMargin, SceneMargin));
+    // Every item added is dirty; a scene-wide update lets the scene repaint the views at once instead of working
+    // out each item's area, which for thousands of items blocks the window as long as adding them did.
+    update();
+}
+
+void GraphScene::helpEvent(QGraphicsSceneHelpEvent* event)
+{
+    const int item = boxAt(event->scenePos());
+    const QString text = item >= 0 && m_graph ? toolTipFor(m_diagram->items[item], *m_graph) : QString();
+    // An empty text hides the tooltip shown, as QGraphicsScene does.
+    QToolTip::showText(event->screenPos(), text, event->widget());
+    event->setAccepted(!text.isEmpty());
 }
 
 void GraphScene::setFills(const std::vector<QColor>& fills)

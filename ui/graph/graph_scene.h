@@ -22,9 +22,11 @@ class GraphScene : public QGraphicsScene
 public:
     explicit GraphScene(QObject* parent = nullptr);
 
-    /// Replaces every item with the boxes and edges of `diagram` where `layout` put them; `graph` gives the
-    /// tooltips. Fills and highlights are reset.
-    void setDiagram(std::shared_ptr<const Diagram> diagram, const GraphLayout& layout, const ComputeGraph& graph);
+    /// Replaces every item with the boxes and edges of `diagram` where `layout` put them, each box as large as
+    /// `sizes` says (the sizes it was laid out with; measured afresh where missing); `graph` gives the tooltips.
+    /// Fills and highlights are reset.
+    void setDiagram(std::shared_ptr<const Diagram> diagram, const GraphLayout& layout, const std::vector<QSizeF>& sizes,
+        std::shared_ptr<const ComputeGraph> graph);
     void clearDiagram();
     const std::shared_ptr<const Diagram>& diagram() const { return m_diagram; }
 
@@ -42,8 +44,13 @@ public:
     int boxCount(DiagramItem::Kind kind) const;
     int edgeCount() const { return static_cast<int>(m_edges.size()); }
 
+protected:
+    /// Tooltips are written when asked for: thousands of them up front would cost more than the boxes.
+    void helpEvent(QGraphicsSceneHelpEvent* event) override;
+
 private:
     std::shared_ptr<const Diagram> m_diagram;
+    std::shared_ptr<const ComputeGraph> m_graph;
     std::vector<DiagramBoxItem*> m_boxes; ///< aligned with the diagram's items
     std::vector<DiagramEdgeItem*> m_edges; ///< aligned with the diagram's edges
     std::vector<std::vector<int>> m_edgesOfBox; ///< diagram item → its edges

@@ -33,7 +33,7 @@ namespace {
 constexpr double SmallestOverview = 0.6;
 
 template <typename T>
-void layOut(QPromise<T>& promise, quint64 generation, std::shared_ptr<const Diagram> diagram, const LayoutGraph& graph)
+void layOut(QPromise<T>& promise, quint64 generation, std::shared_ptr<const Diagram> diagram, LayoutGraph graph)
 {
     if (promise.isCanceled())
         return;
@@ -50,6 +50,7 @@ void layOut(QPromise<T>& promise, quint64 generation, std::shared_ptr<const Diag
         outcome.error = QString::fromUtf8(e.what()); // resource exhaustion: the layouts report nothing else
     }
     outcome.milliseconds = timer.elapsed();
+    outcome.sizes = std::move(graph.nodes);
     promise.addResult(std::move(outcome));
 }
 
@@ -184,7 +185,8 @@ void GraphViewPage::setEstimate(std::shared_ptr<const EstimatedModel> estimate)
         }
         if (m_scene->diagram() && m_scene->diagram()->subgraphItems > 0)
             m_scene->clearDiagram(); // its boxes are subgraphs of the old partition
-        if (folded || !m_scene->diagram())
+        // Nothing folded, the diagram does not depend on the partition: a layout under way stays valid.
+        if (folded || (!m_scene->diagram() && !isLayoutPending()))
             invalidateLayout();
     }
     applyColours();
@@ -285,7 +287,7 @@ void GraphViewPage::startLayout()
     auto diagram = std::make_shared<const Diagram>(
         buildDiagram(*m_analysis->graph, folded ? partition() : nullptr, m_collapsed));
     // Sizes come from font metrics, here on the GUI thread; the worker gets plain numbers.
-    LayoutGraph graph = layoutGraphOf(*diagram, &DiagramBoxItem::sizeFor);
+    LayoutGraph graph = layoutGraphOf(*diagram, BoxSizer());
     m_status->setText(tr("Laying out %1 boxes…").arg(graph.nodes.size()));
     m_running = true;
     m_watcher.setFuture(QtConcurrent::run(&layOut<Outcome>, m_generation, std::move(diagram), std::move(graph)));
@@ -294,16 +296,18 @@ void GraphViewPage::startLayout()
 void GraphViewPage::onLayoutFinished()
 {
     const QFuture<Outcome> future = m_watcher.future();
-    if (future.resultCount() == 0 || future.resultAt(0).generation != m_generation)
+    if (future.resultCount() == 0)
+        return;
+    const Outcome outcome = future.resultAt(0);
+    if (outcome.generation != m_generation)
         return; // superseded: the layout that replaced it reports
     m_running = false;
-    const Outcome outcome = future.resultAt(0);
     if (!outcome.layout) {
         m_scene->clearDiagram();
         m_status->setText(tr("Could not lay out the graph: %1").arg(outcome.error));
         return;
     }
-    m_scene->setDiagram(outcome.diagram, *outcome.layout, *m_analysis->graph);
+    m_scene->setDiagram(outcome.diagram, *outcome.layout, outcome.sizes, m_analysis->graph);
     m_layoutMethod = outcome.layout->method;
     m_layoutMs = outcome.milliseconds;
     QString status = tr("%1 boxes, %2 edges; laid out by %3 in %4 ms")
@@ -453,7 +457,7 @@ void GraphViewPage::updateMatches()
     }
     // Unless the selected node is a match, only the count.
     if (m_searchCursor < 0 || findNextNode(*m_analysis->graph, text, m_searchCursor - 1) != m_searchCursor) {
-        m_bar->matchesLabel()->setText(total == 1 ? tr("1 match") : tr("%1 matches").arg(total));
+        m_bar->matchesLabel()->setText(tr("%n match(es)", nullptr, total));
         return;
     }
     // Which match is selected: those before it in execution order, plus one.

@@ -90,6 +90,7 @@ private:
         quint64 generation = 0;
         std::shared_ptr<const Diagram> diagram;
         std::optional<GraphLayout> layout;
+        std::vector<QSizeF> sizes; ///< of the boxes, as laid out
         QString error;
         qint64 milliseconds = 0;
     };

@@ -1,5 +1,6 @@
 #include "graph/graphviz_layout.h"
 
+#include <QCoreApplication>
 #include <QLineF>
 #include <algorithm>
 #include <graphviz/cgraph.h>
@@ -132,7 +133,8 @@ std::optional<GraphLayout> graphvizLayout(
     if (gvLayout(session.context, g, "dot") != 0) {
         if (error) {
             const char* last = aglasterr();
-            *error = last ? QString::fromUtf8(last).trimmed() : QStringLiteral("dot failed");
+            *error = last ? QString::fromUtf8(last).trimmed()
+                          : QCoreApplication::translate("graphs::ui::GraphvizLayout", "dot failed");
         }
         return std::nullopt;
     }

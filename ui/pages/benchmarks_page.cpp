@@ -122,6 +122,14 @@ BenchmarksPage::~BenchmarksPage()
     shutdown(5000);
 }
 
+void BenchmarksPage::showEvent(QShowEvent* event)
+{
+    // Suites the user added to the registry since (a file dropped into definitions/) appear without a restart.
+    if (!m_job->isRunning())
+        refreshSuites();
+    QWidget::showEvent(event);
+}
+
 void BenchmarksPage::refreshSuites()
 {
     const QString chosen = m_suite->currentText();
@@ -162,6 +170,18 @@ void BenchmarksPage::cancel()
     updateButtons();
 }
 
+void BenchmarksPage::finishCurrentThenStop()
+{
+    m_job->finishCurrentThenStop();
+    m_current->setText(tr("Stopping after the benchmark in flight…"));
+    updateButtons();
+}
+
+bool BenchmarksPage::isRunning() const
+{
+    return m_job->isRunning();
+}
+
 bool BenchmarksPage::shutdown(int msecs)
 {
     return m_job->shutdown(msecs);
@@ -171,7 +191,7 @@ void BenchmarksPage::onProgress(int done, int total, const QString& current, dou
 {
     m_progress->setRange(0, std::max(1, total));
     m_progress->setValue(done);
-    if (m_job->isCancelling())
+    if (m_job->isCancelling() || m_job->isStoppingAfterCurrent())
         return;
     QString text = current.isEmpty() ? tr("%1 of %2 done").arg(done).arg(total)
                                      : tr("[%1/%2] %3").arg(done + 1).arg(total).arg(current);

@@ -38,6 +38,9 @@ public:
 
     void run();
     void cancel();
+    /// Stops the suite once the benchmark in flight is measured and stored (closing the window without losing it).
+    void finishCurrentThenStop();
+    bool isRunning() const;
     /// Cancels a run in flight and waits for it at most `msecs` (the main window closing); true when stopped.
     bool shutdown(int msecs);
 
@@ -52,6 +55,9 @@ public:
     QLabel* currentLabel() const { return m_current; }
     QLabel* messageLabel() const { return m_message; }
     QTableView* view() const { return m_view; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void onProgress(int done, int total, const QString& current, double etaSeconds);

@@ -371,9 +371,8 @@ void CalibrationPage::onSelectionChanged()
                        "import with 'graphs benchmark import'.")
                         .arg(hardwareId(), runtimeId(), folder));
     else
-        showMessage(files.size() == 1
-                ? tr("1 results file in %1: Fit to calibrate %2.").arg(folder, selectionName())
-                : tr("%1 results files in %2: Fit to calibrate %3.").arg(files.size()).arg(folder, selectionName()));
+        showMessage(tr("%n results file(s) in %1: Fit to calibrate %2.", nullptr, int(files.size()))
+                .arg(folder, selectionName()));
 }
 
 bool CalibrationPage::selectHardware(const QString& id)
@@ -485,16 +484,16 @@ void CalibrationPage::setRun(std::shared_ptr<const CalibrationRun> run)
     m_quality->setText(qualityText(*m_run));
     const Calibration& c = m_run->calibration;
     const CalibrationProfile& p = c.profile;
-    QString text = tr("Calibrated %1 × %2 (%3) from %4 measurements in %5 file(s).")
+    QString text = tr("Calibrated %1 × %2 (%3) from %4 measurements in %n file(s).", nullptr,
+        int(p.measurements.size()))
                        .arg(QString::fromStdString(p.hardware), QString::fromStdString(p.runtime),
                            QString::fromUtf8(precisionName(p.precision).data()))
-                       .arg(c.points.size())
-                       .arg(p.measurements.size());
+                       .arg(c.points.size());
     QStringList skipped;
     for (const Diagnostic& d : c.diagnostics)
         skipped << QString::fromStdString(d.location.empty() ? d.message : d.location + ": " + d.message);
     if (!skipped.isEmpty()) {
-        text += QLatin1Char(' ') + tr("%1 note(s), the first: %2").arg(skipped.size()).arg(skipped.constFirst());
+        text += QLatin1Char(' ') + tr("%n note(s), the first: %1", nullptr, int(skipped.size())).arg(skipped.constFirst());
         if (m_modelsFolder.isEmpty())
             text += QLatin1Char(' ') + tr("(choose the models folder for workload rows)");
     }

@@ -15,6 +15,13 @@
 
 namespace graphs::ui {
 
+namespace {
+
+/// How many rows fitting the columns to their contents looks at (Qt's default is 1,000).
+constexpr int ResizeSampleRows = 100;
+
+} // namespace
+
 NodesPage::NodesPage(QWidget* parent)
     : QWidget(parent)
     , m_model(new NodeTableModel(this))
@@ -40,6 +47,9 @@ NodesPage::NodesPage(QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Columns are fitted to the first rows only: measuring every cell of thousands of rows blocks the window for a
+    // noticeable time; a wider cell further down is elided.
+    m_view->horizontalHeader()->setResizeContentsPrecision(ResizeSampleRows);
     // Unsorted shows execution order; a third click on a header returns to it.
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->horizontalHeader()->setSortIndicatorClearable(true);
@@ -86,7 +96,7 @@ void NodesPage::updateCount()
     if (shown != total)
         m_count->setText(tr("%1 of %2 nodes").arg(shown).arg(total));
     else
-        m_count->setText(total == 1 ? tr("1 node") : tr("%1 nodes").arg(total));
+        m_count->setText(tr("%n node(s)", nullptr, total));
 }
 
 } // namespace graphs::ui

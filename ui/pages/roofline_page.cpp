@@ -78,14 +78,11 @@ void RooflinePage::setEstimate(std::shared_ptr<const EstimatedModel> estimate)
                          .arg(QString::fromStdString(e.runtime)));
     QStringList notes;
     notes << tr("Dot area in proportion to the subgraph's share of latency; hover for figures, click to select.");
-    if (data.withoutFlops == 1)
-        notes << tr("1 subgraph only moves data (no FLOPs) and has no place on these axes.");
-    else if (data.withoutFlops > 1)
-        notes << tr("%1 subgraphs only move data (no FLOPs) and have no place on these axes.").arg(data.withoutFlops);
-    if (data.zeroCost == 1)
-        notes << tr("1 subgraph runs no kernel (views, shape arithmetic).");
-    else if (data.zeroCost > 1)
-        notes << tr("%1 subgraphs run no kernel (views, shape arithmetic).").arg(data.zeroCost);
+    if (data.withoutFlops > 0)
+        notes << tr("%n subgraph(s) only move data (no FLOPs) and have no place on these axes.", nullptr,
+            int(data.withoutFlops));
+    if (data.zeroCost > 0)
+        notes << tr("%n subgraph(s) run no kernel (views, shape arithmetic).", nullptr, int(data.zeroCost));
     m_note->setText(notes.join(QLatin1Char(' ')));
     m_plot->setRoofline(std::move(data));
     m_plot->setSelectedSubgraph(m_selection->current());

@@ -27,6 +27,13 @@
 
 namespace graphs::ui {
 
+namespace {
+
+/// How many rows fitting the columns to their contents looks at (Qt's default is 1,000).
+constexpr int ResizeSampleRows = 100;
+
+} // namespace
+
 SubgraphsPage::SubgraphsPage(SubgraphSelection* selection, QWidget* parent)
     : QWidget(parent)
     , m_selection(selection)
@@ -75,6 +82,9 @@ SubgraphsPage::SubgraphsPage(SubgraphSelection* selection, QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(false);
+    // Columns are fitted to the first rows only: measuring every cell of thousands of rows blocks the window for a
+    // noticeable time; a wider cell further down is elided.
+    m_view->horizontalHeader()->setResizeContentsPrecision(ResizeSampleRows);
     // Unsorted shows execution order; a third click on a header returns to it.
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->horizontalHeader()->setSortIndicatorClearable(true);
@@ -173,7 +183,7 @@ void SubgraphsPage::updateCount()
     if (shown != total)
         m_count->setText(tr("%1 of %2 subgraphs").arg(shown).arg(total));
     else
-        m_count->setText(total == 1 ? tr("1 subgraph") : tr("%1 subgraphs").arg(total));
+        m_count->setText(tr("%n subgraph(s)", nullptr, total));
 }
 
 void SubgraphsPage::showSelection(int subgraph)

@@ -50,7 +50,7 @@ HardwareToolBar::HardwareToolBar(QWidget* parent)
     m_runtime->setToolTip(tr("Runtime profile: decides which nodes fuse into one kernel"));
     m_runtime->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    addWidget(buddyLabel(tr("&Hardware:"), m_picker));
+    addWidget(buddyLabel(tr("Hard&ware:"), m_picker));
     addWidget(m_picker);
     addWidget(buddyLabel(tr("&Precision:"), m_precision));
     addWidget(m_precision);

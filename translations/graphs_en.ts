@@ -1,0 +1,119 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>graphs::ui::CalibrationPage</name>
+    <message numerus="yes">
+        <source>%n results file(s) in %1: Fit to calibrate %2.</source>
+        <translation>
+            <numerusform>%n results file in %1: Fit to calibrate %2.</numerusform>
+            <numerusform>%n results files in %1: Fit to calibrate %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Calibrated %1 × %2 (%3) from %4 measurements in %n file(s).</source>
+        <translation>
+            <numerusform>Calibrated %1 × %2 (%3) from %4 measurements in %n file.</numerusform>
+            <numerusform>Calibrated %1 × %2 (%3) from %4 measurements in %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s), the first: %1</source>
+        <translation>
+            <numerusform>%n note: %1</numerusform>
+            <numerusform>%n notes, the first: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::ComparePage</name>
+    <message numerus="yes">
+        <source>Estimating %n combination(s)…</source>
+        <translation>
+            <numerusform>Estimating %n combination…</numerusform>
+            <numerusform>Estimating %n combinations…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s); the Pareto front marks, per model and batch, the hardware no other beats on both latency and energy.</source>
+        <translation>
+            <numerusform>%n row; the Pareto front marks, per model and batch, the hardware no other beats on both latency and energy.</numerusform>
+            <numerusform>%n rows; the Pareto front marks, per model and batch, the hardware no other beats on both latency and energy.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checked</source>
+        <translation>
+            <numerusform>%n checked</numerusform>
+            <numerusform>%n checked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::Diagram</name>
+    <message numerus="yes">
+        <source>%n nodes</source>
+        <translation>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::GraphViewPage</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Opened %1: %n node(s)</source>
+        <translation>
+            <numerusform>Opened %1: %n node</numerusform>
+            <numerusform>Opened %1: %n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::NodesPage</name>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n node</numerusform>
+            <numerusform>%n nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::RooflinePage</name>
+    <message numerus="yes">
+        <source>%n subgraph(s) only move data (no FLOPs) and have no place on these axes.</source>
+        <translation>
+            <numerusform>%n subgraph only moves data (no FLOPs) and has no place on these axes.</numerusform>
+            <numerusform>%n subgraphs only move data (no FLOPs) and have no place on these axes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subgraph(s) run no kernel (views, shape arithmetic).</source>
+        <translation>
+            <numerusform>%n subgraph runs no kernel (views, shape arithmetic).</numerusform>
+            <numerusform>%n subgraphs run no kernel (views, shape arithmetic).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::SubgraphsPage</name>
+    <message numerus="yes">
+        <source>%n subgraph(s)</source>
+        <translation>
+            <numerusform>%n subgraph</numerusform>
+            <numerusform>%n subgraphs</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,167 @@
+#include "compare_run.h"
+
+#include "calibration/calibrated_estimate.h"
+#include "calibration/calibration_profile.h"
+#include "core/data_paths.h"
+#include "estimation/comparison_run.h"
+#include "transform/fusion_rules.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+namespace graphs::ui {
+
+namespace {
+
+// The strings of this file, under one context for lupdate and the translators.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(graphs::ui::CompareRun)
+};
+
+QString fromStd(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+/// The stored calibrations of one run, each refitted once (a refit reads its measurements: about half a second)
+/// and only for the entries compared. Profiles that cannot be used leave the estimate as specified, with a note.
+class RunCalibrations
+{
+public:
+    RunCalibrations(const FusionRules& runtime, QStringList& notes)
+        : m_runtime(runtime)
+        , m_registry(userRegistryDir())
+        , m_notes(notes)
+    {
+    }
+
+    void apply(const GraphAnalysis& analysis, const Partition& partition, ModelEstimate& estimate)
+    {
+        if (const Calibration* calibration = find(estimate.hardware, estimate.options.precision))
+            applyCalibration(analysis, partition, estimate, *calibration);
+    }
+
+private:
+    const Calibration* find(const std::shared_ptr<const HardwareSpec>& hardware, Precision precision)
+    {
+        if (m_registry.empty())
+            return nullptr;
+        const std::string path = calibrationProfilePath(m_registry, hardware->id, m_runtime.runtimeId, precision);
+        const auto known = m_loaded.find(path);
+        if (known != m_loaded.end())
+            return known->second ? &*known->second : nullptr;
+        std::optional<Calibration>& slot = m_loaded[path];
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec))
+            return nullptr;
+        auto profile = loadCalibrationProfile(path);
+        if (!profile) {
+            m_notes << Tr::tr("Not calibrated: %1").arg(fromStd(profile.error().toString()));
+            return nullptr;
+        }
+        auto built = buildCalibration(*profile, hardware, m_runtime, m_registry);
+        if (!built) {
+            m_notes << Tr::tr("Not calibrated: %1: %2").arg(fromStd(path), fromStd(built.error().message));
+            return nullptr;
+        }
+        m_notes << Tr::tr("Calibrated with %1").arg(fromStd(path));
+        slot = std::move(*built);
+        return &*slot;
+    }
+
+    const FusionRules& m_runtime;
+    const std::string m_registry;
+    QStringList& m_notes;
+    std::map<std::string, std::optional<Calibration>> m_loaded; ///< by profile path; nullopt: none usable
+};
+
+/// Failures of one model, merged over the batches that failed alike: "bad.onnx (batches 1, 8): message".
+QStringList describeFailures(const std::vector<ComparisonFailure>& failures)
+{
+    struct Merged
+    {
+        QString what;
+        QString message;
+        QStringList batches;
+    };
+    std::vector<Merged> merged;
+    for (const ComparisonFailure& f : failures) {
+        const QString file = QFileInfo(QString::fromStdString(f.model)).fileName();
+        const QString what = f.hardwareId.empty() ? file : Tr::tr("%1 on %2").arg(file, fromStd(f.hardwareId));
+        const QString message = fromStd(f.error.toString());
+        auto it = std::find_if(
+            merged.begin(), merged.end(), [&](const Merged& m) { return m.what == what && m.message == message; });
+        if (it == merged.end())
+            it = merged.insert(merged.end(), { what, message, {} });
+        it->batches << QString::number(f.batch);
+    }
+    QStringList lines;
+    for (const Merged& m : merged) {
+        lines << (m.batches.size() == 1
+                ? Tr::tr("%1 (batch %2): %3").arg(m.what, m.batches.front(), m.message)
+                : Tr::tr("%1 (batches %2): %3").arg(m.what, m.batches.join(QStringLiteral(", ")), m.message));
+    }
+    return lines;
+}
+
+} // namespace
+
+void runCompareJob(QPromise<CompareResult>& promise, quint64 generation, const CompareInputs& inputs)
+{
+    promise.setProgressRange(0, 1000);
+    CompareResult result;
+    result.generation = generation;
+    try {
+        ComparisonRequest request;
+        for (const QString& model : inputs.models)
+            request.models.push_back(model.toStdString());
+        request.hardware = inputs.hardware;
+        request.batches = inputs.batches;
+        request.precisions = inputs.precisions;
+        request.fusion = *inputs.runtime;
+        request.keepGoing = true;
+        RunCalibrations calibrations(request.fusion, result.notes);
+        if (inputs.calibrate)
+            request.refine = [&calibrations](const GraphAnalysis& analysis, const Partition& partition,
+                                 ModelEstimate& estimate) { calibrations.apply(analysis, partition, estimate); };
+        for (const auto& spec : inputs.hardware) {
+            for (Precision p : inputs.precisions) {
+                if (spec->peakOpsPerSecond(p) <= 0)
+                    result.skipped << fromStd(spec->id) + QLatin1Char('/') + fromStd(precisionName(p));
+            }
+        }
+
+        auto lastReport = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+        const auto progress = [&](double fraction) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - lastReport >= std::chrono::milliseconds(100)) {
+                lastReport = now;
+                promise.setProgressValue(static_cast<int>(fraction * 1000));
+            }
+            return !promise.isCanceled();
+        };
+        auto outcome = runComparison(request, progress);
+        if (!outcome) {
+            // Cancelled is the only error runComparison returns; a cancelled promise drops results anyway.
+            result.cancelled = outcome.error().code == ErrorCode::Cancelled;
+            if (!result.cancelled)
+                result.errors << fromStd(outcome.error().toString());
+        } else {
+            result.rows = std::move(outcome->rows);
+            result.errors = describeFailures(outcome->failures);
+        }
+    } catch (const std::exception& e) {
+        result.errors << Tr::tr("Comparison failed: %1").arg(QString::fromUtf8(e.what()));
+    }
+    promise.setProgressValue(1000);
+    promise.addResult(std::move(result));
+}
+
+} // namespace graphs::ui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "estimation/comparison.h"
+
+#include <QPromise>
+#include <QStringList>
+#include <memory>
+#include <vector>
+
+namespace graphs {
+struct FusionRules;
+}
+
+namespace graphs::ui {
+
+/// What the Compare page asked for, snapshot on the GUI thread: the worker sees nothing else.
+struct CompareInputs
+{
+    QStringList models; ///< ONNX files
+    std::vector<std::shared_ptr<const HardwareSpec>> hardware;
+    std::vector<int64_t> batches;
+    std::vector<Precision> precisions;
+    std::shared_ptr<const FusionRules> runtime;
+    /// Apply the calibration profiles of the user registry, as the other pages' estimates do.
+    bool calibrate = true;
+};
+
+/// The outcome of one run: the rows as `graphs compare` makes them, and what could not be compared.
+struct CompareResult
+{
+    quint64 generation = 0;
+    std::vector<ComparisonRow> rows; ///< Pareto-marked, sorted by model, batch and latency
+    QStringList errors; ///< a model that failed names its file; the other rows still stand
+    QStringList notes; ///< the calibration profiles applied, and the ones that could not be used
+    QStringList skipped; ///< hardware × precision pairs left out because the entry lacks the precision
+    bool cancelled = false;
+};
+
+/// Runs `inputs` through graphs::runComparison on the calling (pool) thread: progress in thousandths on `promise`
+/// at most every 100 ms, cancelled by QFuture::cancel(). Reports one CompareResult (none when cancelled).
+void runCompareJob(QPromise<CompareResult>& promise, quint64 generation, const CompareInputs& inputs);
+
+} // namespace graphs::ui
