@@ -2888,10 +2888,6 @@ Rechnen %2 mJ, Speicher %3 mJ, statisch %4 mJ</translation>
         <translation>Ausführungspräzision (fp32, fp16, bf16, int8, …), sofern die Hardware sie hat.</translation>
     </message>
     <message>
-        <source>Once the estimate is ready, save the Summary, Subgraphs, Roofline, Graph, Energy and Memory pages as PNG files in DIR (then the Calibration and Validation pages, when the user registry holds measurements of the hardware and runtime last calibrated), then quit.</source>
-        <translation>Sobald die Schätzung fertig ist, die Seiten Übersicht, Teilgraphen, Roofline, Graph, Energie und Speicher als PNG-Dateien in DIR speichern (dann die Seiten Kalibrierung und Validierung, wenn die Benutzer-Registry Messungen der zuletzt kalibrierten Hardware und Laufzeitumgebung enthält), dann beenden.</translation>
-    </message>
-    <message>
         <source>graphs-studio: no translation for &apos;%1&apos; (available: %2)</source>
         <translation>graphs-studio: keine Übersetzung für &apos;%1&apos; (vorhanden: %2)</translation>
     </message>
@@ -2902,6 +2898,10 @@ Rechnen %2 mJ, Speicher %3 mJ, statisch %4 mJ</translation>
     <message>
         <source>graphs-studio: unknown precision &apos;%1&apos;</source>
         <translation>graphs-studio: unbekannte Präzision &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Once the estimate is ready, save the Summary, Nodes, Subgraphs, Roofline, Graph, Energy and Memory pages as PNG files in DIR (then the Calibration and Validation pages, when the user registry holds measurements of the hardware and runtime last calibrated), then quit.</source>
+        <translation>Sobald die Schätzung vorliegt, die Seiten Übersicht, Knoten, Teilgraphen, Roofline, Graph, Energie und Speicher als PNG-Dateien in DIR speichern (danach die Seiten Kalibrierung und Validierung, wenn die Benutzer-Registry Messungen der zuletzt kalibrierten Hardware und Laufzeitumgebung enthält), dann beenden.</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 #include "pages/energy_page.h"
 #include "pages/memory_page.h"
 #include "pages/model_summary_page.h"
+#include "pages/nodes_page.h"
 #include "pages/roofline_page.h"
 #include "pages/subgraphs_page.h"
 #include "pages/validation_page.h"
@@ -32,6 +33,7 @@ ScreenshotTaker::ScreenshotTaker(MainWindow* window, QString directory, QObject*
     , m_directory(std::move(directory))
 {
     m_shots = { { window->summaryPage(), QStringLiteral("studio-summary.png") },
+        { window->nodesPage(), QStringLiteral("studio-nodes.png") },
         { window->subgraphsPage(), QStringLiteral("studio-subgraphs.png") },
         { window->rooflinePage(), QStringLiteral("studio-roofline.png") },
         { window->graphPage(), QStringLiteral("graph-view.png") },

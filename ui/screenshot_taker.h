@@ -12,8 +12,8 @@ namespace graphs::ui {
 
 class MainWindow;
 
-/// Captures the Summary, Subgraphs, Roofline, Graph, Energy and Memory pages of a window as studio-summary.png,
-/// studio-subgraphs.png, studio-roofline.png, graph-view.png, energy.png and memory.png once its first estimate
+/// Captures the Summary, Nodes, Subgraphs, Roofline, Graph, Energy and Memory pages of a window as studio-summary.png,
+/// studio-nodes.png, studio-subgraphs.png, studio-roofline.png, graph-view.png, energy.png and memory.png once its first estimate
 /// arrives (graphs-studio --screenshot DIR, for the documentation). The slowest subgraph is selected first, so the pictures show the
 /// selection too. Then, when the user registry holds measurements of the hardware × runtime the Calibration page has
 /// chosen (as last used, from the settings), it fits them and captures calibration-page.png and validation-page.png.

@@ -54,7 +54,7 @@ int main(int argc, char** argv)
         QStringLiteral("PRECISION"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main",
-            "Once the estimate is ready, save the Summary, Subgraphs, Roofline, Graph, Energy and Memory pages as PNG "
+            "Once the estimate is ready, save the Summary, Nodes, Subgraphs, Roofline, Graph, Energy and Memory pages as PNG "
             "files in DIR (then the Calibration and Validation pages, when the user registry holds measurements of "
             "the hardware and runtime last calibrated), then quit."),
         QStringLiteral("DIR"));
