@@ -956,6 +956,22 @@ Batch %2</translation>
         <source>Memory (MB)</source>
         <translation>Speicher (MB)</translation>
     </message>
+    <message>
+        <source>Per inference: compute %1 mJ, memory %2 mJ (every level), static %3 mJ</source>
+        <translation>Je Inferenz: Rechnen %1 mJ, Speicher %2 mJ (alle Ebenen), statisch %3 mJ</translation>
+    </message>
+    <message>
+        <source>Compute (mJ)</source>
+        <translation>Rechnen (mJ)</translation>
+    </message>
+    <message>
+        <source>Memory traffic (mJ)</source>
+        <translation>Speicherverkehr (mJ)</translation>
+    </message>
+    <message>
+        <source>Static (mJ)</source>
+        <translation>Statisch (mJ)</translation>
+    </message>
 </context>
 <context>
     <name>graphs::ui::Diagram</name>

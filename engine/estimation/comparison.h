@@ -16,6 +16,7 @@ struct ComparisonRow
     int64_t batch = 1;
     Precision precision = Precision::FP32;
     ModelSummary summary;
+    EnergyEstimate energy; ///< summary.energy split into compute, memory and static (mJ per inference)
     bool pareto = false; ///< on the latency-vs-energy Pareto front among rows of the same model and batch
 };
 

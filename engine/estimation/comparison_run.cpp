@@ -71,6 +71,7 @@ Result<ComparisonOutcome> runComparison(const ComparisonRequest& request, const 
                     row.batch = batch;
                     row.precision = p;
                     row.summary = estimated->second.summary;
+                    row.energy = estimated->second.energy;
                     outcome.rows.push_back(std::move(row));
                 }
             }

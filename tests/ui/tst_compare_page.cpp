@@ -85,6 +85,7 @@ std::vector<ComparisonRow> engineRows(const QStringList& models,
                 row.hardwareName = spec->name;
                 row.batch = batch;
                 row.summary = estimated->second.summary;
+                row.energy = estimated->second.energy;
                 rows.push_back(std::move(row));
             }
         }
@@ -206,6 +207,17 @@ private Q_SLOTS:
             QCOMPARE(a.batch, e.batch);
             QCOMPARE(a.summary.latency.value, e.summary.latency.value);
             QCOMPARE(a.summary.energy.value, e.summary.energy.value);
+            // The split, side by side in the table, adds up to the total.
+            QCOMPARE(
+                table->index(i, CompareTableModel::ComputeEnergyColumn).data(CompareTableModel::SortRole).toDouble(),
+                e.energy.compute.value);
+            QCOMPARE(
+                table->index(i, CompareTableModel::StaticEnergyColumn).data(CompareTableModel::SortRole).toDouble(),
+                e.energy.staticPart.value);
+            QVERIFY(e.energy.compute.value > 0 && e.energy.memory.value > 0 && e.energy.staticPart.value > 0);
+            QVERIFY(qAbs(a.energy.compute.value + a.energy.memory.value + a.energy.staticPart.value
+                        - a.summary.energy.value)
+                <= 1e-9 * a.summary.energy.value);
             QCOMPARE(a.summary.peakMemory.value, e.summary.peakMemory.value);
             QCOMPARE(a.pareto, e.pareto);
             QCOMPARE(table->index(i, CompareTableModel::ParetoColumn).data(CompareTableModel::ParetoRole).toBool(),

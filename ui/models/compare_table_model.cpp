@@ -61,6 +61,9 @@ QVariant CompareTableModel::data(const QModelIndex& index, int role) const
         case LatencyColumn:
         case ThroughputColumn:
         case EnergyColumn:
+        case ComputeEnergyColumn:
+        case MemoryEnergyColumn:
+        case StaticEnergyColumn:
         case MemoryColumn:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         case ParetoColumn:
@@ -97,6 +100,12 @@ QVariant CompareTableModel::display(const ComparisonRow& r, int column) const
         return QString::number(r.summary.throughput.value, 'f', 1);
     case EnergyColumn:
         return withBound(r.summary.energy);
+    case ComputeEnergyColumn:
+        return QString::number(r.energy.compute.value, 'g', 4);
+    case MemoryEnergyColumn:
+        return QString::number(r.energy.memory.value, 'g', 4);
+    case StaticEnergyColumn:
+        return QString::number(r.energy.staticPart.value, 'g', 4);
     case MemoryColumn:
         return QString::number(r.summary.peakMemory.value, 'f', 1);
     case BottleneckColumn:
@@ -123,6 +132,12 @@ QVariant CompareTableModel::sortKey(const ComparisonRow& r, int column) const
         return r.summary.throughput.value;
     case EnergyColumn:
         return r.summary.energy.value;
+    case ComputeEnergyColumn:
+        return r.energy.compute.value;
+    case MemoryEnergyColumn:
+        return r.energy.memory.value;
+    case StaticEnergyColumn:
+        return r.energy.staticPart.value;
     case MemoryColumn:
         return r.summary.peakMemory.value;
     case ParetoColumn:
@@ -148,6 +163,13 @@ QString CompareTableModel::toolTip(const ComparisonRow& r, int column) const
         return tr("Latency per inference: %1").arg(sourceOf(r.summary.latency));
     case EnergyColumn:
         return tr("Energy per inference: %1").arg(sourceOf(r.summary.energy));
+    case ComputeEnergyColumn:
+    case MemoryEnergyColumn:
+    case StaticEnergyColumn:
+        return tr("Per inference: compute %1 mJ, memory %2 mJ (every level), static %3 mJ")
+            .arg(r.energy.compute.value, 0, 'g', 4)
+            .arg(r.energy.memory.value, 0, 'g', 4)
+            .arg(r.energy.staticPart.value, 0, 'g', 4);
     case ParetoColumn:
         return tr("On the Pareto front: no other hardware is both faster and more frugal for this model and batch");
     default:
@@ -174,6 +196,12 @@ QVariant CompareTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Samples/s");
     case EnergyColumn:
         return tr("Energy (mJ)");
+    case ComputeEnergyColumn:
+        return tr("Compute (mJ)");
+    case MemoryEnergyColumn:
+        return tr("Memory traffic (mJ)");
+    case StaticEnergyColumn:
+        return tr("Static (mJ)");
     case MemoryColumn:
         return tr("Memory (MB)");
     case BottleneckColumn:

@@ -22,6 +22,9 @@ public:
         PrecisionColumn,
         LatencyColumn,
         EnergyColumn,
+        ComputeEnergyColumn, ///< the energy's split, side by side across the rows
+        MemoryEnergyColumn,
+        StaticEnergyColumn,
         ParetoColumn,
         ConfidenceColumn,
         ThroughputColumn,
