@@ -83,7 +83,7 @@ QList<QPointF> timelinePoints(const MemoryChartData& data, double bytesPerUnit)
 
 MemoryTimelineChart::MemoryTimelineChart(QWidget* parent)
     : QChartView(parent)
-    , m_line(new QLineSeries)
+    , m_line(new QLineSeries(this)) // QAreaSeries does not own the series that bounds it
     , m_area(new QAreaSeries(m_line))
     , m_peak(new QScatterSeries)
     , m_hover(new QScatterSeries)
