@@ -407,14 +407,6 @@
         <translation>Es gibt kein Diagramm zu exportieren: zuerst eine Kalibrierung anpassen.</translation>
     </message>
     <message>
-        <source>Export Calibration Chart as PNG</source>
-        <translation>Kalibrierungsdiagramm als PNG exportieren</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -442,6 +434,10 @@
             <numerusform>%n Hinweis: %1</numerusform>
             <numerusform>%n Hinweise, der erste: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export Calibration Chart</source>
+        <translation>Kalibrierungsdiagramm exportieren</translation>
     </message>
 </context>
 <context>
@@ -598,6 +594,37 @@
     <message>
         <source>&lt;br&gt;stated bound ±%1%</source>
         <translation>&lt;br&gt;angegebene Schranke ±%1%</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::ChartExportDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <source>A name ending in .svg saves a vector picture (SVG); any other, a PNG.</source>
+        <translation>Ein Name auf .svg speichert ein Vektorbild (SVG), jeder andere ein PNG.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;SVG images (*.svg)</source>
+        <translation>PNG-Bilder (*.png);;SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
 </context>
 <context>
@@ -847,16 +874,12 @@ Batch %2</translation>
         <translation>Der Vergleich konnte nicht exportiert werden.</translation>
     </message>
     <message>
-        <source>Export Chart as PNG</source>
-        <translation>Diagramm als PNG exportieren</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
         <source>Could not export the chart.</source>
         <translation>Das Diagramm konnte nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
     </message>
 </context>
 <context>
@@ -1109,14 +1132,6 @@ Batch %2</translation>
         <translation>Es gibt keine Schätzung zu exportieren: zuerst Hardware wählen.</translation>
     </message>
     <message>
-        <source>Export Energy as PNG</source>
-        <translation>Energie als PNG exportieren</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1135,6 +1150,10 @@ Batch %2</translation>
     <message>
         <source>Could not export the energy per subgraph.</source>
         <translation>Die Energie je Teilgraph konnte nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Export Energy Charts</source>
+        <translation>Energiediagramme exportieren</translation>
     </message>
 </context>
 <context>
@@ -2018,14 +2037,6 @@ Danach lebende Aktivierungen: %5</translation>
         <translation>Es gibt keine Schätzung zu exportieren: zuerst Hardware wählen.</translation>
     </message>
     <message>
-        <source>Export Memory as PNG</source>
-        <translation>Speicher als PNG exportieren</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -2044,6 +2055,10 @@ Danach lebende Aktivierungen: %5</translation>
     <message>
         <source>Could not export the memory timeline.</source>
         <translation>Der Speicherverlauf konnte nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Export Memory Charts</source>
+        <translation>Speicherdiagramme exportieren</translation>
     </message>
 </context>
 <context>
@@ -2465,14 +2480,6 @@ Danach lebende Aktivierungen: %5</translation>
         <translation>Es gibt kein Diagramm zu exportieren: zuerst Hardware wählen.</translation>
     </message>
     <message>
-        <source>Export Roofline as PNG</source>
-        <translation>Roofline als PNG exportieren</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -2493,6 +2500,10 @@ Danach lebende Aktivierungen: %5</translation>
             <numerusform>%n Teilgraph startet keinen Kernel (Views, Formarithmetik).</numerusform>
             <numerusform>%n Teilgraphen starten keinen Kernel (Views, Formarithmetik).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export Roofline</source>
+        <translation>Roofline exportieren</translation>
     </message>
 </context>
 <context>
@@ -2790,18 +2801,6 @@ Rechnen %2 mJ, Speicher %3 mJ, statisch %4 mJ</translation>
         <translation>Es gibt nichts zu exportieren: zuerst eine Kalibrierung mit gemessenen Modellen anpassen.</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Export Validation Charts as PNG</source>
-        <translation>Validierungsdiagramme als PNG exportieren</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -2820,6 +2819,10 @@ Rechnen %2 mJ, Speicher %3 mJ, statisch %4 mJ</translation>
     <message>
         <source>Could not export the table.</source>
         <translation>Die Tabelle konnte nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Export Validation Charts</source>
+        <translation>Validierungsdiagramme exportieren</translation>
     </message>
 </context>
 <context>

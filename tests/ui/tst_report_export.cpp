@@ -3,6 +3,7 @@
 // and the keyboard: the View menu's page actions (Alt+digit), enabled once a model is open except for the pages
 // that need none, and Ctrl+E for the report.
 
+#include "chart_export_dialog.h"
 #include "estimate_runner.h"
 #include "graph/graph_scene.h"
 #include "graph/graph_view_page.h"
@@ -10,18 +11,25 @@
 #include "model_loader.h"
 #include "pages/benchmarks_page.h"
 #include "pages/calibration_page.h"
+#include "pages/energy_page.h"
+#include "pages/memory_page.h"
+#include "pages/roofline_page.h"
 #include "report_export.h"
 #include "reporting/estimate_report.h"
 #include "screenshot_taker.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -151,6 +159,43 @@ private Q_SLOTS:
         const QString error = window.exportReport(path);
         QVERIFY2(error.contains(QStringLiteral("blocked_files")), qPrintable(error));
         QCOMPARE(readAll(path), QByteArray("the old report\n"));
+    }
+
+    // Charts export at the size the user chose, as PNG or, by the file name, as SVG.
+    void chartsAtChosenSizeAndSvg()
+    {
+        MainWindow window;
+        QVERIFY(openEstimated(window));
+        const QSize size(640, 480);
+        const QString png = m_dir.filePath(QStringLiteral("roofline-640.png"));
+        QCOMPARE(window.rooflinePage()->exportPng(png, size), QString());
+        QCOMPARE(QImage(png).size(), size);
+        const QString energyPng = m_dir.filePath(QStringLiteral("energy-900.png"));
+        QCOMPARE(window.energyPage()->exportPng(energyPng, QSize(900, 500)), QString());
+        QCOMPARE(QImage(energyPng).size(), QSize(900, 500));
+        for (const QString& name : { QStringLiteral("roofline.svg"), QStringLiteral("memory.SVG") }) {
+            const QString svg = m_dir.filePath(name);
+            const QString error = name.startsWith(QLatin1String("roofline"))
+                ? window.rooflinePage()->exportPng(svg, size)
+                : window.memoryPage()->exportPng(svg, size);
+            QCOMPARE(error, QString());
+            const QByteArray text = readAll(svg);
+            QVERIFY2(text.startsWith("<?xml") && text.contains("<svg"), qPrintable(name));
+            QVERIFY2(text.contains("viewBox=\"0 0 640 480\""), qPrintable(name));
+            QVERIFY2(text.contains("<text") || text.contains("<path"), qPrintable(name)); // drawn, not empty
+        }
+        // The dialog: a file and a size; no file, no Save.
+        graphs::ui::ChartExportDialog dialog(&window, QStringLiteral("Export"), QStringLiteral("/tmp/a.png"), size);
+        QCOMPARE(dialog.choice().path, QStringLiteral("/tmp/a.png"));
+        QCOMPARE(dialog.choice().size, size);
+        dialog.widthSpin()->setValue(1600);
+        dialog.pathEdit()->setText(QStringLiteral("  /tmp/b.svg "));
+        QCOMPARE(dialog.choice().path, QStringLiteral("/tmp/b.svg"));
+        QCOMPARE(dialog.choice().size, QSize(1600, 480));
+        auto* buttons = dialog.findChild<QDialogButtonBox*>();
+        QVERIFY(buttons);
+        dialog.pathEdit()->clear();
+        QVERIFY(!buttons->button(QDialogButtonBox::Save)->isEnabled());
     }
 
     void noEstimateNoReport()

@@ -6,10 +6,12 @@
 #include <QChart>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QImage>
 #include <QPainter>
+#include <QSvgGenerator>
 #include <qcustomplot.h>
 
 namespace graphs::ui {
@@ -26,13 +28,54 @@ void layOut(QChart* chart, const QSizeF& size)
 
 } // namespace
 
+bool isSvgPath(const QString& path)
+{
+    return path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive);
+}
+
+namespace {
+
+/// Paints with `paint` on a white `size` canvas and encodes it as SVG or PNG (by `path`), then writes it atomically.
+template <typename Paint> QString writePicture(const QString& path, QSize size, Paint paint)
+{
+    const QString failed = QCoreApplication::translate("graphs::ui", "Could not render the chart for %1")
+                               .arg(QDir::toNativeSeparators(path));
+    if (size.isEmpty())
+        return failed;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly))
+        return failed;
+    if (isSvgPath(path)) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(QFileInfo(path).completeBaseName());
+        QCPPainter painter;
+        if (!painter.begin(&svg))
+            return failed;
+        painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
+        paint(painter);
+        painter.end();
+    } else {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QCPPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        paint(painter);
+        painter.end();
+        if (!image.save(&buffer, "PNG"))
+            return failed;
+    }
+    return saveTextFile(path, bytes);
+}
+
+} // namespace
+
 QString saveChartsPng(const QString& path, QSize size, const QList<ChartPlacement>& charts)
 {
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    {
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
+    return writePicture(path, size, [&](QPainter& painter) {
         for (const ChartPlacement& placement : charts) {
             QChart* chart = placement.chart;
             if (!chart->scene())
@@ -44,24 +87,25 @@ QString saveChartsPng(const QString& path, QSize size, const QList<ChartPlacemen
             chart->scene()->render(&painter, QRectF(placement.target), chart->sceneBoundingRect());
             layOut(chart, shown);
         }
-    }
-    QByteArray png;
-    QBuffer buffer(&png);
-    if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG"))
-        return QCoreApplication::translate("graphs::ui", "Could not render the chart for %1")
-            .arg(QDir::toNativeSeparators(path));
-    return saveTextFile(path, png);
+    });
+}
+
+QString savePlotsImage(const QString& path, QSize size, const QList<PlotPlacement>& plots)
+{
+    return writePicture(path, size, [&](QCPPainter& painter) {
+        for (const PlotPlacement& placement : plots) {
+            painter.save();
+            painter.translate(placement.target.topLeft());
+            placement.plot->toPainter(&painter, placement.target.width(), placement.target.height());
+            painter.restore();
+        }
+    });
 }
 
 QString savePlotPng(QCustomPlot& plot, const QString& path, int width, int height)
 {
-    const QPixmap picture = plot.toPixmap(width, height);
-    QByteArray png;
-    QBuffer buffer(&png);
-    if (picture.isNull() || !buffer.open(QIODevice::WriteOnly) || !picture.save(&buffer, "PNG"))
-        return QCoreApplication::translate("graphs::ui", "Could not render the chart for %1")
-            .arg(QDir::toNativeSeparators(path));
-    return saveTextFile(path, png);
+    const QSize size = width > 0 && height > 0 ? QSize(width, height) : plot.size();
+    return savePlotsImage(path, size, { { &plot, QRect(QPoint(0, 0), size) } });
 }
 
 } // namespace graphs::ui

@@ -1,6 +1,7 @@
 #include "pages/calibration_page.h"
 
 #include "calibration_runner.h"
+#include "chart_export_dialog.h"
 #include "charts/calibration_scatter_plot.h"
 #include "charts/chart_png_export.h"
 #include "core/data_paths.h"
@@ -372,7 +373,7 @@ void CalibrationPage::onSelectionChanged()
                         .arg(hardwareId(), runtimeId(), folder));
     else
         showMessage(tr("%n results file(s) in %1: Fit to calibrate %2.", nullptr, int(files.size()))
-                .arg(folder, selectionName()));
+                        .arg(folder, selectionName()));
 }
 
 bool CalibrationPage::selectHardware(const QString& id)
@@ -484,16 +485,17 @@ void CalibrationPage::setRun(std::shared_ptr<const CalibrationRun> run)
     m_quality->setText(qualityText(*m_run));
     const Calibration& c = m_run->calibration;
     const CalibrationProfile& p = c.profile;
-    QString text = tr("Calibrated %1 × %2 (%3) from %4 measurements in %n file(s).", nullptr,
-        int(p.measurements.size()))
-                       .arg(QString::fromStdString(p.hardware), QString::fromStdString(p.runtime),
-                           QString::fromUtf8(precisionName(p.precision).data()))
-                       .arg(c.points.size());
+    QString text
+        = tr("Calibrated %1 × %2 (%3) from %4 measurements in %n file(s).", nullptr, int(p.measurements.size()))
+              .arg(QString::fromStdString(p.hardware), QString::fromStdString(p.runtime),
+                  QString::fromUtf8(precisionName(p.precision).data()))
+              .arg(c.points.size());
     QStringList skipped;
     for (const Diagnostic& d : c.diagnostics)
         skipped << QString::fromStdString(d.location.empty() ? d.message : d.location + ": " + d.message);
     if (!skipped.isEmpty()) {
-        text += QLatin1Char(' ') + tr("%n note(s), the first: %1", nullptr, int(skipped.size())).arg(skipped.constFirst());
+        text += QLatin1Char(' ')
+            + tr("%n note(s), the first: %1", nullptr, int(skipped.size())).arg(skipped.constFirst());
         if (m_modelsFolder.isEmpty())
             text += QLatin1Char(' ') + tr("(choose the models folder for workload rows)");
     }
@@ -535,10 +537,12 @@ QString CalibrationPage::qualityText(const CalibrationRun& run) const
     return text;
 }
 
-QString CalibrationPage::exportPng(const QString& path) const
+QString CalibrationPage::exportPng(const QString& path, QSize size) const
 {
     if (!m_run)
         return tr("There is no chart to export: fit a calibration first.");
+    if (size.isValid())
+        return savePlotPng(*m_plot, path, size.width(), size.height());
     const bool shown = m_plot->isVisible() && m_plot->width() >= 400;
     return savePlotPng(*m_plot, path, shown ? 0 : ExportWidth, shown ? 0 : ExportHeight);
 }
@@ -549,10 +553,11 @@ void CalibrationPage::showExportDialog()
         return;
     const CalibrationProfile& p = m_run->calibration.profile;
     const QString name = QString::fromStdString(p.hardware + '-' + p.runtime + "-calibration.png");
-    const QString path = askExportPath(this, tr("Export Calibration Chart as PNG"), name, tr("PNG images (*.png)"));
-    if (path.isEmpty())
+    const auto choice = askChartExport(this, tr("Export Calibration Chart"), name,
+        m_plot->isVisible() ? m_plot->size() : QSize(ExportWidth, ExportHeight));
+    if (!choice)
         return;
-    if (const QString error = exportPng(path); !error.isEmpty())
+    if (const QString error = exportPng(choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the chart."), error);
 }
 

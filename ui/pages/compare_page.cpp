@@ -1,5 +1,6 @@
 #include "pages/compare_page.h"
 
+#include "chart_export_dialog.h"
 #include "charts/chart_png_export.h"
 #include "charts/compare_bar_chart.h"
 #include "charts/compare_chart_data.h"
@@ -535,11 +536,13 @@ void ComparePage::showExportPngDialog(Chart chart)
 {
     const QString name
         = chart == Chart::Bars ? QStringLiteral("comparison-bars.png") : QStringLiteral("comparison-pareto.png");
-    const QString path = askExportPath(
-        this, tr("Export Chart as PNG"), name, tr("PNG images (*.png)"), QFileInfo(models().value(0)).absolutePath());
-    if (path.isEmpty())
+    const QCustomPlot* plot = chart == Chart::Bars ? static_cast<QCustomPlot*>(m_bars) : m_pareto;
+    const auto choice = askChartExport(this, tr("Export Chart"), name,
+        plot->isVisible() ? plot->size() : QSize(ExportWidth, ExportHeight),
+        QFileInfo(models().value(0)).absolutePath());
+    if (!choice)
         return;
-    if (const QString error = exportPng(chart, path); !error.isEmpty())
+    if (const QString error = exportPng(chart, choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the chart."), error);
 }
 

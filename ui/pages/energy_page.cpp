@@ -1,5 +1,6 @@
 #include "pages/energy_page.h"
 
+#include "chart_export_dialog.h"
 #include "charts/chart_png_export.h"
 #include "charts/energy_chart_data.h"
 #include "charts/energy_subgraph_chart.h"
@@ -163,13 +164,13 @@ void EnergyPage::showSelection(int subgraph)
     m_selectionNote->setText(text);
 }
 
-QString EnergyPage::exportPng(const QString& path)
+QString EnergyPage::exportPng(const QString& path, QSize chosen)
 {
     if (!m_data)
         return tr("There is no chart to export: choose hardware first.");
-    // On screen: as drawn there; else side by side at the export size, as on the page.
-    const bool shown = m_charts->isVisible() && m_charts->width() >= ExportSize.width() / 2;
-    const QSize size = shown ? m_charts->size() : ExportSize;
+    // On screen (and no size chosen): as drawn there; else side by side at the size, as on the page.
+    const bool shown = !chosen.isValid() && m_charts->isVisible() && m_charts->width() >= ExportSize.width() / 2;
+    const QSize size = shown ? m_charts->size() : chosen.isValid() ? chosen : ExportSize;
     const QRect total = shown ? m_totalChart->geometry() : QRect(0, 0, size.width() / 2, size.height());
     const QRect bars
         = shown ? m_subgraphChart->geometry() : QRect(total.width(), 0, size.width() - total.width(), size.height());
@@ -193,12 +194,12 @@ void EnergyPage::showExportPngDialog()
 {
     if (!m_data)
         return;
-    const QString path = askExportPath(this, tr("Export Energy as PNG"), exportName(QStringLiteral("-energy.png")),
-        tr("PNG images (*.png)"),
+    const auto choice = askChartExport(this, tr("Export Energy Charts"), exportName(QStringLiteral("-energy.png")),
+        m_charts->isVisible() ? m_charts->size() : ExportSize,
         QFileInfo(QString::fromStdString(m_estimate->analysis->graph->sourcePath)).absolutePath());
-    if (path.isEmpty())
+    if (!choice)
         return;
-    if (const QString error = exportPng(path); !error.isEmpty())
+    if (const QString error = exportPng(choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the energy charts."), error);
 }
 

@@ -1,5 +1,6 @@
 #include "pages/memory_page.h"
 
+#include "chart_export_dialog.h"
 #include "charts/chart_png_export.h"
 #include "charts/memory_chart_data.h"
 #include "charts/memory_split_chart.h"
@@ -115,13 +116,14 @@ void MemoryPage::setEstimate(std::shared_ptr<const EstimatedModel> estimate)
     m_caption->setText(text);
 }
 
-QString MemoryPage::exportPng(const QString& path)
+QString MemoryPage::exportPng(const QString& path, QSize chosen)
 {
     if (!m_data)
         return tr("There is no chart to export: choose hardware first.");
-    // On screen: as drawn there; else one above the other at the export size, in the proportions of the page.
-    const bool shown = m_charts->isVisible() && m_charts->width() >= ExportSize.width() / 2;
-    const QSize size = shown ? m_charts->size() : ExportSize;
+    // On screen (and no size chosen): as drawn there; else one above the other at the size, in the proportions of
+    // the page.
+    const bool shown = !chosen.isValid() && m_charts->isVisible() && m_charts->width() >= ExportSize.width() / 2;
+    const QSize size = shown ? m_charts->size() : chosen.isValid() ? chosen : ExportSize;
     const QRect split = shown ? m_splitChart->geometry() : QRect(0, 0, size.width(), size.height() / 4);
     const QRect timeline
         = shown ? m_timelineChart->geometry() : QRect(0, split.height(), size.width(), size.height() - split.height());
@@ -150,11 +152,11 @@ void MemoryPage::showExportPngDialog()
 {
     if (!m_data)
         return;
-    const QString path = askExportPath(this, tr("Export Memory as PNG"), exportName(QStringLiteral("-memory.png")),
-        tr("PNG images (*.png)"), exportDirectory());
-    if (path.isEmpty())
+    const auto choice = askChartExport(this, tr("Export Memory Charts"), exportName(QStringLiteral("-memory.png")),
+        m_charts->isVisible() ? m_charts->size() : ExportSize, exportDirectory());
+    if (!choice)
         return;
-    if (const QString error = exportPng(path); !error.isEmpty())
+    if (const QString error = exportPng(choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the memory charts."), error);
 }
 

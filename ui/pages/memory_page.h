@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QWidget>
 #include <memory>
 
@@ -30,7 +31,7 @@ public:
 
     /// Writes both charts as one PNG (the size on screen, or 1200×700 while they are not shown). Returns an empty
     /// string on success, else the problem, naming the file.
-    QString exportPng(const QString& path);
+    QString exportPng(const QString& path, QSize size = {});
     /// Writes the timeline as CSV (see memoryCsv()); same return as exportPng().
     QString exportCsv(const QString& path) const;
     /// Ask where, then export; problems show in a message box.

@@ -1,5 +1,6 @@
 #include "pages/roofline_page.h"
 
+#include "chart_export_dialog.h"
 #include "charts/chart_png_export.h"
 #include "charts/roofline_data.h"
 #include "charts/roofline_plot.h"
@@ -88,10 +89,12 @@ void RooflinePage::setEstimate(std::shared_ptr<const EstimatedModel> estimate)
     m_plot->setSelectedSubgraph(m_selection->current());
 }
 
-QString RooflinePage::exportPng(const QString& path) const
+QString RooflinePage::exportPng(const QString& path, QSize size) const
 {
     if (!m_estimate)
         return tr("There is no chart to export: choose hardware first.");
+    if (size.isValid())
+        return savePlotPng(*m_plot, path, size.width(), size.height());
     const bool shown = m_plot->isVisible() && m_plot->width() >= 400;
     return savePlotPng(*m_plot, path, shown ? 0 : ExportWidth, shown ? 0 : ExportHeight);
 }
@@ -103,11 +106,12 @@ void RooflinePage::showExportDialog()
     const QString name
         = QString::fromStdString(modelDisplayName(*m_estimate->analysis->graph) + '-' + m_estimate->hardware().id)
         + QStringLiteral("-roofline.png");
-    const QString path = askExportPath(this, tr("Export Roofline as PNG"), name, tr("PNG images (*.png)"),
+    const auto choice = askChartExport(this, tr("Export Roofline"), name,
+        m_plot->isVisible() ? m_plot->size() : QSize(ExportWidth, ExportHeight),
         QFileInfo(QString::fromStdString(m_estimate->analysis->graph->sourcePath)).absolutePath());
-    if (path.isEmpty())
+    if (!choice)
         return;
-    if (const QString error = exportPng(path); !error.isEmpty())
+    if (const QString error = exportPng(choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the roofline."), error);
 }
 

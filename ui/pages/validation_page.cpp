@@ -1,7 +1,9 @@
 #include "pages/validation_page.h"
 
 #include "calibration_runner.h"
+#include "chart_export_dialog.h"
 #include "charts/calibration_scatter_plot.h"
+#include "charts/chart_png_export.h"
 #include "charts/validation_histogram_plot.h"
 #include "dialogs.h"
 #include "models/validation_table_model.h"
@@ -179,22 +181,17 @@ QString ValidationPage::summaryText() const
     return text;
 }
 
-QString ValidationPage::exportPng(const QString& path) const
+QString ValidationPage::exportPng(const QString& path, QSize size) const
 {
     if (m_model->rowCount() == 0)
         return tr("There is nothing to export: fit a calibration with measured models first.");
-    const QPixmap scatter = m_scatter->toPixmap(ExportChartWidth, ExportChartHeight);
-    const QPixmap histogram = m_histogram->toPixmap(ExportChartWidth, ExportChartHeight);
-    QImage image(2 * ExportChartWidth, ExportChartHeight, QImage::Format_RGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.drawPixmap(0, 0, scatter);
-    painter.drawPixmap(ExportChartWidth, 0, histogram);
-    painter.end();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return {};
+    // The scatter and the histogram side by side, each half the width.
+    if (!size.isValid())
+        size = QSize(2 * ExportChartWidth, ExportChartHeight);
+    const int half = size.width() / 2;
+    return savePlotsImage(path, size,
+        { { m_scatter, QRect(0, 0, half, size.height()) },
+            { m_histogram, QRect(half, 0, size.width() - half, size.height()) } });
 }
 
 QString ValidationPage::exportCsv(const QString& path) const
@@ -214,11 +211,11 @@ void ValidationPage::showPngDialog()
 {
     if (!m_run)
         return;
-    const QString path = askExportPath(this, tr("Export Validation Charts as PNG"),
-        exportName(QStringLiteral("-validation.png")), tr("PNG images (*.png)"));
-    if (path.isEmpty())
+    const auto choice = askChartExport(this, tr("Export Validation Charts"),
+        exportName(QStringLiteral("-validation.png")), QSize(2 * ExportChartWidth, ExportChartHeight));
+    if (!choice)
         return;
-    if (const QString error = exportPng(path); !error.isEmpty())
+    if (const QString error = exportPng(choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the charts."), error);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QWidget>
 #include <memory>
 
@@ -32,7 +33,7 @@ public:
     const std::shared_ptr<const CalibrationRun>& run() const { return m_run; }
 
     /// Writes the two charts side by side as one PNG; "" or the problem, naming the file.
-    QString exportPng(const QString& path) const;
+    QString exportPng(const QString& path, QSize size = {}) const;
     /// Writes the table as CSV (QSaveFile); "" or the problem, naming the file.
     QString exportCsv(const QString& path) const;
 
