@@ -125,14 +125,6 @@
         <translation>noch %1</translation>
     </message>
     <message>
-        <source>Cancelled: %1 of %2 benchmarks measured.</source>
-        <translation>Abgebrochen: %1 von %2 Benchmarks gemessen.</translation>
-    </message>
-    <message>
-        <source>Done: %1 of %2 benchmarks measured.</source>
-        <translation>Fertig: %1 von %2 Benchmarks gemessen.</translation>
-    </message>
-    <message>
         <source>Appended to %1</source>
         <translation>An %1 angehängt</translation>
     </message>
@@ -143,6 +135,20 @@
     <message>
         <source>Could not run the suite: %1</source>
         <translation>Die Suite konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %1 measurement(s) stored, of a suite of %n benchmark(s).</source>
+        <translation>
+            <numerusform>Abgebrochen: %1 Messung(en) gespeichert, von einer Suite mit %n Benchmark.</numerusform>
+            <numerusform>Abgebrochen: %1 Messung(en) gespeichert, von einer Suite mit %n Benchmarks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n benchmark(s), %1 measurement(s) stored.</source>
+        <translation>
+            <numerusform>Fertig: %n Benchmark, %1 Messung(en) gespeichert.</numerusform>
+            <numerusform>Fertig: %n Benchmarks, %1 Messung(en) gespeichert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>graphs::ui::BenchmarksPage</name>
+    <message numerus="yes">
+        <source>Cancelled: %1 measurement(s) stored, of a suite of %n benchmark(s).</source>
+        <translation>
+            <numerusform>Cancelled: %1 measurement(s) stored, of a suite of %n benchmark.</numerusform>
+            <numerusform>Cancelled: %1 measurement(s) stored, of a suite of %n benchmarks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n benchmark(s), %1 measurement(s) stored.</source>
+        <translation>
+            <numerusform>Done: %n benchmark, %1 measurement(s) stored.</numerusform>
+            <numerusform>Done: %n benchmarks, %1 measurement(s) stored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>graphs::ui::CalibrationPage</name>
     <message numerus="yes">
         <source>%n results file(s) in %1: Fit to calibrate %2.</source>

@@ -235,6 +235,8 @@ private Q_SLOTS:
         }
         QVERIFY(!BenchmarkResultsModel::rateText(page.model()->records().front()).isEmpty());
         QCOMPARE(page.progressBar()->value(), 3);
+        QVERIFY2(page.currentLabel()->text().contains(QStringLiteral("3 measurement(s) stored")),
+            qPrintable(page.currentLabel()->text()));
         QCOMPARE(page.progressBar()->maximum(), 3);
         QVERIFY(page.runButton()->isEnabled());
         QVERIFY(!page.cancelButton()->isEnabled());

@@ -202,11 +202,14 @@ void BenchmarksPage::onProgress(int done, int total, const QString& current, dou
 
 void BenchmarksPage::onFinished(const BenchmarkSummary& summary)
 {
+    // The bar counts benchmarks (as the progress reports did); a roof benchmark stores several measurements.
     m_progress->setRange(0, std::max(1, summary.total));
-    m_progress->setValue(summary.measured);
+    if (!summary.cancelled)
+        m_progress->setValue(summary.total);
     m_current->setText(summary.cancelled
-            ? tr("Cancelled: %1 of %2 benchmarks measured.").arg(summary.measured).arg(summary.total)
-            : tr("Done: %1 of %2 benchmarks measured.").arg(summary.measured).arg(summary.total));
+            ? tr("Cancelled: %1 measurement(s) stored, of a suite of %n benchmark(s).", nullptr, summary.total)
+                  .arg(summary.measured)
+            : tr("Done: %n benchmark(s), %1 measurement(s) stored.", nullptr, summary.total).arg(summary.measured));
     QStringList lines;
     if (!summary.resultsPath.isEmpty())
         lines << tr("Appended to %1").arg(QDir::toNativeSeparators(summary.resultsPath));
