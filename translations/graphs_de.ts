@@ -684,6 +684,10 @@ Batch %2</translation>
         <source>batch %1</source>
         <translation>Batch %1</translation>
     </message>
+    <message>
+        <source>Energy per inference (mJ): compute, memory, static (dark to light)</source>
+        <translation>Energie je Inferenz (mJ): Rechnen, Speicher, statisch (dunkel nach hell)</translation>
+    </message>
 </context>
 <context>
     <name>graphs::ui::CompareChartData</name>
@@ -886,6 +890,10 @@ Batch %2</translation>
     <message>
         <source>Export Chart</source>
         <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Energy split per inference</source>
+        <translation>Energieaufteilung je Inferenz</translation>
     </message>
 </context>
 <context>

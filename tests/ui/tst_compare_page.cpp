@@ -276,6 +276,30 @@ private Q_SLOTS:
                 energySum += it->value;
         }
         QVERIFY(qFuzzyCompare(energySum, expectedEnergySum));
+
+        // The split: each bar a stack of compute, memory and static, on a linear axis, adding up to the energy.
+        page.barMetricCombo()->setCurrentIndex(2);
+        QCOMPARE(bars->metric(), CompareBarChart::Metric::EnergySplit);
+        QVERIFY(!bars->isLogarithmic());
+        double stackedSum = 0;
+        double computeSum = 0;
+        double expectedComputeSum = 0;
+        for (const ComparisonRow& e : expected)
+            expectedComputeSum += e.energy.compute.value;
+        for (int s = 0; bars->bars(s); ++s) {
+            int parts = 0;
+            for (QCPBars* part = bars->bars(s); part; part = part->barAbove(), ++parts) {
+                QCOMPARE(part->dataCount(), bars->bars(s)->dataCount());
+                for (auto it = part->data()->constBegin(); it != part->data()->constEnd(); ++it) {
+                    stackedSum += it->value;
+                    if (parts == 0)
+                        computeSum += it->value;
+                }
+            }
+            QCOMPARE(parts, 3);
+        }
+        QVERIFY(qFuzzyCompare(stackedSum, expectedEnergySum));
+        QVERIFY(qFuzzyCompare(computeSum, expectedComputeSum));
     }
 
     void badModelIsNamedAndTheRestStays()

@@ -6,6 +6,7 @@
 #include <QFontMetricsF>
 #include <QToolTip>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -81,11 +82,24 @@ double CompareBarChart::valueOf(const ComparePoint& point) const
     return m_metric == Metric::Latency ? point.latencyMs : point.energyMj;
 }
 
+namespace {
+
+/// Compute, memory traffic and static energy of a row, bottom to top of its stack.
+std::array<double, 3> energyParts(const ComparisonRow& row)
+{
+    return { row.energy.compute.value, row.energy.memory.value, row.energy.staticPart.value };
+}
+
+} // namespace
+
 void CompareBarChart::rebuild()
 {
     clearPlottables();
     m_bars.clear();
-    yAxis->setLabel(m_metric == Metric::Latency ? tr("Latency per inference (ms)") : tr("Energy per inference (mJ)"));
+    const bool split = m_metric == Metric::EnergySplit;
+    yAxis->setLabel(m_metric == Metric::Latency ? tr("Latency per inference (ms)")
+            : split ? tr("Energy per inference (mJ): compute, memory, static (dark to light)")
+                    : tr("Energy per inference (mJ)"));
     if (m_data.isEmpty()) {
         layOutLegend();
         legend->setVisible(false);
@@ -106,7 +120,8 @@ void CompareBarChart::rebuild()
             lowest = std::min(lowest, valueOf(p));
         highest = std::max(highest, valueOf(p));
     }
-    const bool logarithmic = highest > 0 && highest / lowest > LogRatio;
+    // Stacked parts are only read right on a linear axis.
+    const bool logarithmic = !split && highest > 0 && highest / lowest > LogRatio;
     if (logarithmic) {
         yAxis->setScaleType(QCPAxis::stLogarithmic);
         yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LogAxisTicker));
@@ -136,6 +151,33 @@ void CompareBarChart::rebuild()
                 bars->addData(static_cast<double>(g) + offset, valueOf(*p));
         }
         m_bars.push_back(bars);
+        if (!split)
+            continue;
+        // The bar above becomes the compute part; memory and static stack on it, lighter, at the same keys.
+        bars->data()->clear();
+        QCPBars* below = bars;
+        std::array<QCPBars*, 3> parts { bars, nullptr, nullptr };
+        for (size_t part = 1; part < 3; ++part) {
+            auto* stacked = new QCPBars(xAxis, yAxis);
+            stacked->removeFromLegend();
+            const QColor shade = series.colour.lighter(part == 1 ? 135 : 175);
+            stacked->setPen(QPen(series.colour.darker(130), 1));
+            stacked->setBrush(shade);
+            stacked->setWidth(width * 0.92);
+            stacked->setSelectable(QCP::stNone);
+            stacked->moveAbove(below);
+            below = stacked;
+            parts[part] = stacked;
+        }
+        bars->setBrush(series.colour.darker(125));
+        for (size_t g = 0; g < m_data.groups.size(); ++g) {
+            const ComparePoint* p = m_data.point(static_cast<int>(s), static_cast<int>(g));
+            if (!p)
+                continue;
+            const auto values = energyParts(m_data.rows[static_cast<size_t>(p->row)]);
+            for (size_t part = 0; part < 3; ++part)
+                parts[part]->addData(static_cast<double>(g) + offset, values[part]);
+        }
     }
 
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
@@ -183,17 +225,20 @@ void CompareBarChart::fitTickLabels()
 int CompareBarChart::rowAt(const QPointF& position) const
 {
     for (size_t s = 0; s < m_bars.size(); ++s) {
-        QVariant details;
-        if (m_bars[s]->selectTest(position, false, &details) < 0)
-            continue;
-        const QCPDataSelection hit = details.value<QCPDataSelection>();
-        if (hit.isEmpty())
-            continue;
-        // A bar's key is its cluster's index plus its offset within the cluster (under half a slot).
-        const double key = m_bars[s]->data()->at(hit.dataRange().begin())->key;
-        const ComparePoint* p = m_data.point(static_cast<int>(s), static_cast<int>(std::lround(key)));
-        if (p)
-            return p->row;
+        // Every part of a stacked bar tells of its row.
+        for (QCPBars* bars = m_bars[s]; bars; bars = bars->barAbove()) {
+            QVariant details;
+            if (bars->selectTest(position, false, &details) < 0)
+                continue;
+            const QCPDataSelection hit = details.value<QCPDataSelection>();
+            if (hit.isEmpty())
+                continue;
+            // A bar's key is its cluster's index plus its offset within the cluster (under half a slot).
+            const double key = bars->data()->at(hit.dataRange().begin())->key;
+            const ComparePoint* p = m_data.point(static_cast<int>(s), static_cast<int>(std::lround(key)));
+            if (p)
+                return p->row;
+        }
     }
     return -1;
 }

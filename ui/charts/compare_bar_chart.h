@@ -15,7 +15,8 @@ class CompareBarChart : public QCustomPlot
     Q_OBJECT
 
 public:
-    enum class Metric { Latency, Energy };
+    /// EnergySplit stacks each bar into compute (darkest), memory traffic and static energy (lightest).
+    enum class Metric { Latency, Energy, EnergySplit };
 
     explicit CompareBarChart(QWidget* parent = nullptr);
 

@@ -217,6 +217,7 @@ QWidget* ComparePage::createResults()
     m_barMetric->setObjectName(QStringLiteral("compareBarMetric"));
     m_barMetric->addItem(tr("Latency per inference"));
     m_barMetric->addItem(tr("Energy per inference"));
+    m_barMetric->addItem(tr("Energy split per inference"));
     auto* barHeader = new QHBoxLayout;
     barHeader->addWidget(new QLabel(tr("Bars:")));
     barHeader->addWidget(m_barMetric);
@@ -276,7 +277,9 @@ QWidget* ComparePage::createResults()
     layout->addWidget(vertical, 1);
 
     connect(m_barMetric, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_bars->setMetric(index == 1 ? CompareBarChart::Metric::Energy : CompareBarChart::Metric::Latency);
+        m_bars->setMetric(index == 2 ? CompareBarChart::Metric::EnergySplit
+                : index == 1         ? CompareBarChart::Metric::Energy
+                                     : CompareBarChart::Metric::Latency);
     });
     connect(filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_exportCsvButton, &QPushButton::clicked, this, &ComparePage::showExportCsvDialog);
