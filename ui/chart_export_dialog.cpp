@@ -1,5 +1,7 @@
 #include "chart_export_dialog.h"
 
+#include "dialogs.h"
+
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -9,14 +11,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 
 namespace graphs::ui {
 
 namespace {
 
-const QString ExportDirectoryKey = QStringLiteral("mainWindow/exportDirectory"); // shared with askExportPath()
 constexpr int MinSide = 100;
 constexpr int MaxSide = 10000;
 
@@ -90,14 +90,13 @@ void ChartExportDialog::browse()
 std::optional<ChartExportChoice> askChartExport(
     QWidget* parent, const QString& title, const QString& fileName, QSize size, const QString& fallbackDirectory)
 {
-    QSettings settings;
-    const QString directory = settings.value(ExportDirectoryKey, fallbackDirectory).toString();
-    ChartExportDialog dialog(parent, title, QDir::toNativeSeparators(QDir(directory).filePath(fileName)),
+    ChartExportDialog dialog(parent, title,
+        QDir::toNativeSeparators(QDir(lastExportDirectory(fallbackDirectory)).filePath(fileName)),
         size.isValid() ? size : QSize(1200, 800));
     if (dialog.exec() != QDialog::Accepted || dialog.choice().path.isEmpty())
         return std::nullopt;
     const ChartExportChoice choice = dialog.choice();
-    settings.setValue(ExportDirectoryKey, QFileInfo(choice.path).absolutePath());
+    rememberExportDirectory(choice.path);
     return choice;
 }
 

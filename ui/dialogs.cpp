@@ -17,12 +17,21 @@ const QString ExportDirectoryKey = QStringLiteral("mainWindow/exportDirectory");
 QString askExportPath(QWidget* parent, const QString& title, const QString& fileName, const QString& filter,
     const QString& fallbackDirectory)
 {
-    QSettings settings;
-    const QString directory = settings.value(ExportDirectoryKey, fallbackDirectory).toString();
-    QString path = QFileDialog::getSaveFileName(parent, title, QDir(directory).filePath(fileName), filter);
+    QString path = QFileDialog::getSaveFileName(
+        parent, title, QDir(lastExportDirectory(fallbackDirectory)).filePath(fileName), filter);
     if (!path.isEmpty())
-        settings.setValue(ExportDirectoryKey, QFileInfo(path).absolutePath());
+        rememberExportDirectory(path);
     return path;
+}
+
+QString lastExportDirectory(const QString& fallbackDirectory)
+{
+    return QSettings().value(ExportDirectoryKey, fallbackDirectory).toString();
+}
+
+void rememberExportDirectory(const QString& path)
+{
+    QSettings().setValue(ExportDirectoryKey, QFileInfo(path).absolutePath());
 }
 
 void showErrorBox(QWidget* parent, const QString& title, const QString& text, const QString& details)

@@ -28,17 +28,7 @@ CompareBarChart::CompareBarChart(QWidget* parent)
     setMouseTracking(true);
     setMinimumSize(260, 220);
 
-    // The legend above the axes, in rows (arrangeLegendInRows): inside them it would hide marks, beside them it
-    // would take a third of the width.
-    axisRect()->insetLayout()->take(legend);
-    plotLayout()->insertRow(0);
-    plotLayout()->addElement(0, 0, legend);
-    plotLayout()->setRowStretchFactor(0, 0.001);
-    legend->setBorderPen(Qt::NoPen);
-    legend->setIconSize(14, 14); // as tall as the text: taller than the icon, it is clipped
-    legend->setRowSpacing(0);
-    legend->setColumnSpacing(10);
-    legend->setMargins(QMargins(4, 2, 4, 0));
+    placeLegendAbove(*this, QSize(14, 14));
 
     xAxis->grid()->setVisible(false);
     xAxis->setTickLength(0, 4);

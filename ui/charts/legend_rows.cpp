@@ -70,4 +70,18 @@ QString legendText(const QString& text, int maxCharacters)
     return text.left(maxCharacters - 1).trimmed() + QChar(0x2026);
 }
 
+void placeLegendAbove(QCustomPlot& plot, QSize iconSize)
+{
+    QCPLegend* legend = plot.legend;
+    plot.axisRect()->insetLayout()->take(legend);
+    plot.plotLayout()->insertRow(0);
+    plot.plotLayout()->addElement(0, 0, legend);
+    plot.plotLayout()->setRowStretchFactor(0, 0.001);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setIconSize(iconSize);
+    legend->setRowSpacing(0);
+    legend->setColumnSpacing(10);
+    legend->setMargins(QMargins(4, 2, 4, 0));
+}
+
 } // namespace graphs::ui

@@ -11,6 +11,11 @@ namespace graphs::ui {
 /// empty cell.
 void arrangeLegendInRows(QCPLegend& legend, int columns, int sectionStart = -1);
 
+/// Moves `plot`'s legend out of the axes into a row of its own above them (inside, it would hide marks; beside,
+/// it would take a third of the width), frameless and tight, with icons of `iconSize` (as tall as the text: a
+/// taller icon is clipped). arrangeLegendInRows() then fills it.
+void placeLegendAbove(QCustomPlot& plot, QSize iconSize);
+
 /// How many legend columns of readable width fit across `width` pixels (1 to 3).
 int legendColumnsFor(int width);
 

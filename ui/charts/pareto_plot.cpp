@@ -49,17 +49,7 @@ ParetoPlot::ParetoPlot(QWidget* parent)
     xAxis->setLabel(tr("Latency per inference (ms)"));
     yAxis->setLabel(tr("Energy per inference (mJ)"));
 
-    // The legend above the axes, in rows (arrangeLegendInRows): inside them it would hide marks, beside them it
-    // would take a third of the width.
-    axisRect()->insetLayout()->take(legend);
-    plotLayout()->insertRow(0);
-    plotLayout()->addElement(0, 0, legend);
-    plotLayout()->setRowStretchFactor(0, 0.001);
-    legend->setBorderPen(Qt::NoPen);
-    legend->setIconSize(22, 15); // as tall as the text: taller than the icon, it is clipped
-    legend->setRowSpacing(0);
-    legend->setColumnSpacing(10);
-    legend->setMargins(QMargins(4, 2, 4, 0));
+    placeLegendAbove(*this, QSize(22, 15));
 
     connect(this, &QCustomPlot::mouseMove, this, &ParetoPlot::onMouseMove);
     rebuild();
