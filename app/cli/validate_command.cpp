@@ -13,6 +13,8 @@
 #include "validation/accuracy_baseline.h"
 #include "validation/accuracy_report.h"
 #include "validation/node_matching.h"
+#include "validation/published_report.h"
+#include "validation/published_results.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -45,6 +47,8 @@ struct ValidateSettings
     std::string baseline;
     std::string baselineKey;
     double tolerance = 1.0;
+    std::string published;
+    int64_t sequenceLength = kBertSquadAverageTokens;
 };
 
 /// The newest stored whole-model measurement of one model file.
@@ -117,8 +121,61 @@ void addSubgraphPoints(const std::string& modelPath, const AnalysisOutcome& outc
     }
 }
 
+/// `graphs validate --published FILE`: every published result estimated on its registry entry.
+int runValidatePublished(const ValidateSettings& s)
+{
+    if (s.format != "text" && s.format != "markdown" && s.format != "csv" && s.format != "json") {
+        printError("unknown --format '" + s.format + "' (text, markdown, csv or json)");
+        return ExitUsage;
+    }
+    auto rows = loadPublishedResults(s.published);
+    if (!rows) {
+        printError(rows.error());
+        return ExitFailure;
+    }
+    auto registry = HardwareRegistry::load(registryDirs(s.registry));
+    if (!registry) {
+        printError(registry.error());
+        return ExitFailure;
+    }
+    PublishedRequest request;
+    request.rows = std::move(*rows);
+    request.registry = &*registry;
+    request.registryDirs = registryDirs(s.registry);
+    request.benchmarks = findPublishedBenchmarks(s.models.empty() ? std::vector<std::string> { bundledModelsDir() }
+                                                                  : s.models,
+        s.sequenceLength);
+    for (const char* benchmark : { "resnet50", "bert-99" }) {
+        const bool found = std::any_of(request.benchmarks.begin(), request.benchmarks.end(),
+            [&](const PublishedBenchmark& b) { return b.benchmark == benchmark; });
+        if (!found)
+            std::cerr << "graphs: warning: no model for " << benchmark << " in "
+                      << (s.models.empty() ? bundledModelsDir() : std::string("--models"))
+                      << " (resnet50_v1.5*.onnx / bert_large*.onnx): its rows are skipped\n";
+    }
+    auto validation = validatePublished(request);
+    if (!validation) {
+        printError(validation.error());
+        return ExitFailure;
+    }
+    std::string report;
+    if (s.format == "csv")
+        report = publishedCsv(*validation);
+    else if (s.format == "json")
+        report = publishedJson(*validation);
+    else
+        report = publishedMarkdown(*validation);
+    return emit(report, s.output);
+}
+
 int runValidate(const ValidateSettings& s)
 {
+    if (!s.published.empty())
+        return runValidatePublished(s);
+    if (s.models.empty()) {
+        printError("--models is required (or --published FILE)");
+        return ExitUsage;
+    }
     const auto precision = parsePrecision(s.precision);
     if (!precision) {
         printError("unknown --precision '" + s.precision + "'");
@@ -287,9 +344,18 @@ std::function<int()> addValidateCommand(CLI::App& app)
     cmd->add_option("-H,--hardware", s->hardware, "Hardware id the measurements were taken on")->capture_default_str();
     cmd->add_option("-r,--runtime", s->runtime, "Runtime measured: native, onnxruntime, …")->capture_default_str();
     cmd->add_option("-p,--precision", s->precision, "Precision")->capture_default_str();
-    cmd->add_option("-m,--models", s->models, "ONNX model files or folders of them")
-        ->required()
+    cmd->add_option("-m,--models", s->models, "ONNX model files or folders of them (with --published: where the "
+                                              "benchmarks' models are; default: the bundled reference models)")
         ->check(CLI::ExistingPath);
+    auto* published = cmd->add_option("--published", s->published,
+        "Estimate every row of a published-results CSV (registries/published/mlperf.csv) on its registry entry and "
+        "report the errors")
+                          ->check(CLI::ExistingFile);
+    cmd->add_option("--sequence-length", s->sequenceLength,
+           "With --published: real tokens per BERT sample (SQuAD v1.1 at 384, padding removed)")
+        ->capture_default_str()
+        ->check(positiveNumber())
+        ->needs(published);
     cmd->add_flag("--measure", s->measure,
         "Measure the models now (this machine, results file 'validation') instead of reading stored measurements");
     cmd->add_flag("--per-subgraph", s->perSubgraph,
@@ -320,6 +386,9 @@ std::function<int()> addValidateCommand(CLI::App& app)
         ->check(nonNegativeNumber())
         ->needs(baseline);
     cmd->get_option("--uncalibrated")->excludes(cmd->get_option("--allow-overlap"));
+    for (const char* option : { "--measure", "--baseline", "--allow-overlap", "--uncalibrated", "--hardware",
+             "--runtime", "--precision", "--batch", "--threads" })
+        published->excludes(cmd->get_option(option));
     return [s] { return runValidate(*s); };
 }
 

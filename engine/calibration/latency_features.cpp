@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 
 namespace graphs {
 
@@ -50,16 +51,28 @@ std::string calibrationClass(const Subgraph& subgraph)
     return name;
 }
 
-SubgraphFeatures kernelFeatures(const std::string& opClass, double flops, double bytes, const RooflineFit& roofs)
+SubgraphFeatures kernelFeatures(const std::string& opClass, double flops, double bytes, const RooflineFit& roofs,
+    const std::vector<LevelBytes>& levels)
 {
     SubgraphFeatures f;
     f.opClass = opClass;
     f.flops = flops;
     f.bytes = bytes;
     const double peak = gemmShaped(opClass) ? roofs.matrixPeak : roofs.vectorPeak;
-    const double bandwidth = roofs.bandwidthAt(bytes);
     f.terms[opClass + ":compute"] = peak > 0 ? flops / peak : 0;
-    f.terms[opClass + ":memory"] = bandwidth > 0 ? bytes / bandwidth : 0;
+    // The bytes each level serves stream at the bandwidth measured for a working set that level can hold: the
+    // kernel's own, or the level's usable capacity when the kernel's exceeds it. Without a traffic split, all
+    // bytes at the kernel's working set.
+    double memory = 0;
+    if (levels.empty()) {
+        const double bandwidth = roofs.bandwidthAt(bytes);
+        memory = bandwidth > 0 ? bytes / bandwidth : 0;
+    }
+    for (const LevelBytes& l : levels) {
+        const double bandwidth = roofs.bandwidthAt(std::min(l.capacityBytes, bytes));
+        memory += bandwidth > 0 ? l.bytes / bandwidth : 0;
+    }
+    f.terms[opClass + ":memory"] = memory;
     f.terms[opClass + ":kernels"] = 1;
     return f;
 }
@@ -73,8 +86,22 @@ LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& 
         const Subgraph& s = partition.subgraphs[i];
         if (s.zeroCost)
             continue;
-        SubgraphFeatures k = kernelFeatures(calibrationClass(s), static_cast<double>(s.flops.total()),
-            mapping::bytesAtPrecision(s, precision), roofs);
+        // The traffic model says which level serves which bytes (first touches of weights and inputs and
+        // activations evicted between kernels come from off-chip memory); its total adds the write-backs.
+        const SubgraphTraffic& traffic = estimate.subgraphs[i].traffic;
+        std::vector<LevelBytes> levels;
+        if (estimate.hardware && traffic.servedBytes.size() == estimate.hardware->memory.size()) {
+            for (size_t l = 0; l < traffic.servedBytes.size(); ++l) {
+                const bool offChip = l + 1 == traffic.servedBytes.size();
+                const double capacity = offChip ? std::numeric_limits<double>::max()
+                                                : traffic::kUsableCapacityShare
+                        * estimate.hardware->memory[l].totalCapacityBytes();
+                levels.push_back({ traffic.servedBytes[l], capacity });
+            }
+        }
+        const double bytes = std::max(mapping::bytesAtPrecision(s, precision), traffic.totalBytes());
+        SubgraphFeatures k = kernelFeatures(calibrationClass(s), static_cast<double>(s.flops.total()), bytes, roofs,
+            levels);
         k.subgraph = static_cast<int>(i);
         if (gemmShaped(k.opClass) && s.macs > 0) {
             // GEMM view of the kernel: M = output channels (or features), N = output positions, batched.

@@ -59,9 +59,20 @@ std::string calibrationClass(const Subgraph& subgraph);
 LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& partition,
     const ModelEstimate& estimate, const RooflineFit& roofs);
 
-/// Features of one kernel described by its totals only (imported per-subgraph measurements): FLOPs and bytes of a
-/// class, no GEMM shape.
-SubgraphFeatures kernelFeatures(const std::string& opClass, double flops, double bytes, const RooflineFit& roofs);
+/// Bytes one memory level serves to a kernel, and how much that level can hold (its usable capacity; unbounded for
+/// off-chip memory).
+struct LevelBytes
+{
+    double bytes = 0;
+    double capacityBytes = 0;
+};
+
+/// Features of one kernel described by its totals: FLOPs and bytes of a class, no GEMM shape. `levels` (the traffic
+/// model's split of the bytes over the memory levels) streams each level's bytes at the bandwidth the curve gives for
+/// a working set that level holds; without it (imported per-subgraph measurements) all bytes stream at the bandwidth
+/// measured for `bytes`.
+SubgraphFeatures kernelFeatures(const std::string& opClass, double flops, double bytes, const RooflineFit& roofs,
+    const std::vector<LevelBytes>& levels = {});
 
 /// Imports, partitions with the runtime's fusion rules and estimates `request`, then returns its features.
 Result<LatencyFeatures> latencyFeatures(const AnalysisRequest& request, const RooflineFit& roofs);

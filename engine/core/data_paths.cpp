@@ -30,6 +30,12 @@ std::string bundledRegistryDir()
     return installed.empty() ? std::string(GRAPHS_SOURCE_DIR "/registries") : installed;
 }
 
+std::string bundledModelsDir()
+{
+    const std::string installed = installedShareDir("models");
+    return installed.empty() ? std::string(GRAPHS_SOURCE_DIR "/resources/models") : installed;
+}
+
 std::string runnersDir()
 {
     const std::string installed = installedShareDir("runners");

@@ -10,6 +10,10 @@ namespace graphs {
 /// The bundled registries: $GRAPHS_DATA_DIR, then <executable>/../share/graphs/registries (installed), then the
 /// source tree's registries/ (build tree).
 std::string bundledRegistryDir();
+/// Bundled models (squeezenet1_1 and the generated structure-only reference models): <executable>/../share/graphs/
+/// models (installed, and the build tree, where tools/reference_models writes them), else the source tree's
+/// resources/models.
+std::string bundledModelsDir();
 /// Runner programs: <executable>/../share/graphs/runners (installed), else the source tree's runners/.
 std::string runnersDir();
 /// A helper program shipped with graphs (the GEMM probes, the native runner): next to the running executable (build

@@ -43,6 +43,7 @@ double theoreticalErrorBoundPct(Bottleneck b)
 namespace {
 
 constexpr double kTheoreticalEnergyBoundPct = 60;
+constexpr double kLowestClockShare = 0.3; ///< DVFS does not go lower; below it the limit is reported exceeded
 
 double energyPerOp(const HardwareSpec& spec, Precision p)
 {
@@ -53,12 +54,76 @@ double energyPerOp(const HardwareSpec& spec, Precision p)
     auto fp32 = spec.energyPjPerOp.find(Precision::FP32);
     if (fp32 != spec.energyPjPerOp.end())
         return fp32->second * precisionBytes(p) / 4.0;
-    return spec.energyPjPerOp.begin()->second;
+    return spec.energyPjPerOp.empty() ? 0 : spec.energyPjPerOp.begin()->second;
+}
+
+double vectorEnergyPerOp(const HardwareSpec& spec, Precision p)
+{
+    auto it = spec.vectorEnergyPjPerOp.find(p);
+    return it != spec.vectorEnergyPjPerOp.end() ? it->second : energyPerOp(spec, p);
 }
 
 EstimationResult result(double value, const char* unit, const std::string& source, double bound)
 {
     return EstimationResult { value, unit, Confidence::Theoretical, source, bound };
+}
+
+/// What a subgraph costs at a core clock share f: compute time scales with 1/f, compute energy with f² (voltage
+/// follows the clock), memory time and energy and the fixed overhead do not.
+struct SubgraphCost
+{
+    double computeSeconds = 0;
+    double memorySeconds = 0;
+    double overheadSeconds = 0;
+    double computeJoules = 0;
+    double memoryJoules = 0;
+
+    double seconds(double f) const { return std::max(computeSeconds / f, memorySeconds) + overheadSeconds; }
+};
+
+struct ModelCost
+{
+    std::vector<SubgraphCost> parts;
+    double staticWatts = 0;
+    double callSeconds = 0;
+
+    double seconds(double f) const
+    {
+        double t = callSeconds;
+        for (const SubgraphCost& c : parts)
+            t += c.seconds(f);
+        return t;
+    }
+    double dynamicJoules(double f) const
+    {
+        double e = 0;
+        for (const SubgraphCost& c : parts)
+            e += c.computeJoules * f * f + c.memoryJoules;
+        return e;
+    }
+    /// Static power follows the clock too: the voltage that DVFS lowers with it drives the leakage.
+    double watts(double f) const
+    {
+        const double t = seconds(f);
+        return t > 0 ? staticWatts * f + dynamicJoules(f) / t : staticWatts * f;
+    }
+};
+
+/// The highest clock share up to `ceiling` at which the modelled power meets `limit`: power falls monotonically with
+/// the clock, so bisection finds it.
+double clockShareUnder(const ModelCost& cost, double limit, double ceiling)
+{
+    if (limit <= 0 || cost.watts(ceiling) <= limit)
+        return ceiling;
+    if (cost.watts(kLowestClockShare) > limit)
+        return kLowestClockShare;
+    double lo = kLowestClockShare;
+    double hi = ceiling;
+    for (int i = 0; i < 60; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (cost.watts(mid) > limit ? hi : lo) = mid;
+    }
+    return lo;
 }
 
 } // namespace
@@ -86,7 +151,76 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
     const auto mapper = makeMapper(spec.mapper, options.priors);
     const std::string source = "roofline, " + std::string(mapperName(spec.mapper)) + " mapper, " + spec.id
         + " specification (uncalibrated)";
-    const double pjPerOp = energyPerOp(spec, p);
+    // A compiled accelerator program sequences its layers on the chip: the spec's dispatch cost (rule L3) is paid once
+    // per inference, and a layer costs only its pipeline fill and drain (in the mapper). CPUs and GPUs pay per kernel.
+    const bool perCall = spec.mapper == MapperKind::Systolic;
+    const double launchUs = options.kernelOverheadUs.value_or(perCall ? 0.0 : spec.launchOverheadUs);
+    const double callSeconds = perCall ? spec.launchOverheadUs * 1e-6 : 0.0;
+    // A GPU kernel or an accelerator layer cannot finish before its first loads and its last stores have each made
+    // a round trip to off-chip memory (the next kernel or layer depends on them): two latencies per kernel.
+    const double roundTrips = spec.mapper == MapperKind::Cpu ? 0.0
+                                                             : 2.0 * mapping::offChipLatencySeconds(spec);
+    const double matrixPj = energyPerOp(spec, p);
+    const Precision vp = mapping::vectorPrecision(spec, p);
+    const double vectorPj = vectorEnergyPerOp(spec, vp);
+
+    // Compute side first: how many units each kernel occupies decides how much of the private caches holds its data.
+    std::vector<MappedSubgraph> mapped;
+    TrafficOptions trafficOptions;
+    trafficOptions.precision = p;
+    mapped.reserve(partition.subgraphs.size());
+    for (const Subgraph& s : partition.subgraphs) {
+        MappedSubgraph m = mapper->map(s, spec, p);
+        m.overheadSeconds = s.zeroCost ? 0 : launchUs * 1e-6 + roundTrips;
+        trafficOptions.activeShare.push_back(m.activeShare);
+        mapped.push_back(std::move(m));
+    }
+    std::vector<SubgraphTraffic> traffic = modelTraffic(analysis, partition, spec, trafficOptions);
+
+    ModelCost cost;
+    cost.staticWatts = spec.staticWatts > 0 ? spec.staticWatts : spec.idleWatts;
+    cost.callSeconds = callSeconds;
+    for (size_t i = 0; i < partition.subgraphs.size(); ++i) {
+        const Subgraph& s = partition.subgraphs[i];
+        MappedSubgraph& m = mapped[i];
+        std::vector<double> through(spec.memory.size(), 0.0);
+        for (size_t level = 0; level < through.size(); ++level)
+            through[level] = traffic[i].throughBytes(level);
+        // Operand re-reads between tiles come from the closest level that holds data across tiles (the first on-chip
+        // level data stays in between kernels: GPU L2, an accelerator's SRAM) and pass every closer level.
+        if (m.tileRereadBytes > 0 && spec.memory.size() > 1) {
+            const int holder = std::min(traffic::firstInterKernelLevel(spec), spec.lastOnChipLevel());
+            for (int level = 0; level <= holder; ++level)
+                through[static_cast<size_t>(level)] += m.tileRereadBytes;
+        }
+        mapping::applyLevelBytes(m, through, spec, options.priors, options.offChipBandwidthShare);
+
+        SubgraphCost c;
+        c.computeSeconds = m.computeSeconds;
+        c.memorySeconds = m.memorySeconds;
+        c.overheadSeconds = m.overheadSeconds;
+        const double matrixOps = m.executedMatrixFlops;
+        const double vectorOps = static_cast<double>(s.flops.vector)
+            + static_cast<double>(s.flops.transcendental) * options.priors.transcendentalCost;
+        c.computeJoules = (matrixOps * (m.datapath == "matrix" ? matrixPj : vectorPj) + vectorOps * vectorPj) * 1e-12;
+        for (size_t level = 0; level < through.size(); ++level)
+            c.memoryJoules += through[level] * spec.memory[level].energyPjPerByte * 1e-12;
+        cost.parts.push_back(c);
+    }
+
+    PowerEstimate& power = estimate.power;
+    power.limitWatts = options.powerLimitWatts.value_or(spec.tdpWatts);
+    const double ceiling = std::clamp(options.clockLimitShare, kLowestClockShare, 1.0);
+    power.uncappedWatts = cost.watts(ceiling);
+    const double f = options.powerLimit ? clockShareUnder(cost, power.limitWatts, ceiling) : ceiling;
+    power.capped = f < ceiling;
+    power.clockShare = f;
+    power.staticWatts = cost.staticWatts * f;
+    std::string cappedSource = source;
+    if (ceiling < 1.0)
+        cappedSource += "; clocks capped at " + std::to_string(static_cast<int>(ceiling * 100 + 0.5)) + "%";
+    if (power.capped)
+        cappedSource += "; power-limited to " + std::to_string(static_cast<int>(power.limitWatts + 0.5)) + " W";
 
     double latency = 0;
     double boundWeighted = 0;
@@ -96,11 +230,15 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
     std::vector<double> levelJ(spec.memory.size(), 0.0);
     std::map<Bottleneck, double> shareByBottleneck;
 
-    for (const Subgraph& s : partition.subgraphs) {
+    for (size_t i = 0; i < partition.subgraphs.size(); ++i) {
+        const Subgraph& s = partition.subgraphs[i];
         SubgraphEstimate e;
         e.subgraph = s.descriptor.id;
-        e.mapped = mapper->map(s, spec, p);
-        const MappedSubgraph& m = e.mapped;
+        e.mapped = std::move(mapped[i]);
+        e.traffic = std::move(traffic[i]);
+        MappedSubgraph& m = e.mapped;
+        m.computeSeconds /= f;
+        m.attainablePeak *= f;
         const double roof = std::max(m.computeSeconds, m.memorySeconds);
         const double seconds = roof + m.overheadSeconds;
         if (s.zeroCost)
@@ -110,19 +248,18 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
         else
             e.bottleneck = m.computeSeconds >= m.memorySeconds ? Bottleneck::Compute : Bottleneck::Memory;
         const double bound = theoreticalErrorBoundPct(e.bottleneck);
-        e.latency = result(seconds * 1e3, "ms", source, bound);
+        e.latency = result(seconds * 1e3, "ms", cappedSource, bound);
 
-        const double c = static_cast<double>(s.flops.total()) * pjPerOp * 1e-12;
+        const double c = cost.parts[i].computeJoules * f * f;
         double mem = 0;
         e.energy.memoryByLevelJoules.assign(spec.memory.size(), 0.0);
-        // Data served from a level passes through every level closer to the compute on its way.
-        for (int level = 0; level <= m.memoryLevel; ++level) {
-            const double j = m.bytesMoved * spec.memory[level].energyPjPerByte * 1e-12;
+        for (size_t level = 0; level < spec.memory.size(); ++level) {
+            const double j = m.levelBytes[level] * spec.memory[level].energyPjPerByte * 1e-12;
             e.energy.memoryByLevelJoules[level] = j;
             levelJ[level] += j;
             mem += j;
         }
-        const double st = spec.idleWatts * seconds;
+        const double st = cost.staticWatts * f * seconds;
         e.energy.compute = result(c * 1e3, "mJ", source, kTheoreticalEnergyBoundPct);
         e.energy.memory = result(mem * 1e3, "mJ", source, kTheoreticalEnergyBoundPct);
         e.energy.staticPart = result(st * 1e3, "mJ", source, kTheoreticalEnergyBoundPct);
@@ -137,21 +274,30 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
         estimate.subgraphs.push_back(std::move(e));
     }
 
+    if (callSeconds > 0) {
+        latency += callSeconds;
+        boundWeighted += callSeconds * theoreticalErrorBoundPct(Bottleneck::Overhead);
+        staticJ += cost.staticWatts * f * callSeconds;
+        shareByBottleneck[Bottleneck::Overhead] += callSeconds;
+    }
     if (latency <= 0) {
         // Nothing runs a kernel (a graph of views): an inference still costs the runtime one dispatch.
-        latency = spec.launchOverheadUs * 1e-6;
+        latency = std::max(launchUs, spec.launchOverheadUs) * 1e-6;
         boundWeighted = latency * theoreticalErrorBoundPct(Bottleneck::Overhead);
-        staticJ += spec.idleWatts * latency;
+        staticJ += cost.staticWatts * latency;
         shareByBottleneck[Bottleneck::Overhead] += latency;
     }
-    estimate.memory = estimateMemory(analysis, p);
+    power.dynamicWatts = latency > 0 ? (computeJ + memoryJ) / latency : 0;
+    power.averageWatts = power.staticWatts + power.dynamicWatts;
+    estimate.memory = estimateMemory(analysis, partition, p, options.workspaceBytes);
     const double latencyBound = latency > 0 ? boundWeighted / latency : 0;
     ModelSummary& sum = estimate.summary;
-    sum.latency = result(latency * 1e3, "ms", source, latencyBound);
-    sum.throughput = result(latency > 0 ? static_cast<double>(options.batch) / latency : 0, "samples/s", source,
+    sum.latency = result(latency * 1e3, "ms", cappedSource, latencyBound);
+    sum.throughput = result(latency > 0 ? static_cast<double>(options.batch) / latency : 0, "samples/s", cappedSource,
         latencyBound);
     sum.energy = result((computeJ + memoryJ + staticJ) * 1e3, "mJ", source, kTheoreticalEnergyBoundPct);
-    sum.peakMemory = result(estimate.memory.peakBytes() / 1e6, "MB", "tensor liveness over the execution order", 10);
+    sum.peakMemory = result(estimate.memory.peakBytes() / 1e6, "MB",
+        "tensor liveness over the runtime's fused subgraphs", 10);
     double most = -1;
     for (const auto& [b, seconds] : shareByBottleneck) {
         if (b != Bottleneck::None && seconds > most) {

@@ -4,11 +4,13 @@
 #include "estimation/estimate.h"
 #include "estimation/graph_analysis.h"
 #include "estimation/memory_estimator.h"
+#include "estimation/traffic_model.h"
 #include "hardware/hardware_spec.h"
 #include "hardware/mapper.h"
 #include "transform/partition.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,7 @@ struct SubgraphEstimate
 {
     int subgraph = 0;
     MappedSubgraph mapped;
+    SubgraphTraffic traffic;  ///< bytes each memory level serves
     Bottleneck bottleneck = Bottleneck::None;
     EstimationResult latency; ///< ms
     EnergyEstimate energy;    ///< mJ
@@ -44,11 +47,34 @@ struct ModelSummary
     Bottleneck bottleneck = Bottleneck::None; ///< the class that holds the largest share of latency
 };
 
+/// Average board power over one inference, and the power limit's effect on it.
+struct PowerEstimate
+{
+    double averageWatts = 0;   ///< static + dynamic
+    double staticWatts = 0;    ///< leakage, clocks and uncore under load (spec static_w or rule P2)
+    double dynamicWatts = 0;   ///< switching energy of compute and memory traffic / latency
+    double limitWatts = 0;     ///< TDP or power mode of the entry
+    bool capped = false;       ///< uncapped power would exceed the limit: clocks drop until it does not
+    double clockShare = 1;     ///< core clock as a share of the clock the peaks derive from
+    double uncappedWatts = 0;  ///< what the model would draw at full clock
+};
+
 struct EstimateOptions
 {
     Precision precision = Precision::FP32;
     int64_t batch = 1; ///< samples in the analysed graph (for throughput)
     EfficiencyPriors priors;
+    /// Fixed cost per kernel of the runtime (µs), replacing the spec's launch overhead: a runtime that replays kernels
+    /// from a CUDA graph pays less than one that launches each. Unset: the spec's.
+    std::optional<double> kernelOverheadUs;
+    double workspaceBytes = 0; ///< runtime scratch memory, live throughout
+    bool powerLimit = true; ///< apply the power limit (clocks drop when modelled power exceeds the TDP)
+    /// A configured power limit (nvidia-smi -pl, a power mode) below the TDP; unset: the TDP.
+    std::optional<double> powerLimitWatts;
+    /// A configured core-clock cap (a Jetson power mode, locked clocks) as a share of the boost clock, 0..1.
+    double clockLimitShare = 1.0;
+    /// A configured memory-clock cap as a share of the off-chip level's full bandwidth, 0..1.
+    double offChipBandwidthShare = 1.0;
 };
 
 /// Latency, energy and memory of a partitioned model on one piece of hardware.
@@ -61,11 +87,13 @@ struct ModelEstimate
     MemoryProfile memory;
     ModelSummary summary;
     EnergyEstimate energy;
+    PowerEstimate power;
 };
 
-/// Hierarchical roofline per subgraph: time = max(compute time at the mapper's attainable peak, bytes / bandwidth
-/// of the serving level) + overhead; energy in three components; memory from liveness. Fails when the hardware has
-/// no throughput at the requested precision.
+/// Hierarchical roofline per subgraph: time = max(compute time at the mapper's attainable peak, bytes through each
+/// memory level / the bandwidth available at it) + overhead, with the traffic per level from modelTraffic; energy
+/// in three components; board power against the power limit (clocks drop when it is exceeded); memory from liveness
+/// over the fused subgraphs. Fails when the hardware has no throughput at the requested precision.
 ///
 ///     auto estimate = estimateModel(*analysis, *partition, spec, {Precision::FP16, 8});
 ///     double ms = estimate->summary.latency.value;

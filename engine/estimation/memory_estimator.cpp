@@ -19,7 +19,20 @@ double tensorBytes(const TensorDescriptor& t, Precision precision)
 
 MemoryProfile estimateMemory(const GraphAnalysis& analysis, Precision precision)
 {
+    return estimateMemory(analysis, Partition {}, precision);
+}
+
+MemoryProfile estimateMemory(const GraphAnalysis& analysis, const Partition& partition, Precision precision,
+    double workspaceBytes)
+{
     const ComputeGraph& g = *analysis.graph;
+    std::vector<bool> internal(g.tensors().size(), false);
+    for (const Subgraph& s : partition.subgraphs) {
+        for (int t : s.descriptor.internalTensors) {
+            if (t >= 0 && static_cast<size_t>(t) < internal.size())
+                internal[static_cast<size_t>(t)] = true;
+        }
+    }
     MemoryProfile profile;
     const auto order = g.topologicalOrder();
     const int nodes = static_cast<int>(order.size());
@@ -51,7 +64,7 @@ MemoryProfile estimateMemory(const GraphAnalysis& analysis, Precision precision)
     std::vector<int> last(tensorCount, -1);
     for (size_t t = 0; t < tensorCount; ++t) {
         const TensorDescriptor& td = g.tensor(static_cast<int>(t));
-        if (!isActivation(td) || weightAlias[t])
+        if (!isActivation(td) || weightAlias[t] || internal[t])
             continue;
         const int r = root[t];
         const int born = td.producer >= 0 ? td.producer : 0;
@@ -72,7 +85,8 @@ MemoryProfile estimateMemory(const GraphAnalysis& analysis, Precision precision)
         delta[first[t]] += bytes;
         delta[last[t] + 1] -= bytes;
     }
-    double live = 0;
+    double live = workspaceBytes;
+    profile.peakActivationBytes = workspaceBytes;
     profile.liveBytesAfterNode.reserve(nodes);
     for (int i = 0; i < nodes; ++i) {
         live += delta[i];

@@ -2,6 +2,7 @@
 
 #include "estimation/graph_analysis.h"
 #include "hardware/precision.h"
+#include "transform/partition.h"
 
 #include <vector>
 
@@ -22,5 +23,11 @@ struct MemoryProfile
 /// consumer; views alias their input's buffer (no allocation, but they keep it alive); graph inputs are alive from
 /// the start and graph outputs to the end. Floating-point tensors are counted at `precision`.
 MemoryProfile estimateMemory(const GraphAnalysis& analysis, Precision precision);
+
+/// The same over what a fusing runtime stores: a tensor produced and consumed inside one of `partition`'s fused
+/// subgraphs never gets a buffer, and `workspaceBytes` (scratch the runtime documents, e.g. TensorRT's) is live
+/// throughout.
+MemoryProfile estimateMemory(const GraphAnalysis& analysis, const Partition& partition, Precision precision,
+    double workspaceBytes = 0);
 
 } // namespace graphs

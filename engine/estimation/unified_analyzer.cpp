@@ -15,13 +15,23 @@ int64_t boundBatch(const ComputeGraph& graph)
 
 } // namespace
 
+EstimateOptions runtimeOptions(const FusionRules& fusion, const HardwareSpec& hardware)
+{
+    EstimateOptions options;
+    auto it = fusion.kernelOverheadUs.find(std::string(categoryName(hardware.category)));
+    if (it != fusion.kernelOverheadUs.end())
+        options.kernelOverheadUs = it->second;
+    options.workspaceBytes = fusion.workspaceBytes;
+    return options;
+}
+
 Result<std::pair<Partition, ModelEstimate>> estimateOn(const GraphAnalysis& analysis,
     std::shared_ptr<const HardwareSpec> hardware, Precision precision, const FusionRules& fusion, int64_t batch)
 {
     auto partition = partitionGraph(analysis, fusion);
     if (!partition)
         return partition.error();
-    EstimateOptions options;
+    EstimateOptions options = runtimeOptions(fusion, *hardware);
     options.precision = precision;
     options.batch = batch;
     auto estimate = estimateModel(analysis, *partition, std::move(hardware), options, fusion.runtimeId);

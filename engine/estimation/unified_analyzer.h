@@ -37,6 +37,9 @@ struct AnalysisOutcome
 /// fractions of the whole; returning false cancels (error code Cancelled).
 Result<AnalysisOutcome> runAnalysis(const AnalysisRequest& request, const ProgressCallback& progress = {});
 
+/// The options a runtime profile sets for estimates on `hardware`: its per-kernel overhead there, its workspace.
+EstimateOptions runtimeOptions(const FusionRules& fusion, const HardwareSpec& hardware);
+
 /// The estimate phases alone, for an analysis already in hand (compare runs one analysis on many entries).
 Result<std::pair<Partition, ModelEstimate>> estimateOn(const GraphAnalysis& analysis,
     std::shared_ptr<const HardwareSpec> hardware, Precision precision, const FusionRules& fusion, int64_t batch);

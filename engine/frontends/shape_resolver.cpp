@@ -5,6 +5,7 @@
 #include <onnx/defs/schema.h>
 #include <onnx/shape_inference/implementation.h>
 
+#include <algorithm>
 #include <map>
 #include <unordered_set>
 
@@ -219,8 +220,11 @@ Result<ResolvedShapes> resolveShapes(const onnx::ModelProto& model, bool discard
 
     const onnx::ShapeInferenceOptions options(/*check_type=*/false, /*error_mode=*/0, /*data_prop=*/true);
     bool retriedWithoutDeclared = discardDeclaredShapes;
-    for (int pass = 0; pass < kMaxPasses; ++pass) {
-        if (progress && !progress(0.3 + 0.5 * pass / kMaxPasses))
+    // Every productive pass folds at least one node, so a graph never needs more passes than it has nodes; deep
+    // transformers with symbolic dimensions need about two per layer, more than a fixed small limit allows.
+    const int maxPasses = std::max(kMaxPasses, nodeCount + 1);
+    for (int pass = 0; pass < maxPasses; ++pass) {
+        if (progress && !progress(0.3 + 0.5 * pass / maxPasses))
             return Error { ErrorCode::Cancelled, "import cancelled", displayName };
         try {
             onnx::shape_inference::InferShapes(working, onnx::OpSchemaRegistry::Instance(), options);

@@ -1,5 +1,6 @@
-// CPU: cores × SIMD lanes × FMA pipes (the spec's vector/matrix datapaths), threads limited by how much work a small
-// operator offers, and cache blocking: the working set decides which level's bandwidth binds.
+// CPU: cores × SIMD lanes × FMA pipes (the spec's vector/matrix datapaths) and threads limited by how much work a
+// small operator offers. The busy cores decide how much of each private cache and of the shared bandwidth the
+// operator sees (estimation/traffic_model.h, mapping::availableBandwidth).
 
 #include "hardware/mapper.h"
 
@@ -26,25 +27,23 @@ public:
         const double work = static_cast<double>(s.flops.total());
         const double usefulCores = std::clamp(std::ceil(work / kMinFlopsPerCore), 1.0, cores);
         m.utilisation = usefulCores / cores;
+        m.activeShare = m.utilisation;
 
         const double matrix = static_cast<double>(s.flops.matrix);
+        m.executedMatrixFlops = matrix;
         if (matrix > 0) {
-            const double matrixPath = spec.peakOpsPerSecond(precision, Datapath::Matrix);
+            const bool onVector = runsOnVectorUnits(s);
+            const double matrixPath = onVector ? 0 : spec.peakOpsPerSecond(precision, Datapath::Matrix);
             m.datapath = matrixPath > 0 ? "matrix" : "vector";
-            m.attainablePeak = matrixPeak(spec, precision) * matrixEfficiency(s, m_priors) * m.utilisation;
+            const double peak = onVector ? vectorPeak(spec, precision) : matrixPeak(spec, precision);
+            m.attainablePeak = peak * matrixEfficiency(s, m_priors) * m.utilisation;
             m.computeSeconds = m.attainablePeak > 0 ? matrix / m.attainablePeak : 0;
         } else {
             m.datapath = "vector";
             m.attainablePeak = vectorPeak(spec, precision) * m_priors.vector * m.utilisation;
         }
         m.computeSeconds += vectorSeconds(s, spec, precision, m_priors, m.utilisation);
-
         m.bytesMoved = bytesAtPrecision(s, precision);
-        m.memoryLevel = servingLevel(spec, m.bytesMoved, 0);
-        // Each core streams from its own share of a private level: fewer busy cores see less of its bandwidth.
-        const MemoryLevel& level = spec.memory[m.memoryLevel];
-        const double share = level.instances > 1 ? m.utilisation : 1.0;
-        m.memorySeconds = m.bytesMoved / (level.bandwidthBytesPerSecond * share);
         m.overheadSeconds = s.zeroCost ? 0 : spec.launchOverheadUs * 1e-6;
         return m;
     }

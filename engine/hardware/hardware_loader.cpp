@@ -1,6 +1,7 @@
 #include "hardware/hardware_loader.h"
 
 #include "core/yaml_reader.h"
+#include "hardware/energy_rules.h"
 
 #include <filesystem>
 #include <regex>
@@ -99,8 +100,8 @@ MemoryLevel readLevel(YamlReader& r, const YAML::Node& node, bool offChip)
 {
     r.checkMap(node, "memory",
         { "level", "technology", "instances", "capacity_kib", "capacity_mib", "capacity_gib", "bandwidth_gbs",
-            "latency_ns", "energy_pj_per_byte" },
-        { "level", "instances", "bandwidth_gbs", "energy_pj_per_byte" });
+            "latency_ns", "energy_pj_per_byte", "holds_weights" },
+        { "level", "instances", "bandwidth_gbs" });
     MemoryLevel m;
     m.name = r.string(node["level"], "memory.level");
     const std::string path = "memory." + m.name;
@@ -127,8 +128,17 @@ MemoryLevel readLevel(YamlReader& r, const YAML::Node& node, bool offChip)
         m.latencyNs = r.positive(node["latency_ns"], path + ".latency_ns", 1e6);
         r.figure(path + ".latency_ns", node["latency_ns"]);
     }
-    m.energyPjPerByte = r.positive(node["energy_pj_per_byte"], path + ".energy_pj_per_byte", 1e5);
-    r.figure(path + ".energy_pj_per_byte", node["energy_pj_per_byte"]);
+    // Energy per byte is derived by rule (E3 off-chip by technology, E5 on-chip by capacity and node) unless a
+    // source gives one.
+    if (node["energy_pj_per_byte"]) {
+        m.energyPjPerByte = r.positive(node["energy_pj_per_byte"], path + ".energy_pj_per_byte", 1e5);
+        r.figure(path + ".energy_pj_per_byte", node["energy_pj_per_byte"]);
+    }
+    if (node["holds_weights"]) {
+        m.holdsWeights = r.boolean(node["holds_weights"], path + ".holds_weights");
+        if (m.holdsWeights && offChip)
+            r.fail(node["holds_weights"], path + ".holds_weights", "only an on-chip level can hold the weights");
+    }
     return m;
 }
 
@@ -161,9 +171,9 @@ HardwareSpec readSpec(YamlReader& r, const YAML::Node& root, const std::string& 
 {
     r.checkMap(root, "",
         { "schema", "id", "name", "vendor", "category", "mapper", "architecture", "process_nm", "release_year",
-            "form_factor", "compute", "memory", "power", "energy", "overheads", "sources", "notes" },
+            "form_factor", "module", "compute", "memory", "power", "energy", "overheads", "sources", "notes" },
         { "schema", "id", "name", "vendor", "category", "mapper", "architecture", "process_nm", "compute", "memory",
-            "power", "energy", "overheads", "sources" });
+            "power", "overheads", "sources" });
     if (r.integer(root["schema"], "schema", 1, 1000) != 1)
         r.fail(root["schema"], "schema", "this program reads schema 1");
 
@@ -203,6 +213,8 @@ HardwareSpec readSpec(YamlReader& r, const YAML::Node& root, const std::string& 
         spec.releaseYear = static_cast<int>(r.integer(root["release_year"], "release_year", 1970, 2100));
     if (root["form_factor"])
         spec.formFactor = r.string(root["form_factor"], "form_factor");
+    if (root["module"])
+        spec.module = r.string(root["module"], "module");
 
     r.checkSequence(root["compute"], "compute");
     for (const YAML::Node& cluster : root["compute"]) {
@@ -231,17 +243,25 @@ HardwareSpec readSpec(YamlReader& r, const YAML::Node& root, const std::string& 
     }
 
     const YAML::Node power = root["power"];
-    r.checkMap(power, "power", { "tdp_w", "idle_w" }, { "tdp_w", "idle_w" });
+    r.checkMap(power, "power", { "tdp_w", "idle_w", "static_w" }, { "tdp_w", "idle_w" });
     spec.tdpWatts = r.positive(power["tdp_w"], "power.tdp_w", kMaxPower);
     spec.idleWatts = r.positive(power["idle_w"], "power.idle_w", kMaxPower);
     r.figure("power.tdp_w", power["tdp_w"]);
     r.figure("power.idle_w", power["idle_w"]);
     if (spec.idleWatts > spec.tdpWatts)
         r.fail(power["idle_w"], "power.idle_w", "is above the TDP");
+    if (power["static_w"]) {
+        spec.staticWatts = r.positive(power["static_w"], "power.static_w", kMaxPower);
+        r.figure("power.static_w", power["static_w"]);
+        if (spec.staticWatts > spec.tdpWatts)
+            r.fail(power["static_w"], "power.static_w", "is above the TDP");
+    }
 
-    const YAML::Node energy = root["energy"];
-    r.checkMap(energy, "energy", { "pj_per_op" }, { "pj_per_op" });
-    spec.energyPjPerOp = readPrecisionMap(r, energy["pj_per_op"], "energy.pj_per_op", 1e4);
+    // Energy per operation is derived by rule E4 unless a source gives it.
+    if (const YAML::Node energy = root["energy"]) {
+        r.checkMap(energy, "energy", { "pj_per_op" }, { "pj_per_op" });
+        spec.energyPjPerOp = readPrecisionMap(r, energy["pj_per_op"], "energy.pj_per_op", 1e4);
+    }
 
     const YAML::Node overheads = root["overheads"];
     r.checkMap(overheads, "overheads", { "launch_us" }, { "launch_us" });
@@ -256,6 +276,13 @@ HardwareSpec readSpec(YamlReader& r, const YAML::Node& root, const std::string& 
 
     if (spec.supportedPrecisions().empty())
         r.fail(root["compute"], "compute", "no cluster has a throughput for any precision");
+    for (const MemoryLevel& m : spec.memory) {
+        if (&m == &spec.memory.back() && m.energyPjPerByte <= 0 && energy::offChipPjPerByte(m.technology) <= 0)
+            r.fail(root["memory"][spec.memory.size() - 1], "memory." + m.name + ".energy_pj_per_byte",
+                "no rule gives the energy of technology '" + m.technology
+                    + "' (HBM…, GDDR…, DDR…, LPDDR…): give energy_pj_per_byte with a source");
+    }
+    energy::deriveEnergy(spec);
 
     // Every cover must name something, and every typed figure must be covered.
     for (size_t i = 0; i < spec.sources.size(); ++i) {

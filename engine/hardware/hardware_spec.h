@@ -48,6 +48,10 @@ struct MemoryLevel
     double bandwidthBytesPerSecond = 0;
     std::optional<double> latencyNs;
     double energyPjPerByte = 0;
+    bool energyDerived = false; ///< energyPjPerByte from rule E3/E5 (docs/hardware/energy.md), not typed
+    /// On-chip levels of SRAM-only accelerators whose compiler keeps the model's weights resident across inferences
+    /// (the vendor says so): weights that fit are not re-read from off-chip memory.
+    bool holdsWeights = false;
 
     double totalCapacityBytes() const { return capacityBytes * static_cast<double>(instances); }
 };
@@ -74,12 +78,17 @@ struct HardwareSpec
     double processNm = 0;
     int releaseYear = 0;
     std::string formFactor;
+    /// Entries that are parts of one module (a Jetson's CPU, GPU and DLAs) name it: they share its power envelope
+    /// (the TDP they all state) and its off-chip memory.
+    std::string module;
 
     std::vector<ComputeCluster> clusters;
     std::vector<MemoryLevel> memory; ///< closest first; the last is the off-chip level
     double tdpWatts = 0;
     double idleWatts = 0;
-    std::map<Precision, double> energyPjPerOp;
+    double staticWatts = 0; ///< drawn under load before any work (leakage, clocks, uncore): typed, or rule P2
+    std::map<Precision, double> energyPjPerOp;       ///< on the fastest datapath of the precision (typed or rule E4)
+    std::map<Precision, double> vectorEnergyPjPerOp; ///< on the vector datapath (rule E4)
     double launchOverheadUs = 0;
     std::vector<SourceReference> sources;
 
@@ -93,6 +102,8 @@ struct HardwareSpec
     std::vector<Precision> supportedPrecisions() const;
     int64_t totalUnits() const;
     const MemoryLevel& offChipMemory() const { return memory.back(); }
+    /// Index of the last on-chip level (the one before the off-chip level); -1 when there is none.
+    int lastOnChipLevel() const { return static_cast<int>(memory.size()) - 2; }
     /// Ridge point of the roofline (FLOP per byte) against a memory level.
     double ridgePoint(Precision p, const MemoryLevel& level) const;
 };

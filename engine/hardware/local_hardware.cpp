@@ -1,5 +1,7 @@
 #include "hardware/local_hardware.h"
 
+#include "hardware/energy_rules.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -203,29 +205,23 @@ HardwareSpec localHardwareSpec(const CpuInfo& info)
         // Bytes per clock per core: two vector loads from L1, a 64-byte line from L2, half that from L3.
         const double perClock = level == 1 ? 2 * simdBytes : level == 2 ? 64 : 32;
         m.bandwidthBytesPerSecond = perClock * clockHz * cores.units;
-        // Rule E2 of docs/hardware/energy.md: 2.5 pJ/B × √(capacity / 32 KiB) at 45 nm, scaled by node.
-        m.energyPjPerByte = 2.5 * std::sqrt(std::max(m.capacityBytes, 8192.0) / 32768.0) * spec.processNm / 45.0;
         if (!spec.memory.empty())
             m.bandwidthBytesPerSecond = std::min(m.bandwidthBytesPerSecond, spec.memory.back().bandwidthBytesPerSecond);
         spec.memory.push_back(m);
     }
     MemoryLevel dram;
     dram.name = "DRAM";
-    dram.technology = "DRAM (type not readable)";
+    dram.technology = "DDR (type not readable)";
     dram.capacityBytes = info.memoryBytes > 0 ? static_cast<double>(info.memoryBytes) : 8.0 * (1LL << 30);
     dram.bandwidthBytesPerSecond = std::min(12.8e9 * cores.units, 200e9); // about one DDR channel per core, capped
     if (!spec.memory.empty())
         dram.bandwidthBytesPerSecond = std::min(dram.bandwidthBytesPerSecond, spec.memory.back().bandwidthBytesPerSecond);
-    dram.energyPjPerByte = 162.5; // rule E3: DDR, 1.3 nJ per 64-bit access
     spec.memory.push_back(dram);
 
     spec.tdpWatts = 10.0 * cores.units;
     spec.idleWatts = 0.15 * spec.tdpWatts; // rule P1
-    // Rule E1: Horowitz's 45 nm energies per operation, scaled by node / 45.
-    const double scale = spec.processNm / 45.0;
-    spec.energyPjPerOp = { { Precision::FP64, 9.2 * scale }, { Precision::FP32, 2.3 * scale },
-        { Precision::FP16, 0.75 * scale }, { Precision::BF16, 0.75 * scale }, { Precision::INT8, 0.15 * scale } };
     spec.launchOverheadUs = 2.0;
+    energy::deriveEnergy(spec); // rules E3-E5 and P2 of docs/hardware/energy.md at 10 nm
 
     SourceReference detected;
     detected.title = "Detected at run time from /proc/cpuinfo, /proc/meminfo and sysfs (cores, clock, SIMD flags, "
@@ -239,12 +235,12 @@ HardwareSpec localHardwareSpec(const CpuInfo& info)
     SourceReference estimated;
     estimated.title = "Estimated from the detected figures: 2 FMA pipes per core; L1 2 vector loads, L2 64 B, "
                       "L3 32 B per clock per core; DRAM 12.8 GB/s per core; 10 W TDP per core, idle 15% of it; energy per "
-                      "operation and byte by rules E1-E3 of docs/hardware/energy.md at 10 nm. THEORETICAL until "
+                      "operation and byte by rules E3-E5 of docs/hardware/energy.md at 10 nm. THEORETICAL until "
                       "calibrated";
     estimated.publisher = "graphs";
     estimated.estimate = true;
     estimated.covers = { "process_nm", "compute.core.vector.ops_per_clock", "compute.core.matrix", "memory", "power",
-        "energy", "overheads" };
+        "overheads" };
     spec.sources = { detected, estimated };
     return spec;
 }

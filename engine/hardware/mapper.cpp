@@ -47,14 +47,56 @@ double matrixPeak(const HardwareSpec& spec, Precision precision)
     return m > 0 ? m : spec.peakOpsPerSecond(precision, Datapath::Vector);
 }
 
-int servingLevel(const HardwareSpec& spec, double workingSet, int firstLevel)
+Precision vectorPrecision(const HardwareSpec& spec, Precision precision)
 {
-    const int last = static_cast<int>(spec.memory.size()) - 1;
-    for (int i = std::min(firstLevel, last); i < last; ++i) {
-        if (workingSet <= spec.memory[i].totalCapacityBytes())
-            return i;
+    if (spec.peakOpsPerSecond(precision, Datapath::Vector) > 0)
+        return precision;
+    for (Precision p : { Precision::FP32, Precision::FP16, Precision::BF16, Precision::INT8 }) {
+        if (spec.peakOpsPerSecond(p, Datapath::Vector) > 0)
+            return p;
     }
-    return last;
+    return precision;
+}
+
+double offChipLatencySeconds(const HardwareSpec& spec)
+{
+    if (spec.memory.empty())
+        return 0;
+    return spec.offChipMemory().latencyNs.value_or(kDefaultOffChipLatencyNs) * 1e-9;
+}
+
+double availableBandwidth(const HardwareSpec& spec, size_t level, double activeShare, const EfficiencyPriors& priors)
+{
+    const MemoryLevel& m = spec.memory[level];
+    const double share = std::clamp(activeShare, 1e-3, 1.0);
+    const bool offChip = level + 1 == spec.memory.size();
+    const double peak = m.bandwidthBytesPerSecond * (offChip ? priors.offChip : 1.0);
+    if (m.instances > 1 && !offChip)
+        return peak * share;
+    return peak * std::min(1.0, kSharedBandwidthHeadroom * share);
+}
+
+void applyLevelBytes(MappedSubgraph& m, const std::vector<double>& throughBytes, const HardwareSpec& spec,
+    const EfficiencyPriors& priors, double offChipBandwidthShare)
+{
+    const size_t levels = spec.memory.size();
+    m.levelBytes.assign(levels, 0.0);
+    m.levelSeconds.assign(levels, 0.0);
+    m.memorySeconds = 0;
+    m.memoryLevel = static_cast<int>(levels) - 1;
+    double slowest = -1;
+    for (size_t i = 0; i < levels && i < throughBytes.size(); ++i) {
+        m.levelBytes[i] = throughBytes[i];
+        const double bandwidth = availableBandwidth(spec, i, m.activeShare, priors)
+            * (i + 1 == levels ? std::clamp(offChipBandwidthShare, 1e-3, 1.0) : 1.0);
+        m.levelSeconds[i] = bandwidth > 0 ? throughBytes[i] / bandwidth : 0;
+        // Ties go to the farther level: it is the one that would have to get faster.
+        if (throughBytes[i] > 0 && m.levelSeconds[i] >= slowest) {
+            slowest = m.levelSeconds[i];
+            m.memoryLevel = static_cast<int>(i);
+        }
+    }
+    m.memorySeconds = std::max(0.0, slowest);
 }
 
 double vectorSeconds(const Subgraph& s, const HardwareSpec& spec, Precision precision, const EfficiencyPriors& priors,
@@ -66,6 +108,11 @@ double vectorSeconds(const Subgraph& s, const HardwareSpec& spec, Precision prec
     const double work = static_cast<double>(s.flops.vector)
         + static_cast<double>(s.flops.transcendental) * priors.transcendentalCost;
     return work / peak;
+}
+
+bool runsOnVectorUnits(const Subgraph& s)
+{
+    return s.convKind == "depthwise" || s.convKind == "grouped";
 }
 
 double matrixEfficiency(const Subgraph& s, const EfficiencyPriors& priors)

@@ -52,6 +52,10 @@ void addEstimate(json& doc, const GraphAnalysis& analysis, const Partition& part
         levels[spec.memory[i].name] = estimate.energy.memoryByLevelJoules[i] * 1e3;
     doc["energy"] = energyJson(estimate.energy);
     doc["energy"]["memory_by_level_mj"] = levels;
+    const PowerEstimate& p = estimate.power;
+    doc["power"] = { { "average_w", p.averageWatts }, { "static_w", p.staticWatts }, { "dynamic_w", p.dynamicWatts },
+        { "limit_w", p.limitWatts }, { "capped", p.capped }, { "clock_share", p.clockShare },
+        { "uncapped_w", p.uncappedWatts } };
     json timeline = json::array();
     for (double bytes : estimate.memory.liveBytesAfterNode)
         timeline.push_back(bytes / 1e6);
@@ -85,6 +89,18 @@ void addEstimate(json& doc, const GraphAnalysis& analysis, const Partition& part
             { "energy_mj", energyJson(e.energy) } });
         if (!sub.convKind.empty())
             subgraphs.back()["conv_kind"] = sub.convKind;
+        // Bytes each memory level serves, the bytes through it and the time they need there.
+        json levels = json::array();
+        for (size_t l = 0; l < spec.memory.size(); ++l) {
+            const double served = l < e.traffic.servedBytes.size() ? e.traffic.servedBytes[l] : 0;
+            const double through = l < e.mapped.levelBytes.size() ? e.mapped.levelBytes[l] : 0;
+            const double ms = l < e.mapped.levelSeconds.size() ? e.mapped.levelSeconds[l] * 1e3 : 0;
+            levels.push_back({ { "level", spec.memory[l].name }, { "served_bytes", served },
+                { "through_bytes", through }, { "ms", ms } });
+        }
+        subgraphs.back()["traffic"] = { { "levels", levels }, { "weight_bytes", e.traffic.weightBytes },
+            { "off_chip_weight_bytes", e.traffic.offChipWeightBytes },
+            { "off_chip_write_bytes", e.traffic.offChipWriteBytes } };
     }
     doc["subgraphs"] = subgraphs;
 }

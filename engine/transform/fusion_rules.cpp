@@ -22,7 +22,8 @@ std::set<std::string> readOps(const YamlReader& r, const YAML::Node& node, const
 
 FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::string& expectedId)
 {
-    r.checkMap(root, "", { "schema", "id", "name", "fusion" }, { "schema", "id", "name", "fusion" });
+    r.checkMap(root, "", { "schema", "id", "name", "fusion", "overheads", "memory" },
+        { "schema", "id", "name", "fusion" });
     if (r.integer(root["schema"], "schema", 1, 1000) != 1)
         r.fail(root["schema"], "schema", "this program reads schema 1");
     FusionRules rules;
@@ -31,11 +32,14 @@ FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::st
         r.fail(root["id"], "id", "'" + rules.runtimeId + "' differs from the file name ('" + expectedId + "')");
     rules.runtimeName = r.string(root["name"], "name");
     const YAML::Node f = root["fusion"];
-    r.checkMap(f, "fusion", { "anchors", "epilogue", "max_epilogue", "elementwise", "max_chain", "patterns" },
+    r.checkMap(f, "fusion",
+        { "anchors", "epilogue", "max_epilogue", "epilogue_graphs", "elementwise", "max_chain", "patterns" },
         { "anchors", "epilogue", "max_epilogue", "elementwise", "max_chain", "patterns" });
     rules.anchors = readOps(r, f["anchors"], "fusion.anchors");
     rules.epilogue = readOps(r, f["epilogue"], "fusion.epilogue");
     rules.maxEpilogue = static_cast<int>(r.integer(f["max_epilogue"], "fusion.max_epilogue", 0, 64));
+    if (f["epilogue_graphs"])
+        rules.epilogueGraphs = r.boolean(f["epilogue_graphs"], "fusion.epilogue_graphs");
     rules.elementwise = readOps(r, f["elementwise"], "fusion.elementwise");
     rules.maxChain = static_cast<int>(r.integer(f["max_chain"], "fusion.max_chain", 1, 1024));
     r.checkSequence(f["patterns"], "fusion.patterns", false);
@@ -65,6 +69,25 @@ FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::st
         if (pattern.steps.front().optional)
             r.fail(p["ops"], path + ".ops", "the first step of a pattern cannot be optional");
         rules.patterns.push_back(pattern);
+    }
+    if (const YAML::Node o = root["overheads"]) {
+        r.checkMap(o, "overheads", { "kernel_us" }, { "kernel_us" });
+        const YAML::Node k = o["kernel_us"];
+        r.checkMap(k, "overheads.kernel_us", { "cpu", "gpu", "accelerator" }, {});
+        for (auto it = k.begin(); it != k.end(); ++it) {
+            const std::string category = it->first.as<std::string>();
+            const double us = r.number(it->second, "overheads.kernel_us." + category);
+            if (us < 0 || us > 1e6)
+                r.fail(it->second, "overheads.kernel_us." + category, "must be between 0 and 1e6 µs");
+            rules.kernelOverheadUs[category] = us;
+        }
+    }
+    if (const YAML::Node m = root["memory"]) {
+        r.checkMap(m, "memory", { "workspace_mib" }, { "workspace_mib" });
+        const double mib = r.number(m["workspace_mib"], "memory.workspace_mib");
+        if (mib < 0 || mib > 1e7)
+            r.fail(m["workspace_mib"], "memory.workspace_mib", "must be between 0 and 1e7 MiB");
+        rules.workspaceBytes = mib * 1024 * 1024;
     }
     return rules;
 }

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,9 +30,15 @@ struct FusionRules
     std::set<std::string> anchors;
     std::set<std::string> epilogue;
     int maxEpilogue = 0;
+    /// Epilogues may be small graphs: views between the ops join, and branches that rejoin (decomposed GELU) too.
+    bool epilogueGraphs = false;
     std::set<std::string> elementwise;
     int maxChain = 1;
     std::vector<FusionPattern> patterns;
+    /// Fixed cost per kernel the runtime pays on each hardware category ("cpu", "gpu", "accelerator"), µs; where it
+    /// has none, the hardware entry's launch overhead applies.
+    std::map<std::string, double> kernelOverheadUs;
+    double workspaceBytes = 0; ///< scratch memory the runtime documents, live throughout an inference
 };
 
 /// Loads a runtime profile; errors name the file, line and key.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <limits>
 #include <set>
 
 namespace graphs {
@@ -108,24 +109,86 @@ private:
         return true;
     }
 
-    /// Extends from `start` along single consumers whose op is in `allowed`, up to `limit` extra nodes.
-    std::vector<int> extend(int start, const std::set<std::string>& allowed, int limit) const
+    /// Extends from `start` along single consumers whose op is in `allowed`, up to `limit` extra nodes. With
+    /// `graphs` (a runtime whose epilogues are small graphs), views on the way join without counting, and where a
+    /// node's output branches, the branches join too when they rejoin within the limit (x·½·(1 + erf(x/√2))).
+    std::vector<int> extend(int start, const std::set<std::string>& allowed, int limit, bool graphs = false) const
     {
         std::vector<int> members { start };
         int cur = start;
-        for (int added = 0; added < limit; ++added) {
+        int added = 0;
+        while (added < limit) {
             const auto consumers = consumersOf(cur);
-            if (consumers.size() != 1)
-                break;
-            const int next = consumers.front();
             const Node& node = m_g.node(cur);
-            if (m_assigned[next] >= 0 || !allowed.count(m_g.node(next).opType) || node.outputs.empty()
-                || m_g.tensor(node.outputs[0]).isGraphOutput)
+            if (node.outputs.empty() || m_g.tensor(node.outputs[0]).isGraphOutput || consumers.empty())
                 break;
-            members.push_back(next);
-            cur = next;
+            if (consumers.size() == 1) {
+                const int next = consumers.front();
+                if (m_assigned[next] >= 0)
+                    break;
+                if (graphs && isFree(m_a, next)) {
+                    members.push_back(next);
+                    cur = next;
+                    continue;
+                }
+                if (!allowed.count(m_g.node(next).opType))
+                    break;
+                members.push_back(next);
+                cur = next;
+                ++added;
+                continue;
+            }
+            if (!graphs)
+                break;
+            const std::vector<int> region = rejoiningRegion(cur, allowed, limit - added);
+            if (region.empty())
+                break;
+            std::vector<int> trial = members;
+            trial.insert(trial.end(), region.begin(), region.end());
+            if (!closed(trial, region.back()))
+                break;
+            members = std::move(trial);
+            added += static_cast<int>(region.size());
+            cur = region.back();
         }
         return members;
+    }
+
+    /// The nodes after `from` (allowed ops or views, unassigned, at most `limit` of them) up to the first node where
+    /// every branch leaving `from` has rejoined, in topological order; empty when they do not rejoin in time.
+    std::vector<int> rejoiningRegion(int from, const std::set<std::string>& allowed, int limit) const
+    {
+        if (m_position.empty())
+            return {};
+        std::set<int> region;
+        std::vector<int> stack = consumersOf(from);
+        while (!stack.empty()) {
+            const int n = stack.back();
+            stack.pop_back();
+            if (region.count(n))
+                continue;
+            if (m_assigned[n] >= 0 || (!allowed.count(m_g.node(n).opType) && !isFree(m_a, n)))
+                continue; // outside: the region must rejoin before it
+            region.insert(n);
+            if (static_cast<int>(region.size()) > 2 * limit)
+                return {};
+            // Stop expanding at a node all of whose inputs from the region have arrived: a candidate join.
+            for (int c : consumersOf(n))
+                stack.push_back(c);
+            if (stack.size() > 64)
+                return {};
+            // Try the region as it stands: ordered, it is a candidate when only its last node's output leaves it.
+            std::vector<int> ordered(region.begin(), region.end());
+            std::sort(ordered.begin(), ordered.end(), [&](int x, int y) { return m_position[x] < m_position[y]; });
+            std::vector<int> with { from };
+            with.insert(with.end(), ordered.begin(), ordered.end());
+            int costed = 0;
+            for (int m : ordered)
+                costed += isFree(m_a, m) ? 0 : 1;
+            if (ordered.size() > 1 && costed <= limit && closed(with, ordered.back()))
+                return ordered;
+        }
+        return {};
     }
 
     void assign(const std::vector<int>& members, const std::string& fusion)
@@ -138,6 +201,7 @@ private:
 
     Status describe(Subgraph& s) const;
 
+    std::vector<int> m_position; ///< node index → position in the topological order
     const GraphAnalysis& m_a;
     const ComputeGraph& m_g;
     const FusionRules& m_rules;
@@ -153,6 +217,9 @@ private:
 Result<Partition> Partitioner::run()
 {
     const auto order = m_g.topologicalOrder();
+    m_position.assign(m_g.nodeCount(), 0);
+    for (size_t i = 0; i < order.size(); ++i)
+        m_position[order[i]] = static_cast<int>(i);
     for (int n : order) {
         if (m_assigned[n] >= 0 || isFree(m_a, n))
             continue;
@@ -163,7 +230,7 @@ Result<Partition> Partitioner::run()
     }
     for (int n : order) {
         if (m_assigned[n] < 0 && !isFree(m_a, n) && m_rules.anchors.count(m_g.node(n).opType))
-            assign(extend(n, m_rules.epilogue, m_rules.maxEpilogue), "anchor+epilogue");
+            assign(extend(n, m_rules.epilogue, m_rules.maxEpilogue, m_rules.epilogueGraphs), "anchor+epilogue");
     }
     for (int n : order) {
         if (m_assigned[n] < 0 && !isFree(m_a, n) && m_rules.elementwise.count(m_g.node(n).opType))
@@ -201,14 +268,62 @@ Result<Partition> Partitioner::run()
             assign({ n }, "single"); // an isolated view or constant: a zero-cost subgraph of its own
     }
 
-    // Execution order: by each group's first node.
-    std::vector<int> groupOrder(m_groups.size());
-    for (size_t i = 0; i < groupOrder.size(); ++i) {
-        std::sort(m_groups[i].nodes.begin(), m_groups[i].nodes.end());
-        groupOrder[i] = static_cast<int>(i);
+    // Execution order: a topological order of the groups (a group runs once every group it reads from has run),
+    // ties broken by the position of the group's first costed node in the node order.
+    std::vector<int> position(m_g.nodeCount(), 0);
+    for (size_t i = 0; i < order.size(); ++i)
+        position[order[i]] = static_cast<int>(i);
+    std::vector<int> rank(m_groups.size(), std::numeric_limits<int>::max());
+    for (size_t i = 0; i < m_groups.size(); ++i) {
+        std::sort(m_groups[i].nodes.begin(), m_groups[i].nodes.end(),
+            [&](int x, int y) { return position[x] < position[y]; });
+        for (int n : m_groups[i].nodes) {
+            if (!isFree(m_a, n))
+                rank[i] = std::min(rank[i], position[n]);
+        }
+        if (rank[i] == std::numeric_limits<int>::max())
+            rank[i] = position[m_groups[i].nodes.front()];
     }
-    std::sort(groupOrder.begin(), groupOrder.end(),
-        [&](int x, int y) { return m_groups[x].nodes.front() < m_groups[y].nodes.front(); });
+    std::vector<std::set<int>> successors(m_groups.size());
+    std::vector<int> pending(m_groups.size(), 0);
+    for (size_t gi = 0; gi < m_groups.size(); ++gi) {
+        for (int n : m_groups[gi].nodes) {
+            for (int t : m_g.node(n).inputs) {
+                const int producer = t >= 0 ? m_g.tensor(t).producer : -1;
+                const int from = producer >= 0 ? m_assigned[producer] : -1;
+                if (from >= 0 && from != static_cast<int>(gi) && successors[from].insert(static_cast<int>(gi)).second)
+                    ++pending[gi];
+            }
+        }
+    }
+    auto later = [&](int x, int y) { return rank[x] > rank[y]; };
+    std::vector<int> ready;
+    for (size_t gi = 0; gi < m_groups.size(); ++gi) {
+        if (pending[gi] == 0)
+            ready.push_back(static_cast<int>(gi));
+    }
+    std::make_heap(ready.begin(), ready.end(), later);
+    std::vector<int> groupOrder;
+    groupOrder.reserve(m_groups.size());
+    while (!ready.empty()) {
+        std::pop_heap(ready.begin(), ready.end(), later);
+        const int gi = ready.back();
+        ready.pop_back();
+        groupOrder.push_back(gi);
+        for (int next : successors[gi]) {
+            if (--pending[next] == 0) {
+                ready.push_back(next);
+                std::push_heap(ready.begin(), ready.end(), later);
+            }
+        }
+    }
+    if (groupOrder.size() != m_groups.size()) {
+        // Groups that depend on each other both ways cannot be ordered: keep the node order.
+        groupOrder.resize(m_groups.size());
+        for (size_t i = 0; i < groupOrder.size(); ++i)
+            groupOrder[i] = static_cast<int>(i);
+        std::sort(groupOrder.begin(), groupOrder.end(), [&](int x, int y) { return rank[x] < rank[y]; });
+    }
 
     Partition partition;
     partition.subgraphOfNode.assign(m_g.nodeCount(), -1);
@@ -278,9 +393,17 @@ Status Partitioner::describe(Subgraph& s) const
         return most;
     };
     CheckedCount read, weights, floatingElements, otherBytes, floatingWeights;
-    auto account = [&](const TensorDescriptor& td, int64_t bytes, bool weight) {
+    s.accesses.clear();
+    s.largestActivationElements = 0;
+    auto account = [&](int tensor, int64_t bytes, bool weight, bool write) {
+        const TensorDescriptor& td = m_g.tensor(tensor);
         const int64_t width = bytesPerElement(td.dtype);
-        if (isFloatingPoint(td.dtype) && width > 0) {
+        const bool floating = isFloatingPoint(td.dtype) && width > 0;
+        if (bytes > 0)
+            s.accesses.push_back({ tensor, bytes, floating, weight, write });
+        if (!weight && width > 0)
+            s.largestActivationElements = std::max(s.largestActivationElements, bytes / width);
+        if (floating) {
             floatingElements += bytes / width;
             if (weight)
                 floatingWeights += bytes / width;
@@ -295,7 +418,7 @@ Status Partitioner::describe(Subgraph& s) const
         const bool weight = td.isInitializer || td.isConstant;
         if (weight)
             weights += most;
-        account(td, most, weight);
+        account(t, most, weight, false);
     }
     const std::set<int> outputs(s.descriptor.outputTensors.begin(), s.descriptor.outputTensors.end());
     for (int t : s.descriptor.outputTensors) {
@@ -317,7 +440,7 @@ Status Partitioner::describe(Subgraph& s) const
         }
         if (auto b = m_g.tensor(t).byteSize()) {
             written += *b;
-            account(m_g.tensor(t), *b, false);
+            account(t, *b, false, true);
         }
     }
     for (const CheckedCount* c : { &macs, &matrix, &vector, &transcendental, &read, &weights, &written,

@@ -18,6 +18,16 @@ struct Parallelism
     int64_t spatial = 1;  ///< output pixels, or sequence positions
 };
 
+/// One tensor crossing a subgraph's boundary: what the members read of it (a Gather reads rows), or what it writes.
+struct TensorAccess
+{
+    int tensor = -1;
+    int64_t bytes = 0;     ///< at the tensor's stored type
+    bool floating = false; ///< floating-point: it shrinks or grows with the execution precision
+    bool weight = false;   ///< an initializer or constant
+    bool write = false;
+};
+
 /// A fused group of nodes with its summed work and the bytes that cross its boundary.
 struct Subgraph
 {
@@ -38,6 +48,8 @@ struct Subgraph
     int64_t otherBytesMoved = 0;
     int64_t floatingWeightElementsRead = 0;
     Parallelism parallelism;
+    std::vector<TensorAccess> accesses; ///< the boundary traffic tensor by tensor (sums to bytesRead + bytesWritten)
+    int64_t largestActivationElements = 0; ///< elements of the largest activation it reads or writes (vector work items)
     bool zeroCost = false;         ///< views and shape arithmetic only: no kernel runs
 
     int64_t bytes() const { return bytesRead + bytesWritten; }

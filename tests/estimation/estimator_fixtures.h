@@ -67,7 +67,7 @@ inline QByteArray bytes(const OnnxModelBuilder& b)
 inline EfficiencyPriors unitPriors()
 {
     EfficiencyPriors p;
-    p.matrix = p.grouped = p.depthwise = p.vector = 1.0;
+    p.matrix = p.grouped = p.depthwise = p.vector = p.offChip = 1.0;
     return p;
 }
 

@@ -3,6 +3,8 @@
 
 #include "estimator_fixtures.h"
 
+#include <cmath>
+
 class TestMemoryAndMapping : public QObject
 {
     Q_OBJECT
@@ -81,8 +83,43 @@ private Q_SLOTS:
         QCOMPARE(text(r->estimate.summary.peakMemory.unit), u"MB"_qs);
     }
 
+    /// Liveness over what a fusing runtime stores: the three Relus of reluChain (x → a → b → y, 1024 B each) run as
+    /// one elementwise kernel, so a and b are never stored. x lives until node 0 reads it, y from node 2 on:
+    /// [1024, 0, 1024] after nodes 0..2, peak 1024 B after node 0 (unfused: 2048 B, two tensors at a time). A runtime
+    /// workspace of 500 B is live throughout.
+    void fusedLiveness()
+    {
+        QString why;
+        const QByteArray model = bytes(reluChain());
+        auto imported = importOnnxBytes(std::string_view(model.constData(), static_cast<size_t>(model.size())),
+            "m.onnx", {}, {});
+        QVERIFY(imported);
+        auto analysis = analyzeGraph(imported->graph);
+        QVERIFY(analysis);
+        FusionRules rules;
+        rules.elementwise = { "Relu" };
+        rules.maxChain = 8;
+        auto partition = partitionGraph(*analysis, rules);
+        QVERIFY(partition);
+        QCOMPARE(partition->subgraphs.size(), size_t(1));
+        const MemoryProfile fused = estimateMemory(*analysis, *partition, Precision::FP32);
+        QCOMPARE(QList<double>(fused.liveBytesAfterNode.begin(), fused.liveBytesAfterNode.end()),
+            (QList<double> { 1024, 0, 1024 }));
+        QCOMPARE(fused.peakActivationBytes, 1024.0);
+        QCOMPARE(estimateMemory(*analysis, Precision::FP32).peakActivationBytes, 2048.0);
+        const MemoryProfile withWorkspace = estimateMemory(*analysis, *partition, Precision::FP32, 500);
+        QCOMPARE(QList<double>(withWorkspace.liveBytesAfterNode.begin(), withWorkspace.liveBytesAfterNode.end()),
+            (QList<double> { 1524, 500, 1524 }));
+        QCOMPARE(withWorkspace.peakActivationBytes, 1524.0);
+    }
+
     /// Energy of a single-kernel model: compute = FLOP × pJ/op; memory = bytes × pJ/B of every level from L1
     /// down to the serving one; static = idle W × latency. All in mJ.
+    /// The synthetic GPU has no architecture name, so the mapper uses the Ampere/Ada tile set (docs/hardware/
+    /// mappers.md): 256×128, 128×256, 128×128, 256×64, 64×256, 128×64, 64×128, 64×64, a K step of 64 bytes (16
+    /// fp32 elements), and a tile efficiency √min(1, reuse / 64) with reuse = m·n / (m + n): 128×128 and larger
+    /// 1, 256×64 and 64×256 √0.8 = 0.8944, 128×64 and 64×128 √(2/3) = 0.8165, 64×64 √0.5 = 0.7071.
+    /// utilisation = padding × wave fill × tile efficiency of the best tile; wave fill = blocks / (waves × SMs).
     void gpuWaveQuantisation_data()
     {
         QTest::addColumn<int>("sms");
@@ -90,22 +127,31 @@ private Q_SLOTS:
         QTest::addColumn<int>("n");
         QTest::addColumn<int>("k");
         QTest::addColumn<double>("utilisation");
+        QTest::addColumn<double>("padding");
 
-        // 128 tiles: 5 = SMs + 1 → 2 waves → 5 / 8 = (SMs + 1) / (2 × SMs) = 0.625;
-        // 64 tiles: 10 × 2 = 20 → 5 full waves → 1.0 × 0.85; 32 tiles: 80 → 20 waves → 0.6. Best 0.85.
-        QTest::newRow("4 SMs, 5 = SMs+1 tiles of 128") << 4 << 640 << 128 << 64 << 0.85;
-        // 128: 9 = SMs + 1 → 9 / 16 = 0.5625; 64: 36 → 5 waves → 36 / 40 × 0.85 = 0.765; 32: 144 → 18 waves → 0.6.
-        QTest::newRow("8 SMs, 9 = SMs+1 tiles of 128") << 8 << 1152 << 128 << 64 << 0.765;
-        // 128: 4 tiles, one full wave → 1.0.
-        QTest::newRow("4 SMs, 4 tiles: one full wave") << 4 << 512 << 128 << 64 << 1.0;
-        // 128: 9 = 2 × SMs + 1 → 3 waves → 9 / 12 = 0.75; 64: 36 → 9 full waves → 0.85; 32: 0.6. Best 0.85.
-        QTest::newRow("4 SMs, 9 = 2×SMs+1 tiles of 128") << 4 << 1152 << 128 << 64 << 0.85;
-        // 128: 1 tile → 1 / 8; 64: 4 → 4 / 8 × 0.85 = 0.425; 32: 16 → 2 full waves → 0.6. Best 0.6.
-        QTest::newRow("8 SMs, one 128×128 tile") << 8 << 128 << 128 << 64 << 0.6;
-        // K = 4096: the one 128 tile splits K 8 ways (floor(4096 / 512) = 8 ≤ ceil(8 / 1)) → 8 blocks, one full wave.
-        QTest::newRow("8 SMs, one tile, split-K 8") << 8 << 128 << 128 << 4096 << 1.0;
-        // 100×100: 128: 1 tile → 0.25; 64: 2 × 2 = 4 → 1.0 × 0.85; 32: 16 → 4 waves → 0.6. Best 0.85.
-        QTest::newRow("4 SMs, 100×100") << 4 << 100 << 100 << 64 << 0.85;
+        // 640×128: 128×128 → 5 = SMs + 1 tiles → 2 waves → 5/8 = 0.625; 128×64 → 10 tiles, 3 waves → 10/12 × 0.8165
+        // = 0.6804; 64×64 → 20 tiles, 5 full waves → 0.7071. Best 64×64.
+        QTest::newRow("4 SMs, 5 = SMs+1 tiles of 128") << 4 << 640 << 128 << 64 << std::sqrt(0.5) << 1.0;
+        // 1152×128 on 8 SMs: 128×128 → 9 tiles / 16 = 0.5625; 128×64 → 18 / 24 × 0.8165 = 0.6124; 64×64 → 36 / 40
+        // × 0.7071 = 0.6364.
+        QTest::newRow("8 SMs, 9 = SMs+1 tiles of 128") << 8 << 1152 << 128 << 64 << 0.9 * std::sqrt(0.5) << 1.0;
+        // 512×128: 128×128 → 4 tiles, one full wave → 1.0.
+        QTest::newRow("4 SMs, 4 tiles: one full wave") << 4 << 512 << 128 << 64 << 1.0 << 1.0;
+        // 1152×128 on 4 SMs: 128×128 → 9 tiles, 3 waves → 0.75; 128×64 → 18 / 20 × 0.8165 = 0.7348.
+        QTest::newRow("4 SMs, 9 = 2×SMs+1 tiles of 128") << 4 << 1152 << 128 << 64 << 0.75 << 1.0;
+        // 128×128 on 8 SMs, K = 64 (no split: floor(64 / 512) = 0): 64×64 → 4 tiles / 8 × 0.7071 = 0.3536 beats one
+        // 128×128 tile (1/8).
+        QTest::newRow("8 SMs, one 128×128 tile") << 8 << 128 << 128 << 64 << 0.5 * std::sqrt(0.5) << 1.0;
+        // K = 4096: the one 128×128 tile splits K 8 ways (floor(4096 / 512) = 8 ≤ ceil(8 / 1)) → 8 blocks, one wave.
+        QTest::newRow("8 SMs, one tile, split-K 8") << 8 << 128 << 128 << 4096 << 1.0 << 1.0;
+        // 100×100 pads to 128×128 in 64×64 tiles: padding (100/128)² = 0.6104; 4 tiles, one full wave → × 0.7071.
+        QTest::newRow("4 SMs, 100×100: padding inside the tiles")
+            << 4 << 100 << 100 << 64 << (100.0 / 128) * (100.0 / 128) * std::sqrt(0.5) << (100.0 / 128) * (100.0 / 128);
+        // A 1×1024 GEMM (one row: a batch-1 linear layer) fills 1 of the 64 rows of the smallest tile: padding 1/64;
+        // 64×256 → 4 tiles, one full wave, efficiency √0.8: 0.8944 / 64. The padded rows are computed on zeros.
+        QTest::newRow("4 SMs, 1×1024 GEMM pads to the tile") << 4 << 1 << 1024 << 1024 << std::sqrt(0.8) / 64 << 1.0 / 64;
+        // K = 40 is not a multiple of the 16-element K step: padded to 48, padding 40/48; 512×128 in 128×128 tiles.
+        QTest::newRow("4 SMs, K padded to the K step") << 4 << 512 << 128 << 40 << 40.0 / 48 << 40.0 / 48;
     }
 
     void gpuWaveQuantisation()
@@ -115,6 +161,7 @@ private Q_SLOTS:
         QFETCH(int, n);
         QFETCH(int, k);
         QFETCH(double, utilisation);
+        QFETCH(double, padding);
 
         QString why;
         const auto r = estimate(bytes(matMul(m, k, n, true)), syntheticGpu(sms), options(), why);
@@ -124,45 +171,51 @@ private Q_SLOTS:
         QCOMPARE(text(mapped.datapath), u"matrix"_qs);
         COMPARE_REL(mapped.attainablePeak, sms * 1.024e12 * utilisation);
         COMPARE_REL(mapped.computeSeconds, 2.0 * m * n * k / (sms * 1.024e12 * utilisation));
+        // The datapath switches on the padded work too: the energy follows the executed FLOPs.
+        COMPARE_REL(mapped.executedMatrixFlops, 2.0 * m * n * k / padding);
     }
 
-    /// Systolic 128×128 array, weight-stationary: K in ceil(K/128) row tiles, N in ceil(N/128) column tiles; the
-    /// padding is wasted. utilisation = K / (128·ceil(K/128)) × N / (128·ceil(N/128)); M = 64 throughout;
-    /// compute = 2·64·K·N / (3.2768e13 × utilisation).
+    /// Systolic 128×128 array, weight-stationary: K in ceil(K/128) row tiles and N in ceil(N/128) column tiles, one
+    /// weight tile per pass; the padding is wasted. A pass streams the M activation rows: max(M, 128) cycles (the
+    /// next weight tile loads in 128 cycles behind it), and the pipeline fills and drains once, 128 + 128 cycles.
+    /// One array: passes = ceil(K/128)·ceil(N/128); streaming share = passes·M / (passes·max(M, 128) + 256);
+    /// utilisation = padding × streaming; compute = 2·M·K·N / (3.2768e13 × utilisation).
     void systolicPadding_data()
     {
+        QTest::addColumn<int>("m");
         QTest::addColumn<int>("k");
         QTest::addColumn<int>("n");
         QTest::addColumn<double>("utilisation");
-        QTest::addColumn<double>("computeSeconds");
 
-        QTest::newRow("K=128, N=128: exact fit") << 128 << 128 << 1.0 << 6.4e-8;
-        // Two row tiles for 130 rows: 130 / 256 = 0.5078125; 2129920 / 1.664e13.
-        QTest::newRow("K=130 on 128 rows") << 130 << 128 << 0.5078125 << 1.28e-7;
-        QTest::newRow("N=130 on 128 columns") << 128 << 130 << 0.5078125 << 1.28e-7;
-        // Both padded: (130 / 256)² = 0.25787353515625; 2163200 / 8.45e12.
-        QTest::newRow("K=130, N=130") << 130 << 130 << 0.25787353515625 << 2.56e-7;
-        // Half the rows idle: 64 / 128.
-        QTest::newRow("K=64") << 64 << 128 << 0.5 << 6.4e-8;
-        QTest::newRow("K=256, N=256: two full tiles each") << 256 << 256 << 1.0 << 2.56e-7;
+        // M = 1024, one pass: 1024 / (1024 + 256) = 0.8.
+        QTest::newRow("K=128, N=128, M=1024: fill and drain") << 1024 << 128 << 128 << 0.8;
+        // Two row tiles for 130 rows: padding 130/256; 2 passes: 2048 / (2048 + 256) = 8/9.
+        QTest::newRow("K=130 on 128 rows") << 1024 << 130 << 128 << (130.0 / 256) * (2048.0 / 2304);
+        QTest::newRow("N=130 on 128 columns") << 1024 << 128 << 130 << (130.0 / 256) * (2048.0 / 2304);
+        // Both padded: (130 / 256)²; 4 passes: 4096 / (4096 + 256).
+        QTest::newRow("K=130, N=130") << 1024 << 130 << 130 << (130.0 / 256) * (130.0 / 256) * (4096.0 / 4352);
+        // Half the rows idle: 64 / 128; one pass of 1024 rows.
+        QTest::newRow("K=64") << 1024 << 64 << 128 << 0.5 * 0.8;
+        // M = 64 < 128: a pass still takes 128 cycles (the next weight tile loads): 4 passes × 64 / (4 × 128 + 256).
+        QTest::newRow("K=256, N=256, M=64: weight loading binds") << 64 << 256 << 256 << 256.0 / 768;
+        // M = 1 (batch-1 GEMV): 1 / (128 + 256) of the array.
+        QTest::newRow("M=1: fill, drain and weight load") << 1 << 128 << 128 << 1.0 / 384;
     }
 
     void systolicPadding()
     {
+        QFETCH(int, m);
         QFETCH(int, k);
         QFETCH(int, n);
         QFETCH(double, utilisation);
-        QFETCH(double, computeSeconds);
 
         QString why;
-        const auto r = estimate(bytes(matMul(64, k, n, true)), syntheticSystolic(), options(), why);
+        const auto r = estimate(bytes(matMul(m, k, n, true)), syntheticSystolic(), options(), why);
         QVERIFY2(r, qPrintable(why));
         const MappedSubgraph& mapped = r->estimate.subgraphs.front().mapped;
         COMPARE_REL(mapped.utilisation, utilisation);
         COMPARE_REL(mapped.attainablePeak, 3.2768e13 * utilisation);
-        COMPARE_REL(mapped.computeSeconds, computeSeconds);
-        // The working set fits the 16 MiB SRAM: it is served from level 0.
-        QCOMPARE(mapped.memoryLevel, 0);
+        COMPARE_REL(mapped.computeSeconds, 2.0 * m * k * n / (3.2768e13 * utilisation));
     }
 };
 

@@ -103,6 +103,37 @@ int nodeIndex(const ComputeGraph& g, const QString& name)
 
 // --- Models ---
 
+/// x[1,4,16] × W[16,16] → + bias → GELU as exporters decompose it: d = t / √2, e = erf(d), f = e + 1, g = t · f,
+/// y = g · 0.5 (t feeds both the Div and the Mul).
+OnnxModelBuilder matMulGelu()
+{
+    OnnxModelBuilder b;
+    b.input("x", { 1, 4, 16 }).weight("W", { 16, 16 }).weight("B", { 16 });
+    b.floats("sqrt2", { 1.4142135f }, true).floats("one", { 1.0f }, true).floats("half", { 0.5f }, true);
+    b.node("MatMul", { "x", "W" }, { "m" }, {}, "matmul");
+    b.node("Add", { "m", "B" }, { "t" }, {}, "bias");
+    b.node("Div", { "t", "sqrt2" }, { "d" }, {}, "div");
+    b.node("Erf", { "d" }, { "e" }, {}, "erf");
+    b.node("Add", { "e", "one" }, { "f" }, {}, "add1");
+    b.node("Mul", { "t", "f" }, { "g" }, {}, "mul");
+    b.node("Mul", { "g", "half" }, { "y" }, {}, "mul_half");
+    b.output("y");
+    return b;
+}
+
+/// x[1,4,16] × W[16,16] → + bias → Reshape to [1,4,2,8] → Transpose to [1,2,4,8]: the head split of attention.
+OnnxModelBuilder matMulHeads()
+{
+    OnnxModelBuilder b;
+    b.input("x", { 1, 4, 16 }).weight("W", { 16, 16 }).weight("B", { 16 }).ints("shape", { 1, 4, 2, 8 });
+    b.node("MatMul", { "x", "W" }, { "m" }, {}, "matmul");
+    b.node("Add", { "m", "B" }, { "t" }, {}, "bias");
+    b.node("Reshape", { "t", "shape" }, { "r" }, {}, "reshape");
+    b.node("Transpose", { "r" }, { "y" }, { Attr::ints("perm", { 0, 2, 1, 3 }) }, "transpose");
+    b.output("y");
+    return b;
+}
+
 /// x[1,3,8,8] → conv (W[4,3,3,3]) → add (B[1,4,1,1]) → relu → y[1,4,6,6].
 OnnxModelBuilder convBiasRelu(bool convOutputIsGraphOutput = false)
 {
@@ -248,10 +279,13 @@ class TestPartition : public QObject
     Q_OBJECT
 
     FusionRules m_onnxruntime;
+    FusionRules m_tensorrt;
     FusionRules m_unfused;
 
     const FusionRules& rules(const QString& runtime) const
     {
+        if (runtime == QLatin1String("tensorrt"))
+            return m_tensorrt;
         return runtime == QLatin1String("unfused") ? m_unfused : m_onnxruntime;
     }
 
@@ -265,6 +299,13 @@ private Q_SLOTS:
         m_onnxruntime = *ort;
         QCOMPARE(m_onnxruntime.maxEpilogue, 3);
         QCOMPARE(m_onnxruntime.maxChain, 8);
+
+        QFile trt(QStringLiteral(GRAPHS_SOURCE_DIR "/registries/runtimes/tensorrt.yaml"));
+        QVERIFY2(trt.open(QIODevice::ReadOnly), qPrintable(trt.fileName()));
+        auto tensorrt = parseFusionRules(trt.readAll().toStdString(), "tensorrt.yaml");
+        QVERIFY2(tensorrt, tensorrt ? "" : qPrintable(describe(tensorrt.error())));
+        m_tensorrt = *tensorrt;
+        QVERIFY(m_tensorrt.epilogueGraphs);
 
         auto unfused = parseFusionRules(kUnfusedRules, "unfused.yaml");
         QVERIFY2(unfused, unfused ? "" : qPrintable(describe(unfused.error())));
@@ -283,6 +324,17 @@ private Q_SLOTS:
 
         QTest::newRow("Conv+bias Add+Relu: one kernel")
             << bytes(convBiasRelu()) << ort << QStringList { u"anchor+epilogue: conv add relu"_qs };
+        // TensorRT's epilogues are small graphs: the decomposed GELU (t feeds two nodes that rejoin) joins the GEMM,
+        // and a head split (a view, then a Transpose) is written in the layout its consumer wants.
+        const QString trt = QStringLiteral("tensorrt");
+        QTest::newRow("tensorrt: GELU joins the GEMM's epilogue")
+            << bytes(matMulGelu()) << trt
+            << QStringList { u"anchor+epilogue: matmul bias div erf add1 mul mul_half"_qs };
+        QTest::newRow("onnxruntime: GELU after the GEMM's bias, a kernel of its own")
+            << bytes(matMulGelu()) << ort
+            << QStringList { u"anchor+epilogue: matmul bias"_qs, u"gelu: div erf add1 mul mul_half"_qs };
+        QTest::newRow("tensorrt: a head split joins the GEMM")
+            << bytes(matMulHeads()) << trt << QStringList { u"anchor+epilogue: matmul bias reshape transpose"_qs };
         QTest::newRow("Conv+bias Add+Relu, unfused") << bytes(
             convBiasRelu()) << none << QStringList { u"single: conv"_qs, u"single: add"_qs, u"single: relu"_qs };
         // relu0's output h feeds conv1 and the residual add, so relu0 ends its group; relu1 feeds a Conv, which is
@@ -371,6 +423,16 @@ private Q_SLOTS:
         }
         for (size_t n = 0; n < g.nodeCount(); ++n)
             QVERIFY2(seen[n] == 1, qPrintable(text(g.node(static_cast<int>(n)).name)));
+        // Execution order: a subgraph runs after every subgraph whose outputs it reads.
+        for (size_t i = 0; i < p->partition.subgraphs.size(); ++i) {
+            for (int n : p->partition.subgraphs[i].descriptor.nodes) {
+                for (int t : g.node(n).inputs) {
+                    const int producer = t >= 0 ? g.tensor(t).producer : -1;
+                    if (producer >= 0)
+                        QVERIFY(p->partition.subgraphOfNode[producer] <= static_cast<int>(i));
+                }
+            }
+        }
 
         // Without fusion, each node that runs a kernel is a subgraph of its own (views and metadata join one).
         if (runtime == QLatin1String("unfused")) {

@@ -429,8 +429,8 @@ private Q_SLOTS:
         const int all = model.rowCount();
         QVERIFY(all > int(m_catalog->registry->entries().size())); // entries plus category headings
 
-        model.setSearchText(u"h100"_qs);
-        QCOMPARE(model.rowCount(), 3); // the GPU heading and the two H100s
+        model.setSearchText(u"nvidia-h100-"_qs);
+        QCOMPARE(model.rowCount(), 4); // the GPU heading and the three H100s (SXM5, PCIe, NVL)
         QCOMPARE(model.index(0, 0).data().toString(), u"GPU"_qs);
         QVERIFY(!model.index(0, 0).data(Qt::CheckStateRole).isValid());
         QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsUserCheckable));

@@ -92,7 +92,7 @@ private Q_SLOTS:
         QVERIFY(!picker.hardware());
 
         QSignalSpy changed(&picker, &HardwarePicker::hardwareChanged);
-        QTest::keyClicks(picker.lineEdit(), QStringLiteral("nvidia-l4"));
+        QTest::keyClicks(picker.lineEdit(), QStringLiteral("nvidia-l40s"));
         QAbstractItemView* popup = picker.completer()->popup();
         QTRY_VERIFY(popup->isVisible());
         QCOMPARE(popup->model()->rowCount(), 1);
@@ -100,8 +100,8 @@ private Q_SLOTS:
         QTest::keyClick(popup, Qt::Key_Return);
         QTRY_COMPARE(changed.count(), 1);
         QVERIFY(picker.hardware());
-        QCOMPARE(picker.hardware()->id, std::string("nvidia-l4"));
-        QCOMPARE(picker.currentText(), QStringLiteral("NVIDIA L4 24GB"));
+        QCOMPARE(picker.hardware()->id, std::string("nvidia-l40s"));
+        QCOMPARE(picker.currentText(), QStringLiteral("NVIDIA L40S 48GB"));
 
         // Part of a vendor name finds several; clearing the field chooses none.
         picker.lineEdit()->clear();
@@ -111,8 +111,8 @@ private Q_SLOTS:
         QTest::keyClick(popup, Qt::Key_Escape);
         // A search left without choosing shows the chosen entry again.
         QTest::keyClick(picker.lineEdit(), Qt::Key_Return);
-        QCOMPARE(picker.lineEdit()->text(), QStringLiteral("NVIDIA L4 24GB"));
-        QCOMPARE(picker.hardware()->id, std::string("nvidia-l4"));
+        QCOMPARE(picker.lineEdit()->text(), QStringLiteral("NVIDIA L40S 48GB"));
+        QCOMPARE(picker.hardware()->id, std::string("nvidia-l40s"));
         QCOMPARE(changed.count(), 1);
         picker.lineEdit()->selectAll();
         QTest::keyClick(picker.lineEdit(), Qt::Key_Backspace);

@@ -405,7 +405,7 @@ private Q_SLOTS:
         // A dot clicked on the chart selects its row.
         window.pages()->setCurrentWidget(window.rooflinePage());
         plot->replot(QCustomPlot::rpImmediateRefresh);
-        const int other = 9;
+        const int other = 0; // the first convolution: its dot shares its place with no other
         const auto position = plot->dotPosition(other);
         QVERIFY(position);
         QCOMPARE(plot->subgraphAt(*position), other);
