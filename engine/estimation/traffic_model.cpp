@@ -1,7 +1,10 @@
 #include "estimation/traffic_model.h"
 
+#include "estimation/memory_estimator.h"
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace graphs {
 
@@ -58,7 +61,7 @@ public:
         , m_levels(spec.memory.size())
         , m_offChip(static_cast<int>(spec.memory.size()) - 1)
         , m_first(traffic::firstInterKernelLevel(spec))
-        , m_lastTouch(m_graph.tensors().size(), -1.0)
+        , m_lastTouch(m_graph.tensors().size(), Touch {})
         , m_offChipShare(m_graph.tensors().size(), 0.0)
     {
         findRoots();
@@ -72,14 +75,14 @@ public:
         if (s.zeroCost || m_levels == 0)
             return t;
         const std::vector<double> capacity = capacities(activeShare);
-        const double clockAtStart = m_clock;
-        double touched = 0;
+        const Touch clockAtStart = m_clock;
+        Touch touched { 0, 0 };
         for (const TensorAccess& a : s.accesses) {
             const double bytes = bytesAtPrecision(a);
             if (bytes <= 0)
                 continue;
-            touched += bytes;
             const int root = m_root[static_cast<size_t>(a.tensor)];
+            (inArena(a, root) ? touched.arena : touched.fixed) += bytes;
             if (a.write) {
                 write(t, root, bytes, capacity);
                 continue;
@@ -91,14 +94,18 @@ public:
                     continue;
                 }
             }
-            read(t, root, bytes, capacity, clockAtStart, a.weight);
+            read(t, root, bytes, capacity, distanceSince(m_lastTouch[static_cast<size_t>(root)], clockAtStart),
+                a.weight);
         }
         // A kernel reads its inputs as it starts and writes its outputs as it ends: the data it reads has everything
         // else the kernel touched on top of it in the caches, the data it writes nothing.
-        m_clock = clockAtStart + touched;
+        m_clock = { clockAtStart.fixed + touched.fixed, clockAtStart.arena + touched.arena };
         for (const TensorAccess& a : s.accesses) {
-            double& last = m_lastTouch[static_cast<size_t>(m_root[static_cast<size_t>(a.tensor)])];
-            last = a.write ? m_clock : std::max(last, clockAtStart);
+            Touch& last = m_lastTouch[static_cast<size_t>(m_root[static_cast<size_t>(a.tensor)])];
+            if (a.write)
+                last = m_clock;
+            else if (!last.touched() || last.fixed + last.arena < clockAtStart.fixed + clockAtStart.arena)
+                last = clockAtStart;
         }
         return t;
     }
@@ -109,13 +116,38 @@ public:
         for (size_t t = 0; t < m_graph.tensors().size(); ++t) {
             const TensorDescriptor& td = m_graph.tensor(static_cast<int>(t));
             if (td.isGraphInput && !td.isInitializer) {
-                m_lastTouch[static_cast<size_t>(m_root[t])] = -1;
+                m_lastTouch[static_cast<size_t>(m_root[t])] = Touch {};
                 m_offChipShare[static_cast<size_t>(m_root[t])] = 1;
             }
         }
     }
 
+    /// Activations live in the runtime's arena, whose buffers are reused once their tensors die: between two touches
+    /// of a tensor, at most the arena's size of distinct activation bytes can have come in between.
+    void setArenaBytes(double bytes) { m_arenaBytes = std::max(bytes, 0.0); }
+
 private:
+    /// Position in the stream of distinct bytes: weights and graph inputs and outputs have addresses of their own,
+    /// activations share the arena.
+    struct Touch
+    {
+        double fixed = -1;
+        double arena = -1;
+        bool touched() const { return fixed >= 0; }
+    };
+
+    bool inArena(const TensorAccess& a, int root) const
+    {
+        const TensorDescriptor& td = m_graph.tensor(root);
+        return !a.weight && !td.isGraphInput && !td.isGraphOutput;
+    }
+
+    /// Distinct bytes touched since `last`.
+    double distanceSince(const Touch& last, const Touch& now) const
+    {
+        return (now.fixed - last.fixed) + std::min(now.arena - last.arena, m_arenaBytes);
+    }
+
     double bytesAtPrecision(const TensorAccess& a) const
     {
         if (!a.floating)
@@ -197,11 +229,10 @@ private:
         return 1 - fitted;
     }
 
-    void read(SubgraphTraffic& t, int root, double bytes, const std::vector<double>& capacity, double clock,
+    void read(SubgraphTraffic& t, int root, double bytes, const std::vector<double>& capacity, double distance,
         bool weight)
     {
-        const double last = m_lastTouch[static_cast<size_t>(root)];
-        if (last < 0) {
+        if (!m_lastTouch[static_cast<size_t>(root)].touched()) {
             // First touch in this inference: weights and graph inputs live off-chip.
             t.servedBytes[static_cast<size_t>(m_offChip)] += bytes;
             if (weight)
@@ -211,7 +242,7 @@ private:
             m_offChipShare[static_cast<size_t>(root)] = 1;
             return;
         }
-        const double offChip = cascade(t, bytes, clock - last, capacity);
+        const double offChip = cascade(t, bytes, distance, capacity);
         if (weight) {
             t.offChipWeightBytes += offChip * bytes;
             return;
@@ -249,9 +280,10 @@ private:
     int m_offChip;
     int m_first;
     std::vector<int> m_root;
-    std::vector<double> m_lastTouch;   ///< touch clock (bytes) at the buffer's last access, -1 before the first
+    std::vector<Touch> m_lastTouch;    ///< the stream position at the buffer's last access; untouched before the first
     std::vector<double> m_offChipShare;///< share of the buffer already in off-chip memory
-    double m_clock = 0;
+    Touch m_clock { 0, 0 };
+    double m_arenaBytes = std::numeric_limits<double>::max();
     int m_residentLevel = -1;
     double m_residentBytes = 0;
 };
@@ -268,6 +300,7 @@ std::vector<SubgraphTraffic> modelTraffic(const GraphAnalysis& analysis, const P
     // Inferences repeat: a first pass over the partition leaves the caches as the previous inference left them, and
     // the second is the one reported (steady state). Graph inputs are new each time.
     TrafficWalk walk(analysis, spec, options);
+    walk.setArenaBytes(estimateMemory(analysis, partition, options.precision).peakActivationBytes);
     for (int pass = 0; pass < 2; ++pass) {
         walk.startInference();
         for (size_t i = 0; i < partition.subgraphs.size(); ++i) {

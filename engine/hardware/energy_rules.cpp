@@ -10,7 +10,8 @@ namespace {
 
 /// One multiply-add at a precision: its multiplier and the adder it accumulates with, in pJ, at 45 nm (Horowitz,
 /// ISSCC 2014) and 7 nm (Jouppi et al., "Ten Lessons From Three Generations Shaped Google's TPUv4i", ISCA 2021,
-/// Table 2). Tensor datapaths accumulate fp16/bf16/tf32/fp8 products in fp32 and int8 products in int32.
+/// Table 2). Tensor datapaths accumulate fp16/bf16/tf32 products in fp32, fp8 products with an fp16 adder (Horowitz's
+/// 8-bit multiplier and 16-bit float adder) and int8 products in int32.
 struct MacEnergy
 {
     double at45;
@@ -68,6 +69,9 @@ double deliveryFromAnchor(const Anchor& a)
     return (perOp - macEnergy(a.precision).at7 / 2) / operandBytes(a.precision);
 }
 
+/// The largest SRAM array one access reaches (Horowitz's table stops at 1 MB); larger levels are banked.
+constexpr double kLargestBankKib = 1024;
+
 constexpr Anchor kGpuMatrix { 400, 108.0 * 2048 * 1410e6, Precision::FP16 };
 constexpr Anchor kGpuVector { 400, 108.0 * 128 * 1410e6, Precision::FP32 };
 constexpr Anchor kCpuVector { 350, 56.0 * 64 * 2.0e9, Precision::FP32 };
@@ -112,8 +116,9 @@ double pjPerOp(MapperKind mapper, Datapath datapath, Precision p, double process
 
 double onChipPjPerByte(double instanceBytes, double processNm)
 {
-    // Horowitz: an 8 KiB array costs 10 pJ per 64-bit access at 45 nm, 32 KiB 20 pJ: 2.5 pJ/B × √(C / 32 KiB).
-    const double kib = std::max(instanceBytes / 1024.0, 8.0);
+    // Horowitz: an 8 KiB array costs 10 pJ per 64-bit access at 45 nm, 32 KiB 20 pJ: 2.5 pJ/B × √(C / 32 KiB). A
+    // larger level is built of banks: beyond 1 MiB an access still reaches one bank, not a longer wire.
+    const double kib = std::clamp(instanceBytes / 1024.0, 8.0, kLargestBankKib);
     const double at45 = 2.5 * std::sqrt(kib / 32.0);
     return at45 * nodeScale(Precision::FP16, processNm) / nodeScale(Precision::FP16, 45);
 }

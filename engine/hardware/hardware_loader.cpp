@@ -219,6 +219,10 @@ HardwareSpec readSpec(YamlReader& r, const YAML::Node& root, const std::string& 
     r.checkSequence(root["compute"], "compute");
     for (const YAML::Node& cluster : root["compute"]) {
         ComputeCluster c = readCluster(r, cluster, "compute");
+        // An accelerator modelled as arrays publishes its arrays' peak: without per-clock vector figures, that peak
+        // is the matrix datapath's.
+        if (spec.mapper == MapperKind::Systolic && c.vectorOpsPerClock.empty())
+            c.publishedPeakIsMatrix = true;
         for (const ComputeCluster& other : spec.clusters) {
             if (other.name == c.name)
                 r.fail(cluster, "compute." + c.name, "cluster name used twice");

@@ -34,7 +34,7 @@ double ComputeCluster::peakOpsPerSecond(Precision p, Datapath d) const
     auto published = publishedPeakOpsPerSecond.find(p);
     if (published == publishedPeakOpsPerSecond.end())
         return 0;
-    const bool hasMatrix = !matrixOpsPerClock.empty() || arrayRows > 0;
+    const bool hasMatrix = !matrixOpsPerClock.empty() || arrayRows > 0 || publishedPeakIsMatrix;
     return (d == Datapath::Matrix) == hasMatrix ? published->second : 0;
 }
 

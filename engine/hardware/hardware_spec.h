@@ -31,6 +31,8 @@ struct ComputeCluster
     int arrayCols = 0;
     int arraysPerUnit = 0;
     std::map<Precision, double> publishedPeakOpsPerSecond; ///< whole cluster, where no per-clock figure exists
+    /// The published peak is a matrix engine's (an accelerator's arrays) even without per-clock matrix figures.
+    bool publishedPeakIsMatrix = false;
 
     /// Derived: units × ops per clock × clock (or the published peak); 0 when the datapath lacks the precision.
     double peakOpsPerSecond(Precision p, Datapath d) const;
