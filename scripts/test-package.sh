@@ -41,7 +41,9 @@ dpkg-deb -f "$deb" Suggests | grep -q nodejs || fail "Suggests lacks nodejs"
 root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
 for f in bin/graphs share/graphs/registries/hardware share/graphs/runners/onnxruntime/graphs-ort-runner.mjs \
-    share/graphs/models/squeezenet1_1.onnx share/mime/packages/graphs.xml; do
+    share/graphs/models/squeezenet1_1.onnx share/graphs/models/resnet50_v1.5.structure.onnx \
+    share/graphs/models/bert_large.structure.onnx share/graphs/registries/published/mlperf.csv \
+    share/graphs/registries/runtimes/tensorrt.yaml share/mime/packages/graphs.xml; do
     [ -e "$root/usr/$f" ] || fail "missing /usr/$f in the package"
 done
 ls "$root"/usr/libexec/graphs/graphs-native-runner* >/dev/null 2>&1 \
@@ -79,6 +81,10 @@ grep -q "$marker" "$out/list.txt" || { echo "hardware list does not show the pac
 "$root/usr/bin/graphs" analyze "$model" >"$out/analyze.txt"
 "$root/usr/bin/graphs" analyze "$model" --hardware "$marker" --format json >"$out/estimate.json"
 grep -q '"latency' "$out/estimate.json" || { echo "no latency estimate on the marker entry" >&2; exit 1; }
+# The published-results validation finds its models (the generated reference models) next to the executable.
+"$root/usr/bin/graphs" validate --published "$root/usr/share/graphs/registries/published/mlperf.csv" --format json \
+    >"$out/published.json"
+grep -q '"skipped": 0' "$out/published.json" || { echo "published rows were skipped: a model or entry is missing" >&2; exit 1; }
 if [ -x "$root/usr/bin/graphs-studio" ]; then
     # It waits for an estimate before saving, so it only finishes when it found the registry.
     timeout 120 "$root/usr/bin/graphs-studio" "$model" --hardware "$marker" --screenshot "$out/shots" \

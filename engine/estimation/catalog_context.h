@@ -64,6 +64,13 @@ void registerMatrixOps(CostTable& table);
 void registerElementwiseOps(CostTable& table);
 void registerStructureOps(CostTable& table);
 
+/// Checks the window attributes of a convolution or pooling node against its data input `x` (rank 2 + spatial):
+/// kernel_shape (required for pooling; for convolutions it must equal the weight's spatial dims when given),
+/// strides and dilations ≥ 1 with one per spatial dimension, pads ≥ 0 with two per spatial dimension. Fails naming
+/// the node and the attribute. `weightInput` names the weight whose spatial dims `weightSpatial` are.
+void checkWindowAttributes(const CostContext& ctx, size_t x, const std::vector<int64_t>* weightSpatial,
+    size_t weightInput, bool kernelRequired);
+
 /// Sets flops.matrix = 2 × macs with overflow checking.
 void setMacs(const CostContext& ctx, NodeCost& cost, int64_t macs);
 

@@ -25,6 +25,7 @@ int64_t kernelSize(const CostContext& ctx)
 
 NodeCost maxPool(const CostContext& ctx)
 {
+    checkWindowAttributes(ctx, 0, nullptr, 0, true);
     NodeCost cost;
     cost.opClass = OpClass::Pooling;
     cost.flops.vector = ctx.mul(ctx.outputElements(), kernelSize(ctx)); // one comparison per window element
@@ -33,6 +34,7 @@ NodeCost maxPool(const CostContext& ctx)
 
 NodeCost averagePool(const CostContext& ctx)
 {
+    checkWindowAttributes(ctx, 0, nullptr, 0, true);
     NodeCost cost;
     cost.opClass = OpClass::Pooling;
     const int64_t n = ctx.outputElements();
@@ -42,6 +44,7 @@ NodeCost averagePool(const CostContext& ctx)
 
 NodeCost lpPool(const CostContext& ctx)
 {
+    checkWindowAttributes(ctx, 0, nullptr, 0, true);
     NodeCost cost;
     cost.opClass = OpClass::Pooling;
     const int64_t n = ctx.outputElements();

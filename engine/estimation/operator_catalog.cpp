@@ -154,6 +154,46 @@ void CostContext::fail(ErrorCode code, const std::string& message) const
     throw CountFailure { Error { code, m_node.label() + ": " + message, m_node.name } };
 }
 
+void checkWindowAttributes(const CostContext& ctx, size_t x, const std::vector<int64_t>* weightSpatial,
+    size_t weightInput, bool kernelRequired)
+{
+    const Node& node = ctx.node();
+    const auto dims = ctx.inputDims(x);
+    if (dims.size() < 3)
+        ctx.fail(ErrorCode::InvalidModel, "input '" + ctx.input(x).name + "' has rank " + std::to_string(dims.size())
+                + "; a window operator needs batch, channels and at least one spatial dimension");
+    const size_t spatial = dims.size() - 2;
+    auto listText = [](const std::vector<int64_t>& v) {
+        std::string out;
+        for (int64_t e : v)
+            out += (out.empty() ? "" : ", ") + std::to_string(e);
+        return "[" + out + "]";
+    };
+    auto check = [&](const char* name, size_t count, int64_t minimum, const char* what) {
+        if (!node.hasAttribute(name))
+            return;
+        const auto values = node.intsAttribute(name);
+        if (values.size() != count)
+            ctx.fail(ErrorCode::InvalidModel, std::string("attribute '") + name + "' is " + listText(values) + ": "
+                    + std::to_string(values.size()) + " values for " + std::to_string(spatial)
+                    + " spatial dimensions (" + std::to_string(count) + " expected)");
+        for (int64_t v : values) {
+            if (v < minimum)
+                ctx.fail(ErrorCode::InvalidModel, std::string("attribute '") + name + "' is " + listText(values)
+                        + ": " + what);
+        }
+    };
+    if (kernelRequired && !node.hasAttribute("kernel_shape"))
+        ctx.fail(ErrorCode::InvalidModel, "attribute 'kernel_shape' is missing");
+    check("kernel_shape", spatial, 1, "every size must be at least 1");
+    if (weightSpatial && node.hasAttribute("kernel_shape") && node.intsAttribute("kernel_shape") != *weightSpatial)
+        ctx.fail(ErrorCode::InvalidModel, "attribute 'kernel_shape' is " + listText(node.intsAttribute("kernel_shape"))
+                + ", but weight '" + ctx.input(weightInput).name + "' has a " + listText(*weightSpatial) + " kernel");
+    check("strides", spatial, 1, "every stride must be at least 1");
+    check("dilations", spatial, 1, "every dilation must be at least 1");
+    check("pads", 2 * spatial, 0, "pads cannot be negative");
+}
+
 void setMacs(const CostContext& ctx, NodeCost& cost, int64_t macs)
 {
     cost.macs = macs;

@@ -148,6 +148,7 @@ double staticWattsUnderLoad(double tdpWatts)
 
 void deriveEnergy(HardwareSpec& spec)
 {
+    spec.energyPerOpDerived = spec.energyPjPerOp.empty();
     for (Precision p : kAllPrecisions) {
         const bool matrix = spec.peakOpsPerSecond(p, Datapath::Matrix) > 0;
         const bool vector = spec.peakOpsPerSecond(p, Datapath::Vector) > 0;

@@ -91,6 +91,7 @@ struct HardwareSpec
     double staticWatts = 0; ///< drawn under load before any work (leakage, clocks, uncore): typed, or rule P2
     std::map<Precision, double> energyPjPerOp;       ///< on the fastest datapath of the precision (typed or rule E4)
     std::map<Precision, double> vectorEnergyPjPerOp; ///< on the vector datapath (rule E4)
+    bool energyPerOpDerived = false; ///< energyPjPerOp comes from rule E4, not from a source
     double launchOverheadUs = 0;
     std::vector<SourceReference> sources;
 

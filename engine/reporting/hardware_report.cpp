@@ -130,13 +130,20 @@ std::string hardwareDetailText(const HardwareSpec& spec, const std::vector<std::
     out << "\nmemory\n";
     for (const MemoryLevel& m : spec.memory) {
         out << "  " << padRight(m.name, 6) << padRight(std::to_string(m.instances) + " × " + humanBytes(m.capacityBytes), 22)
-            << padRight(fixed(m.bandwidthBytesPerSecond / 1e9, 0) + " GB/s", 14) << padRight(fixed(m.energyPjPerByte, 2) + " pJ/B", 12)
-            << m.technology << '\n';
+            << padRight(fixed(m.bandwidthBytesPerSecond / 1e9, 0) + " GB/s", 14)
+            << padRight(fixed(m.energyPjPerByte, 2) + " pJ/B" + (m.energyDerived ? "*" : ""), 13) << m.technology << '\n';
     }
-    out << "\npower         TDP " << fixed(spec.tdpWatts, 0) << " W, idle " << fixed(spec.idleWatts, 0) << " W\n";
+    out << "\npower         TDP " << fixed(spec.tdpWatts, 0) << " W, idle " << fixed(spec.idleWatts, 0) << " W, static under load "
+        << fixed(spec.staticWatts, 0) << " W\n";
     out << "energy/op    ";
     for (const auto& [p, pj] : spec.energyPjPerOp)
         out << ' ' << precisionName(p) << ' ' << fixed(pj, 3) << " pJ";
+    if (spec.energyPerOpDerived)
+        out << " *";
+    const bool anyDerived = spec.energyPerOpDerived
+        || std::any_of(spec.memory.begin(), spec.memory.end(), [](const MemoryLevel& m) { return m.energyDerived; });
+    if (anyDerived)
+        out << "\n              * derived by the registry's energy rules (docs/hardware/energy.md), not typed";
     out << "\nlaunch        " << fixed(spec.launchOverheadUs, 1) << " µs per kernel\n";
     out << "\nsources\n";
     for (const SourceReference& s : spec.sources) {
@@ -167,7 +174,7 @@ std::string hardwareDetailJson(const HardwareSpec& spec, const std::vector<std::
     for (const MemoryLevel& m : spec.memory) {
         memory.push_back({ { "level", m.name }, { "technology", m.technology }, { "instances", m.instances },
             { "capacity_bytes", m.capacityBytes }, { "bandwidth_gbs", m.bandwidthBytesPerSecond / 1e9 },
-            { "energy_pj_per_byte", m.energyPjPerByte } });
+            { "energy_pj_per_byte", m.energyPjPerByte }, { "energy_derived", m.energyDerived } });
     }
     json energy = json::object();
     for (const auto& [p, pj] : spec.energyPjPerOp)
@@ -181,7 +188,8 @@ std::string hardwareDetailJson(const HardwareSpec& spec, const std::vector<std::
         { "category", std::string(categoryName(spec.category)) }, { "mapper", std::string(mapperName(spec.mapper)) },
         { "architecture", spec.architecture }, { "process_nm", spec.processNm }, { "confidence", confidence(calibrations) }, { "calibrations", calibrations },
         { "clusters", clusters }, { "peak_ops_per_s", peaksJson(spec) }, { "memory", memory },
-        { "tdp_w", spec.tdpWatts }, { "idle_w", spec.idleWatts }, { "energy_pj_per_op", energy },
+        { "tdp_w", spec.tdpWatts }, { "idle_w", spec.idleWatts }, { "static_w", spec.staticWatts },
+        { "energy_pj_per_op", energy }, { "energy_derived", spec.energyPerOpDerived },
         { "launch_overhead_us", spec.launchOverheadUs }, { "sources", sources }, { "file", spec.file } };
     return doc.dump(2) + "\n";
 }

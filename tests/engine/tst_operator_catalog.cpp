@@ -565,6 +565,56 @@ private Q_SLOTS:
             QTest::newRow("unbound dimension")
                 << QByteArray::fromStdString(b.serialize()) << ErrorCode::UnboundDimension << QStringLiteral("'N'");
         }
+        // Attributes that contradict the tensors: the count would describe a different operator.
+        const auto invalid = [](const char* name, const OnnxModelBuilder& b, const char* fragment) {
+            QTest::newRow(name) << QByteArray::fromStdString(b.serialize()) << ErrorCode::InvalidModel
+                                << QString::fromUtf8(fragment);
+        };
+        invalid("Conv group 0", convModel({ 1, 4, 8, 8 }, { 4, 4, 3, 3 }, false, { Attr::i("group", 0) }),
+            "attribute 'group' is 0");
+        // 6 input channels, W expects 2 per group: group 2 would need 4.
+        invalid("Conv group against channels", convModel({ 1, 6, 8, 8 }, { 4, 2, 3, 3 }, false, { Attr::i("group", 2) }),
+            "expects 2 per group × 2 groups = 4");
+        // 6 channels = 2 per group × 3 groups, but 4 output channels do not split into 3 groups.
+        invalid("Conv output channels not divisible by group",
+            convModel({ 1, 6, 8, 8 }, { 4, 2, 3, 3 }, false, { Attr::i("group", 3) }),
+            "4 output channels, not divisible");
+        invalid("Conv kernel_shape against weight",
+            convModel({ 1, 3, 8, 8 }, { 4, 3, 3, 3 }, false, { Attr::ints("kernel_shape", { 5, 5 }) }),
+            "attribute 'kernel_shape' is [5, 5], but weight 'W' has a [3, 3] kernel");
+        invalid("Conv negative pad",
+            convModel({ 1, 3, 8, 8 }, { 4, 3, 3, 3 }, false, { Attr::ints("pads", { 0, -1, 0, 0 }) }),
+            "attribute 'pads' is [0, -1, 0, 0]: pads cannot be negative");
+        invalid("Conv strides for the wrong rank",
+            convModel({ 1, 3, 8, 8 }, { 4, 3, 3, 3 }, false, { Attr::ints("strides", { 1, 1, 1 }) }),
+            "attribute 'strides' is [1, 1, 1]: 3 values for 2 spatial dimensions");
+        invalid("Conv pads for the wrong rank",
+            convModel({ 1, 3, 8, 8 }, { 4, 3, 3, 3 }, false, { Attr::ints("pads", { 1, 1 }) }),
+            "attribute 'pads' is [1, 1]: 2 values for 2 spatial dimensions (4 expected)");
+        {
+            // A is 4×8, so K = 8; with transB = 1 B (8×16) offers K = 16.
+            OnnxModelBuilder b;
+            b.input("a", { 4, 8 }).weight("B", { 8, 16 });
+            b.node("Gemm", { "a", "B" }, { "y" }, { Attr::i("transB", 1) }, "op").output("y");
+            invalid("Gemm transB against K", b, "'transB' = 1: A (4x8) contributes K = 8, B (8x16) K = 16");
+        }
+        {
+            OnnxModelBuilder b;
+            b.input("a", { 2, 4, 8 }).input("b", { 2, 6, 5 }).node("MatMul", { "a", "b" }, { "y" }, {}, "op");
+            b.output("y");
+            invalid("MatMul inner dimension", b, "do not share the inner dimension: 8 vs 6");
+        }
+        {
+            OnnxModelBuilder b;
+            b.input("x", { 1, 3, 8, 8 }).node("MaxPool", { "x" }, { "y" }, {}, "op").output("y");
+            invalid("MaxPool without kernel_shape", b, "attribute 'kernel_shape' is missing");
+        }
+        {
+            OnnxModelBuilder b;
+            b.input("x", { 1, 3, 8, 8 });
+            b.node("AveragePool", { "x" }, { "y" }, { Attr::ints("kernel_shape", { 2, 2, 2 }) }, "op").output("y");
+            invalid("AveragePool kernel_shape for the wrong rank", b, "3 values for 2 spatial dimensions");
+        }
     }
     void costFails()
     {
