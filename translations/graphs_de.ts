@@ -2384,6 +2384,328 @@ Danach lebende Aktivierungen: %5</translation>
     </message>
 </context>
 <context>
+    <name>graphs::ui::PublishedRun</name>
+    <message>
+        <source>No model for %1 in %2: its rows are skipped.</source>
+        <translation>Kein Modell für %1 in %2: seine Zeilen werden übersprungen.</translation>
+    </message>
+    <message>
+        <source>The validation failed: %1</source>
+        <translation>Die Validierung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::PublishedScatterPlot</name>
+    <message>
+        <source>Offline: published samples/s per accelerator</source>
+        <translation>Offline: veröffentlichte Samples/s je Beschleuniger</translation>
+    </message>
+    <message>
+        <source>Estimated samples/s</source>
+        <translation>Geschätzte Samples/s</translation>
+    </message>
+    <message>
+        <source>SingleStream: published latency (ms, 90th percentile)</source>
+        <translation>SingleStream: veröffentlichte Latenz (ms, 90. Perzentil)</translation>
+    </message>
+    <message>
+        <source>Estimated latency (ms)</source>
+        <translation>Geschätzte Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>±%1 % of published</source>
+        <translation>±%1 % vom veröffentlichten Wert</translation>
+    </message>
+    <message>
+        <source>estimate = published</source>
+        <translation>Schätzung = veröffentlicht</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;published %2, estimated %3 (%4%5 %)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;veröffentlicht %2, geschätzt %3 (%4%5 %)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;batch %1 (%2), %3 profile</source>
+        <translation>&lt;br&gt;Batch %1 (%2), Profil %3</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;power-limited: clocks lowered to the entry&apos;s limit</source>
+        <translation>&lt;br&gt;leistungsbegrenzt: Takt auf die Grenze des Eintrags gesenkt</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::PublishedTableModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 samples/s</source>
+        <translation>%1 Samples/s</translation>
+    </message>
+    <message>
+        <source>%1 (optimal)</source>
+        <translation>%1 (optimal)</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>limited</source>
+        <translation>begrenzt</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (line %2)</source>
+        <translation>%1 (Zeile %2)</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Per accelerator: the system&apos;s %1 divided by %2</source>
+        <translation>Je Beschleuniger: die %1 des Systems geteilt durch %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 with the %3 profile; stated bound ±%4 %</source>
+        <translation>%1, %2 mit dem Profil %3; angegebene Grenze ±%4 %</translation>
+    </message>
+    <message>
+        <source>The modelled power reached the entry&apos;s limit and clocks were lowered</source>
+        <translation>Die modellierte Leistung erreichte die Grenze des Eintrags, und der Takt wurde gesenkt</translation>
+    </message>
+    <message>
+        <source>The published batch; &quot;optimal&quot;: none was published, so the one with the highest estimated throughput that fits the device&apos;s memory</source>
+        <translation>Der veröffentlichte Batch; „optimal“: keiner wurde veröffentlicht, daher der mit dem höchsten geschätzten Durchsatz, der in den Speicher des Geräts passt</translation>
+    </message>
+    <message>
+        <source>Offline: samples/s per accelerator; SingleStream: 90th-percentile latency</source>
+        <translation>Offline: Samples/s je Beschleuniger; SingleStream: Latenz im 90. Perzentil</translation>
+    </message>
+    <message>
+        <source>Estimate / published − 1: positive when the estimate is high</source>
+        <translation>Schätzung / veröffentlicht − 1: positiv, wenn die Schätzung zu hoch ist</translation>
+    </message>
+    <message>
+        <source>Energy per sample from the system&apos;s measured power (MLPerf Power)</source>
+        <translation>Energie je Sample aus der gemessenen Leistung des Systems (MLPerf Power)</translation>
+    </message>
+    <message>
+        <source>Energy per sample of the accelerators, estimated</source>
+        <translation>Energie je Sample der Beschleuniger, geschätzt</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Runde</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Schätzung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Energy measured (mJ)</source>
+        <translation>Energie gemessen (mJ)</translation>
+    </message>
+    <message>
+        <source>Energy estimated (mJ)</source>
+        <translation>Energie geschätzt (mJ)</translation>
+    </message>
+    <message>
+        <source>Energy error</source>
+        <translation>Energiefehler</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::PublishedValidationView</name>
+    <message>
+        <source>Choose File…</source>
+        <translation>Datei wählen…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Markdown…</source>
+        <translation>Markdown exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Estimate every row of the file again</source>
+        <translation>Jede Zeile der Datei erneut schätzen</translation>
+    </message>
+    <message>
+        <source>Published results:</source>
+        <translation>Veröffentlichte Ergebnisse:</translation>
+    </message>
+    <message>
+        <source>Choose Published Results</source>
+        <translation>Veröffentlichte Ergebnisse wählen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The hardware registry is still loading.</source>
+        <translation>Die Hardware-Registry wird noch geladen.</translation>
+    </message>
+    <message>
+        <source>Estimating the published results of %1…</source>
+        <translation>Schätzung der veröffentlichten Ergebnisse aus %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was estimated.</source>
+        <translation>Abgebrochen: nichts wurde geschätzt.</translation>
+    </message>
+    <message>
+        <source>Could not validate against the published results: %1</source>
+        <translation>Die Validierung gegen die veröffentlichten Ergebnisse war nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) estimated, %1 skipped</source>
+        <translation>
+            <numerusform>%n Zeile geschätzt, %1 übersprungen</numerusform>
+            <numerusform>%n Zeilen geschätzt, %1 übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MAPE %1 · median %2</source>
+        <translation>MAPE %1 · Median %2</translation>
+    </message>
+    <message>
+        <source>Bias (mean signed error):</source>
+        <translation>Verzerrung (mittlerer vorzeichenbehafteter Fehler):</translation>
+    </message>
+    <message>
+        <source>MAPE per benchmark:</source>
+        <translation>MAPE je Benchmark:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Energy per sample: %n row(s) compared, MAPE %1, within ±25 %: %2</source>
+        <translation>
+            <numerusform>Energie je Sample: %n Zeile verglichen, MAPE %1, innerhalb ±25 %: %2</numerusform>
+            <numerusform>Energie je Sample: %n Zeilen verglichen, MAPE %1, innerhalb ±25 %: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Energy per sample: no rows compared</source>
+        <translation>Energie je Sample: keine Zeilen verglichen</translation>
+    </message>
+    <message>
+        <source>There is nothing to export: run the validation first.</source>
+        <translation>Es gibt nichts zu exportieren: zuerst die Validierung ausführen.</translation>
+    </message>
+    <message>
+        <source>There is no chart to export: run the validation first.</source>
+        <translation>Es gibt kein Diagramm zu exportieren: zuerst die Validierung ausführen.</translation>
+    </message>
+    <message>
+        <source>Export Published Validation as CSV</source>
+        <translation>Validierung gegen veröffentlichte Ergebnisse als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not export the table.</source>
+        <translation>Die Tabelle konnte nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Export Published Validation as Markdown</source>
+        <translation>Validierung gegen veröffentlichte Ergebnisse als Markdown exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md);;All files (*)</source>
+        <translation>Markdown-Dateien (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not export the report.</source>
+        <translation>Der Bericht konnte nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Export Published Validation Chart</source>
+        <translation>Diagramm der Validierung gegen veröffentlichte Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>Could not export the chart.</source>
+        <translation>Das Diagramm konnte nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Within ±25 %: %1 of rows</source>
+        <translation>Innerhalb ±25 %: %1 der Zeilen</translation>
+    </message>
+    <message>
+        <source>Within ±15 %: %1 of rows</source>
+        <translation>Innerhalb ±15 %: %1 der Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>graphs::ui::RecentFiles</name>
     <message>
         <source>&amp;Clear List</source>
@@ -2837,6 +3159,14 @@ Rechnen %2 mJ, Speicher %3 mJ, statisch %4 mJ</translation>
     <message>
         <source>Export Validation Charts</source>
         <translation>Validierungsdiagramme exportieren</translation>
+    </message>
+    <message>
+        <source>Calibration (leave one model out)</source>
+        <translation>Kalibrierung (Leave-one-model-out)</translation>
+    </message>
+    <message>
+        <source>Published results</source>
+        <translation>Veröffentlichte Ergebnisse</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,23 @@
     </message>
 </context>
 <context>
+    <name>graphs::ui::PublishedValidationView</name>
+    <message numerus="yes">
+        <source>%n row(s) estimated, %1 skipped</source>
+        <translation>
+            <numerusform>%n row estimated, %1 skipped</numerusform>
+            <numerusform>%n rows estimated, %1 skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Energy per sample: %n row(s) compared, MAPE %1, within ±25 %: %2</source>
+        <translation>
+            <numerusform>Energy per sample: %n row compared, MAPE %1, within ±25 %: %2</numerusform>
+            <numerusform>Energy per sample: %n rows compared, MAPE %1, within ±25 %: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>graphs::ui::RooflinePage</name>
     <message numerus="yes">
         <source>%n subgraph(s) only move data (no FLOPs) and have no place on these axes.</source>

@@ -130,6 +130,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->addTab(m_benchmarksPage, tr("Benchmarks"));
     m_closeGuard = new CloseGuard(this, m_benchmarksPage);
     connect(m_registryLoader, &RegistryLoader::loaded, m_calibrationPage, &CalibrationPage::setCatalog);
+    connect(m_registryLoader, &RegistryLoader::loaded, m_validationPage, &ValidationPage::setCatalog);
 
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_pages);

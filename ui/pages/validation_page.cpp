@@ -7,6 +7,7 @@
 #include "charts/validation_histogram_plot.h"
 #include "dialogs.h"
 #include "models/validation_table_model.h"
+#include "pages/published_validation_view.h"
 #include "save_text_file.h"
 
 #include <QDir>
@@ -17,8 +18,10 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <cmath>
@@ -30,6 +33,7 @@ namespace {
 constexpr int ExportChartWidth = 800;
 constexpr int ExportChartHeight = 640;
 constexpr double BandPct = 10;
+const QString TabKey = QStringLiteral("validation/tab");
 
 QString percent(double value)
 {
@@ -50,6 +54,8 @@ ValidationPage::ValidationPage(CalibrationRunner* runner, QWidget* parent)
     , m_model(new ValidationTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView)
+    , m_published(new PublishedValidationView)
+    , m_tabs(new QTabWidget)
 {
     setObjectName(QStringLiteral("validationPage"));
     m_title->setObjectName(QStringLiteral("validationTitle"));
@@ -100,11 +106,22 @@ ValidationPage::ValidationPage(CalibrationRunner* runner, QWidget* parent)
     split->setStretchFactor(1, 2);
     split->setCollapsible(0, false);
 
-    auto* layout = new QVBoxLayout(this);
+    auto* calibration = new QWidget;
+    auto* layout = new QVBoxLayout(calibration);
     layout->addLayout(header);
     layout->addWidget(m_summary);
     layout->addWidget(m_message);
     layout->addWidget(split, 1);
+
+    m_tabs->setObjectName(QStringLiteral("validationTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(calibration, tr("Calibration (leave one model out)"));
+    m_tabs->addTab(m_published, tr("Published results"));
+    m_tabs->setCurrentIndex(QSettings().value(TabKey, 0).toInt() == PublishedTab ? PublishedTab : CalibrationTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [](int index) { QSettings().setValue(TabKey, index); });
+    auto* pageLayout = new QVBoxLayout(this);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(m_tabs);
 
     connect(m_pngButton, &QPushButton::clicked, this, &ValidationPage::showPngDialog);
     connect(m_csvButton, &QPushButton::clicked, this, &ValidationPage::showCsvDialog);
@@ -120,6 +137,16 @@ ValidationPage::ValidationPage(CalibrationRunner* runner, QWidget* parent)
 }
 
 ValidationPage::~ValidationPage() = default;
+
+void ValidationPage::setCatalog(std::shared_ptr<const HardwareCatalog> catalog)
+{
+    m_published->setCatalog(std::move(catalog));
+}
+
+void ValidationPage::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(tab);
+}
 
 void ValidationPage::setRun(std::shared_ptr<const CalibrationRun> run)
 {

@@ -7,19 +7,24 @@
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 
 namespace graphs::ui {
 
 struct CalibrationRun;
+struct HardwareCatalog;
 class CalibrationRunner;
 class CalibrationScatterPlot;
+class PublishedValidationView;
 class ValidationHistogramPlot;
 class ValidationTableModel;
 
-/// How well a calibration estimates models it has not seen: each measured model estimated by a fit that left it
-/// out (the calibration of the shared CalibrationRunner), as a measured-vs-estimated chart with each stated bound as
-/// an error bar, a histogram of the errors, a sortable table per model and the summary statistics.
+/// How well the estimates hold, in two tabs. Calibration: how well a calibration estimates models it has not seen,
+/// each measured model estimated by a fit that left it out (the calibration of the shared CalibrationRunner), as a
+/// measured-vs-estimated chart with each stated bound as an error bar, a histogram of the errors, a sortable table
+/// per model and the summary statistics. Published results: MLPerf results estimated on the registry's hardware
+/// (PublishedValidationView).
 class ValidationPage : public QWidget
 {
     Q_OBJECT
@@ -27,6 +32,13 @@ class ValidationPage : public QWidget
 public:
     explicit ValidationPage(CalibrationRunner* runner, QWidget* parent = nullptr);
     ~ValidationPage() override;
+
+    enum Tab { CalibrationTab, PublishedTab };
+    /// The hardware entries the published results name.
+    void setCatalog(std::shared_ptr<const HardwareCatalog> catalog);
+    void showTab(Tab tab);
+    QTabWidget* tabs() const { return m_tabs; }
+    PublishedValidationView* publishedView() const { return m_published; }
 
     /// Shows the validation of `run` (nullptr: nothing); the runner's results arrive here by themselves.
     void setRun(std::shared_ptr<const CalibrationRun> run);
@@ -63,6 +75,8 @@ private:
     ValidationTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
+    PublishedValidationView* m_published;
+    QTabWidget* m_tabs;
 };
 
 } // namespace graphs::ui
