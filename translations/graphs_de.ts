@@ -1345,10 +1345,6 @@ Batch %2</translation>
         <translation>%1 / %2 / %3 ms</translation>
     </message>
     <message>
-        <source>Served from</source>
-        <translation>Bedient aus</translation>
-    </message>
-    <message>
         <source>Energy</source>
         <translation>Energie</translation>
     </message>
@@ -1499,6 +1495,10 @@ Batch %2</translation>
     <message>
         <source>Consumers</source>
         <translation>Konsumenten</translation>
+    </message>
+    <message>
+        <source>Slowest memory level</source>
+        <translation>Langsamste Speicherebene</translation>
     </message>
 </context>
 <context>
@@ -2877,8 +2877,8 @@ Danach lebende Aktivierungen: %5</translation>
         <translation>&lt;b&gt;#%1 %2&lt;/b&gt;&lt;br&gt;Latenz %3 (%4% des Modells)&lt;br&gt;begrenzt durch %5%6&lt;br&gt;%7 FLOP/B, %8</translation>
     </message>
     <message>
-        <source>, served from %1</source>
-        <translation>, bedient aus %1</translation>
+        <source>, memory time set by %1</source>
+        <translation>, Speicherzeit bestimmt durch %1</translation>
     </message>
 </context>
 <context>
@@ -2951,10 +2951,6 @@ Rechnen %2 ms, Speicher %3 ms, Overhead %4 ms auf dem Datenpfad %5, Auslastung %
 %7</translation>
     </message>
     <message>
-        <source>The memory level that serves its traffic (%1 moved at the execution precision)</source>
-        <translation>Die Speicherebene, die seinen Datenverkehr bedient (%1 bewegt bei der Ausführungspräzision)</translation>
-    </message>
-    <message>
         <source>Share of the model&apos;s latency (the bar is scaled to the largest share)</source>
         <translation>Anteil an der Latenz des Modells (der Balken ist auf den größten Anteil skaliert)</translation>
     </message>
@@ -3011,6 +3007,10 @@ Rechnen %2 mJ, Speicher %3 mJ, statisch %4 mJ</translation>
     <message>
         <source>Energy (mJ)</source>
         <translation>Energie (mJ)</translation>
+    </message>
+    <message>
+        <source>The memory level whose traffic takes the longest, which sets the memory time (%1 moved in all, at the execution precision)</source>
+        <translation>Die Speicherebene, deren Datenverkehr am längsten dauert und damit die Speicherzeit bestimmt (insgesamt %1 bewegt, in der Ausführungsgenauigkeit)</translation>
     </message>
 </context>
 <context>

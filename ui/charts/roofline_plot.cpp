@@ -427,7 +427,7 @@ QString RooflinePlot::toolTipText(const RooflinePoint& point) const
         .arg(QString::number(point.subgraph), point.label.toHtmlEscaped(),
             QString::fromStdString(formatEstimate(point.latency, 4)), QString::number(100 * point.share, 'f', 1),
             fromStd(bottleneckName(point.bottleneck)),
-            point.memoryLevel.isEmpty() ? QString() : tr(", served from %1").arg(point.memoryLevel),
+            point.memoryLevel.isEmpty() ? QString() : tr(", memory time set by %1").arg(point.memoryLevel),
             QString::number(point.intensity, 'g', 3), LogAxisTicker::siLabel(point.flopsPerSecond, tr("FLOP/s")));
 }
 

@@ -150,7 +150,7 @@ void estimateRows(Sheet& sheet, const EstimatedModel& estimate, int subgraph)
                 fromStd(fixed(m.overheadSeconds * 1e3, 4))));
     const auto& levels = estimate.hardware().memory;
     if (m.memoryLevel >= 0 && static_cast<size_t>(m.memoryLevel) < levels.size())
-        sheet.row(GraphPropertiesPanel::tr("Served from"), fromStd(levels[m.memoryLevel].name));
+        sheet.row(GraphPropertiesPanel::tr("Slowest memory level"), fromStd(levels[m.memoryLevel].name));
     sheet.row(GraphPropertiesPanel::tr("Energy"),
         GraphPropertiesPanel::tr("%1 mJ").arg(fromStd(fixed(e.energy.total.value, 4))));
     sheet.row(GraphPropertiesPanel::tr("Confidence"), fromStd(confidenceName(e.latency.confidence)));

@@ -224,7 +224,7 @@ QVariant SubgraphTableModel::toolTipData(const Row& row, int column) const
                 QString::fromStdString(m.datapath), fromStd(fixed(m.utilisation, 2)),
                 QString::fromStdString(e.latency.source));
     case MemoryLevel:
-        return tr("The memory level that serves its traffic (%1 moved at the execution precision)")
+        return tr("The memory level whose traffic takes the longest, which sets the memory time (%1 moved in all, at the execution precision)")
             .arg(fromStd(humanBytes(m.bytesMoved)));
     case LatencyShare:
         return tr("Share of the model's latency (the bar is scaled to the largest share)");
