@@ -59,6 +59,11 @@ const TileFamily& tileFamily(const std::string& architecture)
 }
 
 constexpr double kMinSplitK = 512;            ///< a K slice shorter than this costs more in reduction than it gains
+/// A GEMM whose smaller side (M or N) is at most this runs, where it finishes sooner, as a GEMV-like kernel on the
+/// CUDA cores (cuBLAS's gemv and CUTLASS's GEMV kernels): no tile padding, each operand element used by its
+/// few rows.
+constexpr double kSkinnySide = 16;
+constexpr double kGemvOutputsPerSm = 128;     ///< outputs (one warp lane each) an SM needs to hide latency
 constexpr double kElementsPerBlock = 256 * 4; ///< 256 threads × 4 elements per elementwise thread block
 constexpr double kBlocksPerSm = 4;            ///< resident blocks per SM an elementwise kernel needs to hide latency
 
@@ -152,6 +157,21 @@ public:
             m.datapath = tensorCores ? "matrix" : "vector";
             m.attainablePeak = matrixPeak(spec, precision) * matrixEfficiency(s, m_priors) * m.utilisation;
             m.computeSeconds = m.attainablePeak > 0 ? matrix / m.attainablePeak : 0;
+            // A skinny GEMM (a batch-1 linear layer) as a GEMV on the CUDA cores: one output per lane, no padding.
+            if (std::min(rows, cols) <= kSkinnySide) {
+                const double fill = std::min(1.0, rows * cols / (sms * kGemvOutputsPerSm));
+                const double gemvPeak = vectorPeak(spec, precision) * matrixEfficiency(s, m_priors) * fill;
+                const double gemvSeconds = gemvPeak > 0 ? matrix / gemvPeak : 0;
+                if (gemvPeak > 0 && gemvSeconds < m.computeSeconds) {
+                    m.utilisation = fill;
+                    m.activeShare = fill;
+                    m.executedMatrixFlops = matrix;
+                    m.tileRereadBytes = 0;
+                    m.datapath = "vector";
+                    m.attainablePeak = gemvPeak;
+                    m.computeSeconds = gemvSeconds;
+                }
+            }
         } else {
             // Element-wise, normalisation and reduction kernels spread the elements they touch over thread blocks.
             const double elements = std::max(rows * cols, static_cast<double>(s.largestActivationElements));

@@ -147,9 +147,6 @@ private Q_SLOTS:
         // 100×100 pads to 128×128 in 64×64 tiles: padding (100/128)² = 0.6104; 4 tiles, one full wave → × 0.7071.
         QTest::newRow("4 SMs, 100×100: padding inside the tiles")
             << 4 << 100 << 100 << 64 << (100.0 / 128) * (100.0 / 128) * std::sqrt(0.5) << (100.0 / 128) * (100.0 / 128);
-        // A 1×1024 GEMM (one row: a batch-1 linear layer) fills 1 of the 64 rows of the smallest tile: padding 1/64;
-        // 64×256 → 4 tiles, one full wave, efficiency √0.8: 0.8944 / 64. The padded rows are computed on zeros.
-        QTest::newRow("4 SMs, 1×1024 GEMM pads to the tile") << 4 << 1 << 1024 << 1024 << std::sqrt(0.8) / 64 << 1.0 / 64;
         // K = 40 is not a multiple of the 16-element K step: padded to 48, padding 40/48; 512×128 in 128×128 tiles.
         QTest::newRow("4 SMs, K padded to the K step") << 4 << 512 << 128 << 40 << 40.0 / 48 << 40.0 / 48;
     }
@@ -173,6 +170,50 @@ private Q_SLOTS:
         COMPARE_REL(mapped.computeSeconds, 2.0 * m * n * k / (sms * 1.024e12 * utilisation));
         // The datapath switches on the padded work too: the energy follows the executed FLOPs.
         COMPARE_REL(mapped.executedMatrixFlops, 2.0 * m * n * k / padding);
+    }
+
+    /// A skinny GEMM (M or N ≤ 16) may run as a GEMV on the CUDA cores: no padding, fill = min(1, M·N / (SMs ×
+    /// 128 outputs)), peak 128 FP32 FLOP/clock/SM × 1 GHz = 1.28e11 per SM; the faster of that and the tiles wins.
+    void gpuSkinnyGemm_data()
+    {
+        QTest::addColumn<int>("m");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("k");
+        QTest::addColumn<QString>("datapath");
+        QTest::addColumn<double>("utilisation");
+
+        // 1×1024×1024 on 4 SMs. Tiles: 1 of 64 rows of a 64×256 tile, 4 tiles, one wave → 0.8944 / 64 = 0.01398 of
+        // 4.096e12 → 36.6 µs. GEMV: 1024 outputs fill 4 × 128 → 1 × 5.12e11 → 4.10 µs. GEMV.
+        QTest::newRow("batch-1 linear layer: GEMV") << 1 << 1024 << 1024 << u"vector"_qs << 1.0;
+        // 1×64×1024: GEMV fill 64 / 512 = 0.125 → 6.4e10 → 2.05 µs. Tiles: one 64×64 tile, split-K 2 → 2 blocks on 4
+        // SMs: 1/64 × 0.5 × 0.7071 = 0.005524 → 5.79 µs. GEMV, partly filled.
+        QTest::newRow("64 outputs: GEMV at 1/8 fill") << 1 << 64 << 1024 << u"vector"_qs << 0.125;
+        // 16×1024×1024: GEMV 2·16·1024² / 5.12e11 = 65.5 µs. Tiles: 16 of 64 rows of 64×256, 4 tiles, one wave →
+        // 0.25 × 0.8944 = 0.2236 → 36.6 µs. Tiles.
+        QTest::newRow("16 rows: the tiles are faster") << 16 << 1024 << 1024 << u"matrix"_qs << 0.25 * std::sqrt(0.8);
+    }
+
+    void gpuSkinnyGemm()
+    {
+        QFETCH(int, m);
+        QFETCH(int, n);
+        QFETCH(int, k);
+        QFETCH(QString, datapath);
+        QFETCH(double, utilisation);
+
+        QString why;
+        const auto r = estimate(bytes(matMul(m, k, n, true)), syntheticGpu(4), options(), why);
+        QVERIFY2(r, qPrintable(why));
+        const MappedSubgraph& mapped = r->estimate.subgraphs.front().mapped;
+        QCOMPARE(text(mapped.datapath), datapath);
+        COMPARE_REL(mapped.utilisation, utilisation);
+        const double peak = (datapath == u"vector"_qs ? 4 * 1.28e11 : 4 * 1.024e12) * utilisation;
+        COMPARE_REL(mapped.computeSeconds, 2.0 * m * n * k / peak);
+        if (datapath == u"vector"_qs) {
+            // No padding and no tile re-reads: each weight is read once.
+            COMPARE_REL(mapped.executedMatrixFlops, 2.0 * m * n * k);
+            QCOMPARE(mapped.tileRereadBytes, 0.0);
+        }
     }
 
     /// Systolic 128×128 array, weight-stationary: K in ceil(K/128) row tiles and N in ceil(N/128) column tiles, one
