@@ -903,10 +903,6 @@ Batch %2</translation>
         <translation>Nicht kalibriert: %1</translation>
     </message>
     <message>
-        <source>Not calibrated: %1: %2</source>
-        <translation>Nicht kalibriert: %1: %2</translation>
-    </message>
-    <message>
         <source>Calibrated with %1</source>
         <translation>Kalibriert mit %1</translation>
     </message>

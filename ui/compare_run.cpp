@@ -5,15 +5,14 @@
 #include "core/data_paths.h"
 #include "estimation/comparison_run.h"
 #include "transform/fusion_rules.h"
+#include "workflows/calibration_store.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <algorithm>
 #include <chrono>
 #include <exception>
-#include <filesystem>
-#include <map>
-#include <optional>
+#include <set>
 
 namespace graphs::ui {
 
@@ -30,56 +29,36 @@ QString fromStd(std::string_view s)
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
-/// The stored calibrations of one run, each refitted once (a refit reads its measurements: about half a second)
-/// and only for the entries compared. Profiles that cannot be used leave the estimate as specified, with a note.
+/// The stored calibrations of one run, through the engine's store (each refitted once, only for the entries
+/// compared). Profiles that cannot be used leave the estimate as specified, with a note.
 class RunCalibrations
 {
 public:
     RunCalibrations(const FusionRules& runtime, QStringList& notes)
         : m_runtime(runtime)
-        , m_registry(userRegistryDir())
+        , m_store(userRegistryDir())
         , m_notes(notes)
     {
     }
 
     void apply(const GraphAnalysis& analysis, const Partition& partition, ModelEstimate& estimate)
     {
-        if (const Calibration* calibration = find(estimate.hardware, estimate.options.precision))
-            applyCalibration(analysis, partition, estimate, *calibration);
+        auto calibration = m_store.apply(analysis, partition, estimate, m_runtime);
+        const std::string key = calibrationProfilePath(m_store.registryDir(), estimate.hardware->id,
+            m_runtime.runtimeId, estimate.options.precision);
+        if (!m_told.insert(key).second)
+            return;
+        if (!calibration)
+            m_notes << Tr::tr("Not calibrated: %1").arg(fromStd(calibration.error().toString()));
+        else if (*calibration)
+            m_notes << Tr::tr("Calibrated with %1").arg(fromStd(key));
     }
 
 private:
-    const Calibration* find(const std::shared_ptr<const HardwareSpec>& hardware, Precision precision)
-    {
-        if (m_registry.empty())
-            return nullptr;
-        const std::string path = calibrationProfilePath(m_registry, hardware->id, m_runtime.runtimeId, precision);
-        const auto known = m_loaded.find(path);
-        if (known != m_loaded.end())
-            return known->second ? &*known->second : nullptr;
-        std::optional<Calibration>& slot = m_loaded[path];
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec))
-            return nullptr;
-        auto profile = loadCalibrationProfile(path);
-        if (!profile) {
-            m_notes << Tr::tr("Not calibrated: %1").arg(fromStd(profile.error().toString()));
-            return nullptr;
-        }
-        auto built = buildCalibration(*profile, hardware, m_runtime, m_registry);
-        if (!built) {
-            m_notes << Tr::tr("Not calibrated: %1: %2").arg(fromStd(path), fromStd(built.error().message));
-            return nullptr;
-        }
-        m_notes << Tr::tr("Calibrated with %1").arg(fromStd(path));
-        slot = std::move(*built);
-        return &*slot;
-    }
-
     const FusionRules& m_runtime;
-    const std::string m_registry;
+    CalibrationStore m_store;
     QStringList& m_notes;
-    std::map<std::string, std::optional<Calibration>> m_loaded; ///< by profile path; nullopt: none usable
+    std::set<std::string> m_told; ///< profile paths already noted
 };
 
 /// Failures of one model, merged over the batches that failed alike: "bad.onnx (batches 1, 8): message".

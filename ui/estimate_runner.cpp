@@ -6,55 +6,42 @@
 #include "estimation/graph_analysis.h"
 #include "estimation/unified_analyzer.h"
 #include "transform/fusion_rules.h"
+#include "workflows/calibration_store.h"
 
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
-#include <filesystem>
-#include <map>
 #include <mutex>
 
 namespace graphs::ui {
 
-/// Calibrations of the user registry, refitted once per version of a profile file (a refit reads the
-/// measurements and takes about half a second) and shared by the runs of one EstimateRunner.
+/// The calibrations of the user registry, shared by the runs of one EstimateRunner: the engine's store for the
+/// registry folder in use (the folder can change while the app runs, with XDG_DATA_HOME in tests).
 class CalibrationCache
 {
 public:
     /// The stored calibration for these settings; nullptr when none is stored or it cannot be used (`problem`).
     std::shared_ptr<const Calibration> find(const EstimateSettings& settings, std::string& problem)
     {
-        const std::string registry = userRegistryDir();
-        if (registry.empty())
-            return nullptr;
-        const std::string path = calibrationProfilePath(registry, settings.hardware->id,
-            settings.runtime->runtimeId, settings.precision);
-        std::error_code ec;
-        const auto stamp = std::filesystem::last_write_time(path, ec);
-        if (ec)
-            return nullptr;
-        const std::lock_guard lock(m_mutex);
-        const auto it = m_loaded.find(path);
-        if (it != m_loaded.end() && it->second.first == stamp)
-            return it->second.second;
-        auto profile = loadCalibrationProfile(path);
-        if (!profile) {
-            problem = profile.error().toString();
+        std::shared_ptr<CalibrationStore> store;
+        {
+            const std::lock_guard lock(m_mutex);
+            const std::string registry = userRegistryDir();
+            if (!m_store || m_store->registryDir() != registry)
+                m_store = std::make_shared<CalibrationStore>(registry);
+            store = m_store;
+        }
+        auto found = store->find(settings.hardware, *settings.runtime, settings.precision);
+        if (!found) {
+            problem = found.error().toString();
             return nullptr;
         }
-        auto built = buildCalibration(*profile, settings.hardware, *settings.runtime, registry);
-        if (!built) {
-            problem = path + ": " + built.error().message;
-            return nullptr;
-        }
-        auto shared = std::make_shared<const Calibration>(std::move(*built));
-        m_loaded[path] = { stamp, shared };
-        return shared;
+        return *found;
     }
 
 private:
     std::mutex m_mutex;
-    std::map<std::string, std::pair<std::filesystem::file_time_type, std::shared_ptr<const Calibration>>> m_loaded;
+    std::shared_ptr<CalibrationStore> m_store;
 };
 
 namespace {

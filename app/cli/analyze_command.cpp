@@ -1,12 +1,13 @@
 #include "cli/analyze_command.h"
 
 #include "calibration/calibrated_estimate.h"
-#include "cli/calibration_lookup.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
+#include "core/data_paths.h"
 #include "estimation/unified_analyzer.h"
 #include "reporting/analysis_report.h"
 #include "reporting/estimate_report.h"
+#include "workflows/calibration_store.h"
 
 #include <iostream>
 #include <memory>
@@ -94,13 +95,13 @@ int runAnalyze(const AnalyzeSettings& s)
         printDiagnostics(located);
     }
     if (outcome->estimate && !s.uncalibrated) {
-        auto calibration = findCalibration(s.registry, request.hardware, s.runtime, request.precision, request.fusion);
+        CalibrationStore store(userRegistryDir(s.registry));
+        auto calibration = store.apply(*outcome->analysis, *outcome->partition, *outcome->estimate, request.fusion);
         if (!calibration) {
             printError(calibration.error());
             return ExitFailure;
         }
         if (*calibration) {
-            applyCalibration(*outcome->analysis, *outcome->partition, *outcome->estimate, **calibration);
             if (!s.quiet) {
                 const Calibration& c = **calibration;
                 const std::string what = c.hasLatency() && c.energy ? "latency and energy"

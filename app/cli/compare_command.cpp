@@ -2,11 +2,15 @@
 
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
+#include "core/data_paths.h"
 #include "estimation/comparison_run.h"
 #include "reporting/analysis_report.h"
 #include "reporting/comparison_report.h"
+#include "workflows/calibration_store.h"
 
+#include <iostream>
 #include <memory>
+#include <set>
 
 namespace graphs::cli {
 
@@ -22,6 +26,8 @@ struct CompareSettings
     std::string registry;
     std::string format = "text";
     std::string output;
+    bool uncalibrated = false;
+    bool quiet = false;
 };
 
 int runCompare(const CompareSettings& s)
@@ -70,6 +76,24 @@ int runCompare(const CompareSettings& s)
     request.batches = s.batches;
     request.precisions = std::move(precisions);
     request.fusion = std::move(*rules);
+    // Each hardware × precision with a stored calibration profile is estimated as `graphs analyze` would: the same
+    // store, the same refit, the same figure. A profile that cannot be used leaves that entry's estimates as
+    // specified (THEORETICAL in the table) and says why, once.
+    CalibrationStore store(userRegistryDir(s.registry));
+    std::set<std::string> told;
+    if (!s.uncalibrated) {
+        request.refine = [&](const GraphAnalysis& analysis, const Partition& partition, ModelEstimate& estimate) {
+            auto calibration = store.apply(analysis, partition, estimate, request.fusion);
+            const std::string key = estimate.hardware->id + " " + std::string(precisionName(estimate.options.precision));
+            if (!told.insert(key).second || s.quiet)
+                return;
+            if (!calibration)
+                std::cerr << "graphs: warning: not calibrated: " << calibration.error().toString() << '\n';
+            else if (*calibration)
+                std::cerr << "graphs: " << estimate.hardware->id << " (" << precisionName(estimate.options.precision)
+                          << ") calibrated with " << (*calibration)->profile.file << '\n';
+        };
+    }
     auto outcome = runComparison(request);
     if (!outcome) {
         printError(outcome.error());
@@ -112,6 +136,9 @@ std::function<int()> addCompareCommand(CLI::App& app)
     cmd->add_option("--registry", s->registry, "User registry directory (default: $XDG_DATA_HOME/graphs)");
     cmd->add_option("-f,--format", s->format, "Output format: text, json, csv or markdown")->capture_default_str();
     cmd->add_option("-o,--output", s->output, "Write the table to FILE instead of standard output");
+    cmd->add_flag("--uncalibrated", s->uncalibrated,
+        "Estimate from the specifications alone, even where a calibration profile is stored");
+    cmd->add_flag("-q,--quiet", s->quiet, "Do not print notes and warnings to standard error");
     return [s] { return runCompare(*s); };
 }
 

@@ -4,7 +4,6 @@
 #include "calibration/calibrated_estimate.h"
 #include "calibration/training_data.h"
 #include "cli/benchmark_command.h"
-#include "cli/calibration_lookup.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
 #include "core/data_paths.h"
@@ -15,6 +14,7 @@
 #include "validation/node_matching.h"
 #include "validation/published_report.h"
 #include "validation/published_results.h"
+#include "workflows/calibration_store.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -213,9 +213,10 @@ int runValidate(const ValidateSettings& s)
             return measured;
     }
 
-    std::optional<Calibration> calibration;
+    std::shared_ptr<const Calibration> calibration;
     if (!s.uncalibrated) {
-        auto found = findCalibration(s.registry, spec, s.runtime, *precision, *fusion);
+        CalibrationStore store(userRegistryDir(s.registry));
+        auto found = store.find(spec, *fusion, *precision);
         if (!found) {
             printError(found.error());
             return ExitFailure;

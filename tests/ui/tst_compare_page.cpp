@@ -8,6 +8,7 @@
 #include "calibration/calibration_profile.h"
 #include "charts/compare_bar_chart.h"
 #include "charts/pareto_plot.h"
+#include "cli_process.h"
 #include "core/data_paths.h"
 #include "estimation/unified_analyzer.h"
 #include "hardware/hardware_registry.h"
@@ -30,6 +31,9 @@
 #include <QAction>
 #include <QComboBox>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -533,6 +537,41 @@ private Q_SLOTS:
                 QCOMPARE(confidence, u"THEORETICAL"_qs);
         }
         QVERIFY2(page.statusLabel()->text().contains(u"Calibrated with"_qs), qPrintable(page.statusLabel()->text()));
+
+        // The three front ends give the same calibrated figure: the page's row, `graphs compare` and `graphs analyze`
+        // on the same registry (the CLI inherits XDG_DATA_HOME).
+        double pageMs = 0;
+        for (const ComparisonRow& row : page.tableModel()->rows())
+            if (row.hardwareId == hardware)
+                pageMs = row.summary.latency.value;
+        QVERIFY(pageMs > 0);
+        const auto compare = graphs::testing::runCli({ u"compare"_qs, squeezenetPath(), u"-H"_qs,
+            QString::fromLatin1(hardware), u"-r"_qs, u"pytorch"_qs, u"--format"_qs, u"json"_qs });
+        QVERIFY2(compare.exitCode == 0, compare.err.constData());
+        const QJsonArray rows = QJsonDocument::fromJson(compare.out).array();
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject compareLatency = rows[0].toObject()[u"latency_ms"_qs].toObject();
+        // Not THEORETICAL: CALIBRATED, or INTERPOLATED where squeezenet's kernels leave the fitted range.
+        QVERIFY(compareLatency[u"confidence"_qs].toString() != u"THEORETICAL"_qs);
+        QVERIFY2(compare.err.contains("calibrated with"), compare.err.constData());
+        const auto analyze = graphs::testing::runCli({ u"analyze"_qs, squeezenetPath(), u"-H"_qs,
+            QString::fromLatin1(hardware), u"-r"_qs, u"pytorch"_qs, u"--format"_qs, u"json"_qs });
+        QVERIFY2(analyze.exitCode == 0, analyze.err.constData());
+        const QJsonObject analyzeLatency = QJsonDocument::fromJson(analyze.out)
+                                               .object()[u"summary"_qs]
+                                               .toObject()[u"latency_ms"_qs]
+                                               .toObject();
+        QCOMPARE(analyzeLatency[u"confidence"_qs].toString(), compareLatency[u"confidence"_qs].toString());
+        QCOMPARE(compareLatency[u"value"_qs].toDouble(), pageMs);
+        QCOMPARE(analyzeLatency[u"value"_qs].toDouble(), pageMs);
+
+        // --uncalibrated keeps the specification's estimate.
+        const auto plain = graphs::testing::runCli({ u"compare"_qs, squeezenetPath(), u"-H"_qs,
+            QString::fromLatin1(hardware), u"-r"_qs, u"pytorch"_qs, u"--format"_qs, u"json"_qs, u"--uncalibrated"_qs });
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        const QJsonObject plainLatency
+            = QJsonDocument::fromJson(plain.out).array()[0].toObject()[u"latency_ms"_qs].toObject();
+        QCOMPARE(plainLatency[u"confidence"_qs].toString(), u"THEORETICAL"_qs);
     }
 };
 
