@@ -8,8 +8,8 @@ namespace graphs {
 
 namespace {
 
-constexpr double kInterpolatedBoundFactor = 2.0;
-constexpr double kInterpolatedShare = 0.10;
+constexpr double kExtrapolatedBoundFactor = 2.0;
+constexpr double kExtrapolatedShare = 0.10;
 
 std::string sourceOf(const Calibration& c, const char* what)
 {
@@ -37,8 +37,8 @@ void calibrateLatency(const GraphAnalysis& analysis, const Partition& partition,
         const bool covered = calibration.model.covers(k);
         EstimationResult& latency = estimate.subgraphs[i].latency;
         latency.value = seconds * 1e3;
-        latency.confidence = covered ? Confidence::Calibrated : Confidence::Interpolated;
-        latency.errorBoundPct = covered ? bound : bound * kInterpolatedBoundFactor;
+        latency.confidence = covered ? Confidence::Calibrated : Confidence::Extrapolated;
+        latency.errorBoundPct = covered ? bound : bound * kExtrapolatedBoundFactor;
         latency.source = source;
         total += seconds;
         outside += covered ? 0 : seconds;
@@ -54,11 +54,11 @@ void calibrateLatency(const GraphAnalysis& analysis, const Partition& partition,
             latency.source = source;
         }
     }
-    const bool interpolated = total > 0 && outside > kInterpolatedShare * total;
+    const bool extrapolated = total > 0 && outside > kExtrapolatedShare * total;
     ModelSummary& sum = estimate.summary;
     sum.latency.value = total * 1e3;
-    sum.latency.confidence = interpolated ? Confidence::Interpolated : Confidence::Calibrated;
-    sum.latency.errorBoundPct = interpolated ? bound * kInterpolatedBoundFactor : bound;
+    sum.latency.confidence = extrapolated ? Confidence::Extrapolated : Confidence::Calibrated;
+    sum.latency.errorBoundPct = extrapolated ? bound * kExtrapolatedBoundFactor : bound;
     sum.latency.source = source;
     sum.throughput.value = total > 0 ? static_cast<double>(estimate.options.batch) / total : 0;
     sum.throughput.confidence = sum.latency.confidence;

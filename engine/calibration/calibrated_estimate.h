@@ -9,7 +9,7 @@ namespace graphs {
 
 /// Replaces the latencies of an estimate made on the calibration's hardware, runtime and precision by the
 /// calibrated model's: every kernel's latency, the total (kernels plus the call's own cost) and the throughput.
-/// Each becomes CALIBRATED with the calibration's cross-validated error bound, or INTERPOLATED — with twice the
+/// Each becomes CALIBRATED with the calibration's cross-validated error bound, or EXTRAPOLATED — with twice the
 /// bound — when the kernel lies outside the range of shapes the fit saw (for the total: when such kernels carry
 /// more than a tenth of its time). Without whole-model measurements (no cross-validated bound) the latencies stay
 /// as estimated.

@@ -63,7 +63,7 @@ std::string importedSubgraphClass(const MeasurementRecord& record)
                                                                         ? detail.size()
                                                                         : detail.find(':') + 1));
     // The record does not say which kind of convolution it is: it is held to the standard convolution's class, so
-    // that estimates of standard convolutions use it and other kinds stay INTERPOLATED.
+    // that estimates of standard convolutions use it and other kinds stay EXTRAPOLATED.
     if (contains(opType, "conv"))
         return "conv-standard";
     if (contains(opType, "matmul") || contains(opType, "linear"))

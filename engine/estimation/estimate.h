@@ -5,11 +5,16 @@
 
 namespace graphs {
 
-/// Where a figure stands: fitted to measurements of this hardware and runtime, fitted but outside the measured
-/// range, or from vendor specifications alone.
-enum class Confidence { Calibrated, Interpolated, Theoretical };
+/// Where a figure stands:
+/// - Calibrated: fitted to measurements of this hardware and runtime, inside the shapes the fit saw;
+/// - Extrapolated: fitted to measurements of this hardware and runtime, but outside the shapes the fit saw (wider
+///   bound);
+/// - Interpolated: derived from measurements of similar hardware (a sibling's fit scaled by the specifications;
+///   not produced yet);
+/// - Theoretical: from vendor specifications alone.
+enum class Confidence { Calibrated, Extrapolated, Interpolated, Theoretical };
 
-std::string_view confidenceName(Confidence c); ///< "CALIBRATED", "INTERPOLATED", "THEORETICAL"
+std::string_view confidenceName(Confidence c); ///< "CALIBRATED", "EXTRAPOLATED", "INTERPOLATED", "THEORETICAL"
 
 /// Every estimate the program reports carries its confidence, where it came from, and an error band.
 struct EstimationResult

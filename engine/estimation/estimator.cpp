@@ -9,6 +9,7 @@ std::string_view confidenceName(Confidence c)
 {
     switch (c) {
     case Confidence::Calibrated: return "CALIBRATED";
+    case Confidence::Extrapolated: return "EXTRAPOLATED";
     case Confidence::Interpolated: return "INTERPOLATED";
     case Confidence::Theoretical: return "THEORETICAL";
     }

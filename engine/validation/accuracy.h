@@ -20,7 +20,7 @@ struct ValidationPoint
     double measuredSeconds = 0;
     double estimatedSeconds = 0;
     std::optional<double> errorBoundPct; ///< the estimate's stated ± bound, in percent; absent when none was stated
-    std::string confidence;              ///< "calibrated", "interpolated", "theoretical"
+    std::string confidence;              ///< "calibrated", "extrapolated", "interpolated", "theoretical"
     bool usedInCalibration = false;      ///< the measurement was also fitted on: its error is in-sample
 
     bool isWholeModel() const { return item.empty(); }

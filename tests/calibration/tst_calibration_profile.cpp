@@ -535,9 +535,9 @@ private slots:
         graphs::applyCalibration(*outcome->analysis, *outcome->partition, estimate, c);
         const EstimationResult& latency = estimate.summary.latency;
         QVERIFY2(near(latency.value, total * 1e3, 1e-9), std::to_string(latency.value).c_str());
-        const bool interpolated = outsideShare > 0.1;
-        QCOMPARE(latency.confidence, interpolated ? Confidence::Interpolated : Confidence::Calibrated);
-        QCOMPARE(latency.errorBoundPct, interpolated ? 25.0 : 12.5);
+        const bool extrapolated = outsideShare > 0.1;
+        QCOMPARE(latency.confidence, extrapolated ? Confidence::Extrapolated : Confidence::Calibrated);
+        QCOMPARE(latency.errorBoundPct, extrapolated ? 25.0 : 12.5);
         QVERIFY(QString::fromStdString(latency.source)
                     .startsWith(u"calibrated latency: intel-core-i7-12700k × onnxruntime fp32"_qs));
         QCOMPARE(estimate.options.batch, int64_t(2));
@@ -548,7 +548,7 @@ private slots:
             const EstimationResult& s = estimate.subgraphs[static_cast<size_t>(k.subgraph)].latency;
             const bool inside = out != "*" && out != k.opClass;
             QVERIFY(near(s.value, handSeconds(k.terms) * 1e3, 1e-9));
-            QCOMPARE(s.confidence, inside ? Confidence::Calibrated : Confidence::Interpolated);
+            QCOMPARE(s.confidence, inside ? Confidence::Calibrated : Confidence::Extrapolated);
             QCOMPARE(s.errorBoundPct, inside ? 12.5 : 25.0);
         }
         // Subgraphs that run no kernel take no time; every subgraph is one or the other.

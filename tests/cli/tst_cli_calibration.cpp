@@ -196,7 +196,7 @@ private slots:
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<QString>("confidence");
         QTest::newRow("inside the fitted range") << kValidated << QStringList {} << u"CALIBRATED"_qs;
-        QTest::newRow("far larger than fitted") << 1024 << QStringList {} << u"INTERPOLATED"_qs;
+        QTest::newRow("far larger than fitted") << 1024 << QStringList {} << u"EXTRAPOLATED"_qs;
         QTest::newRow("--uncalibrated") << kValidated << QStringList { u"--uncalibrated"_qs } << u"THEORETICAL"_qs;
     }
 
