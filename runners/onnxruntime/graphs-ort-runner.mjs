@@ -17,12 +17,32 @@ function fail(message, status = 2) {
   process.exit(status);
 }
 
+// The onnxruntime-node version this runner is tested with (package.json beside it); install-onnxruntime.sh and the
+// Debian package take the same one.
+function pinnedOrtVersion() {
+  try {
+    return JSON.parse(readFileSync(join(here, 'package.json'), 'utf8')).dependencies['onnxruntime-node'];
+  } catch {
+    return null;
+  }
+}
+
+// Where the runner looks, and what to tell a user who has none of them: in a source tree the install script; in an
+// installed copy (the Debian package carries the module, a plain `cmake --install` may not) the npm command that puts
+// it where this copy looks.
 function loadOrt() {
+  // The source tree, or <prefix>/share/graphs once installed.
+  const top = resolve(here, '../..');
+  const installScript = join(top, 'scripts/install-onnxruntime.sh');
+  const inSourceTree = existsSync(installScript);
+  // Installed, the module lives in <prefix>/libexec/graphs/onnxruntime-node beside the other architecture-dependent
+  // helpers (its prebuilt library has no place under share/); <prefix>/share/graphs/onnxruntime-node is where the
+  // first installation guide told users to put it.
+  const installed = resolve(top, '../../libexec/graphs/onnxruntime-node');
   const candidates = [
     process.env.GRAPHS_ORT_NODE_MODULES,
-    resolve(here, '../../third_party/onnxruntime-node/node_modules'),
-    // Installed: <prefix>/share/graphs/runners/onnxruntime/ → <prefix>/share/graphs/onnxruntime-node/.
-    resolve(here, '../../onnxruntime-node/node_modules'),
+    ...(inSourceTree ? [join(top, 'third_party/onnxruntime-node/node_modules')]
+      : [join(installed, 'node_modules'), join(top, 'onnxruntime-node/node_modules')]),
   ].filter(Boolean);
   for (const dir of candidates) {
     const entry = join(dir, 'onnxruntime-node');
@@ -31,7 +51,13 @@ function loadOrt() {
       return { ort: require('onnxruntime-node'), version: require('onnxruntime-node/package.json').version };
     }
   }
-  fail('runtime not installed: run ./scripts/install-onnxruntime.sh (looked in ' + candidates.join(', ') + ')', 3);
+  const looked = ' (looked in ' + candidates.join(', ') + ')';
+  if (inSourceTree) fail('runtime not installed: run ' + installScript + looked, 3);
+  const pinned = pinnedOrtVersion();
+  fail('runtime not installed: this copy of graphs was installed without ONNX Runtime for Node.js' + looked
+    + '; install it with `npm install --prefix ' + installed + ' --ignore-scripts onnxruntime-node'
+    + (pinned ? '@' + pinned : '') + '` (npm: apt-get install npm), or point GRAPHS_ORT_NODE_MODULES at a '
+    + 'node_modules folder holding it', 3);
 }
 
 // Deterministic pseudo-random inputs (xorshift32), so every runner sees the same data.
@@ -82,6 +108,8 @@ async function main() {
   try { request = JSON.parse(text); } catch (e) { fail('the request is not JSON: ' + e.message); }
   if (request.protocol !== PROTOCOL) fail(`the request does not speak ${PROTOCOL}`);
   if (!request.model || !existsSync(request.model)) fail(`model not found: ${request.model}`);
+  const precision = request.precision ?? 'fp32';
+  if (precision !== 'fp32') fail(`this runner measures fp32 only; precision '${precision}' needs --runtime tensorrt`);
 
   const { ort, version } = loadOrt();
   const threads = Number(request.threads) || 0;
