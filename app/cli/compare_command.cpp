@@ -8,6 +8,7 @@
 #include "reporting/comparison_report.h"
 #include "workflows/calibration_store.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -46,7 +47,9 @@ int runCompare(const CompareSettings& s)
         }
         precisions.push_back(*p);
     }
-    auto registry = loadHardwareRegistry(s.registry);
+    // Only the named entries' files are read, unless 'all' asks for every one.
+    const bool all = std::find(s.hardware.begin(), s.hardware.end(), "all") != s.hardware.end();
+    auto registry = all ? loadHardwareRegistry(s.registry) : loadHardwareEntries(s.registry, s.hardware);
     if (!registry) {
         printError(registry.error());
         return ExitFailure;
@@ -59,7 +62,7 @@ int runCompare(const CompareSettings& s)
         }
         auto spec = registry->find(id);
         if (!spec) {
-            printUnknownHardware(*registry, id);
+            printUnknownHardware(s.registry, id);
             return ExitUsage;
         }
         hardware.push_back(spec);

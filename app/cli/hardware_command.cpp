@@ -26,7 +26,8 @@ int runHardware(const HardwareSettings& s)
         printError("unknown --format '" + s.format + "' (text or json)");
         return ExitUsage;
     }
-    auto registry = loadHardwareRegistry(s.registry);
+    // `show ID` reads only that entry's file; `list` reads them all.
+    auto registry = s.list->parsed() ? loadHardwareRegistry(s.registry) : loadHardwareEntries(s.registry, { s.id });
     if (!registry) {
         printError(registry.error());
         return ExitFailure;
@@ -45,7 +46,7 @@ int runHardware(const HardwareSettings& s)
 
     auto spec = registry->find(s.id);
     if (!spec) {
-        printUnknownHardware(*registry, s.id);
+        printUnknownHardware(s.registry, s.id);
         return ExitUsage;
     }
     const auto stored = storedCalibrations(userDir, spec->id);

@@ -3,6 +3,7 @@
 #include "cli/cli_common.h"
 #include "hardware/local_hardware.h"
 
+#include <algorithm>
 
 namespace graphs::cli {
 
@@ -26,10 +27,24 @@ Result<HardwareRegistry> loadHardwareRegistry(const std::string& registryOption)
     return registry;
 }
 
+Result<HardwareRegistry> loadHardwareEntries(const std::string& registryOption, const std::vector<std::string>& ids)
+{
+    auto registry = HardwareRegistry::loadEntries(registryDirs(registryOption), ids);
+    if (!registry)
+        return registry;
+    if (std::find(ids.begin(), ids.end(), "local") == ids.end())
+        return registry;
+    if (auto cpu = readCpuInfo(); cpu) {
+        if (auto added = registry->add(localHardwareSpec(*cpu)); !added)
+            return added.error();
+    }
+    return registry;
+}
+
 std::shared_ptr<const HardwareSpec> findHardware(const std::string& registryOption, const std::string& id,
     int& exitCode)
 {
-    auto registry = loadHardwareRegistry(registryOption);
+    auto registry = loadHardwareEntries(registryOption, { id });
     if (!registry) {
         printError(registry.error());
         exitCode = ExitFailure;
@@ -37,10 +52,19 @@ std::shared_ptr<const HardwareSpec> findHardware(const std::string& registryOpti
     }
     auto spec = registry->find(id);
     if (!spec) {
-        printUnknownHardware(*registry, id);
+        printUnknownHardware(registryOption, id);
         exitCode = ExitUsage;
     }
     return spec;
+}
+
+void printUnknownHardware(const std::string& registryOption, const std::string& id)
+{
+    auto registry = loadHardwareRegistry(registryOption);
+    if (registry)
+        printUnknownHardware(*registry, id);
+    else
+        printError("no hardware with id '" + id + "', and the registry cannot be read: " + registry.error().toString());
 }
 
 } // namespace graphs::cli

@@ -231,6 +231,7 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
     std::vector<double> levelJ(spec.memory.size(), 0.0);
     std::map<Bottleneck, double> shareByBottleneck;
 
+    estimate.subgraphs.reserve(partition.subgraphs.size());
     for (size_t i = 0; i < partition.subgraphs.size(); ++i) {
         const Subgraph& s = partition.subgraphs[i];
         SubgraphEstimate e;

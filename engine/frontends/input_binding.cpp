@@ -1,16 +1,24 @@
 #include "frontends/input_binding.h"
 
 #include <charconv>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 namespace graphs::onnxfe {
 
 Result<bool> bindInputs(onnx::ModelProto& model, const ImportOptions& options, const std::string& displayName)
 {
     auto* graph = model.mutable_graph();
-    std::set<std::string> initializers;
-    for (const auto& t : graph->initializer())
-        initializers.insert(t.name());
+    // The inputs that are initializers too (weights listed as inputs before IR 4), found by looking the initializers
+    // up among the inputs: a model has a handful of inputs and may have tens of thousands of initializers.
+    std::unordered_set<std::string_view> inputNames;
+    for (const auto& vi : graph->input())
+        inputNames.insert(vi.name());
+    std::unordered_set<std::string_view> initializers;
+    for (const auto& t : graph->initializer()) {
+        if (inputNames.count(t.name()))
+            initializers.insert(t.name());
+    }
 
     std::vector<onnx::ValueInfoProto*> inputs;
     std::string inputList;
@@ -45,7 +53,7 @@ Result<bool> bindInputs(onnx::ModelProto& model, const ImportOptions& options, c
                         + ", but " + std::to_string(dims.size()) + " dimensions were given",
                     displayName };
             for (int64_t d : dims) {
-                if (d <= 0)
+                if (d < 0 || (d == 0 && !options.allowEmptyInputs))
                     return Error { ErrorCode::InvalidArgument,
                         "input '" + vi->name() + "': dimensions must be positive, got " + std::to_string(d), displayName };
             }

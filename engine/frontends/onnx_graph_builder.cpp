@@ -32,13 +32,14 @@ ConstantValue toConstantValue(const ConstTensor& c)
 /// Type and shape of a tensor as resolved, falling back to what the model declared.
 void applyType(TensorDescriptor& t, const BuildContext& ctx, const onnx::TypeProto* declared)
 {
-    const onnx::TypeProto* type = declared;
-    auto it = ctx.resolved.types.find(t.name);
-    if (it != ctx.resolved.types.end())
-        type = &it->second;
-    if (type && type->has_tensor_type()) {
-        t.dtype = dataTypeFromOnnx(type->tensor_type().elem_type());
-        t.shape = shapeFromProto(*type);
+    if (const TypeTable::Entry* resolved = ctx.resolved.types.find(t.name)) {
+        if (resolved->isTensor) {
+            t.dtype = dataTypeFromOnnx(resolved->elemType);
+            t.shape = ctx.resolved.types.shape(*resolved);
+        }
+    } else if (declared && declared->has_tensor_type()) {
+        t.dtype = dataTypeFromOnnx(declared->tensor_type().elem_type());
+        t.shape = shapeFromProto(*declared);
     }
     auto c = ctx.resolved.constants.find(t.name);
     if (c != ctx.resolved.constants.end()) {
@@ -52,7 +53,7 @@ void applyType(TensorDescriptor& t, const BuildContext& ctx, const onnx::TypePro
 }
 
 Result<AttributeValue> convertAttribute(const onnx::AttributeProto& a, const BuildContext& ctx,
-    const std::set<std::string>& scope, const std::string& nodeName)
+    const Scope& scope, const std::string& nodeName)
 {
     using AP = onnx::AttributeProto;
     switch (a.type()) {
@@ -73,7 +74,7 @@ Result<AttributeValue> convertAttribute(const onnx::AttributeProto& a, const Bui
         return AttributeValue(std::move(t));
     }
     case AP::GRAPH: {
-        auto g = buildGraph(a.g(), ctx, scope, nullptr);
+        auto g = buildGraph(a.g(), ctx, &scope, nullptr);
         if (!g)
             return g.error();
         return AttributeValue(std::shared_ptr<const ComputeGraph>(*g));
@@ -81,7 +82,7 @@ Result<AttributeValue> convertAttribute(const onnx::AttributeProto& a, const Bui
     case AP::GRAPHS: {
         std::vector<std::shared_ptr<const ComputeGraph>> graphs;
         for (const auto& sub : a.graphs()) {
-            auto g = buildGraph(sub, ctx, scope, nullptr);
+            auto g = buildGraph(sub, ctx, &scope, nullptr);
             if (!g)
                 return g.error();
             graphs.push_back(*g);
@@ -97,14 +98,44 @@ Result<AttributeValue> convertAttribute(const onnx::AttributeProto& a, const Bui
 
 } // namespace
 
+bool Scope::contains(std::string_view name) const
+{
+    for (const Scope* s = this; s; s = s->outer) {
+        if (!s->names) {
+            // Built on the first name the graph itself does not hold yet: an input read before the node that writes
+            // it (a file out of order), a name from an enclosing graph, or an error.
+            s->names.emplace();
+            s->names->reserve(static_cast<size_t>(s->proto.initializer_size() + s->proto.input_size()));
+            for (const auto& init : s->proto.initializer())
+                s->names->insert(init.name());
+            for (const auto& vi : s->proto.input())
+                s->names->insert(vi.name());
+            for (const auto& node : s->proto.node()) {
+                for (const auto& out : node.output()) {
+                    if (!out.empty())
+                        s->names->insert(out);
+                }
+            }
+        }
+        if (s->names->count(name))
+            return true;
+    }
+    return false;
+}
+
 Result<std::shared_ptr<ComputeGraph>> buildGraph(const onnx::GraphProto& proto, const BuildContext& ctx,
-    const std::set<std::string>& outerScope, const std::vector<bool>* folded)
+    const Scope* outerScope, const std::vector<bool>* folded)
 {
     auto graph = std::make_shared<ComputeGraph>();
     graph->name = proto.name();
     const std::string& where = ctx.displayName;
 
-    std::set<std::string> defined;
+    size_t tensors = static_cast<size_t>(proto.initializer_size()) + static_cast<size_t>(proto.input_size());
+    for (const auto& node : proto.node())
+        tensors += static_cast<size_t>(node.output_size());
+    graph->reserve(tensors, static_cast<size_t>(proto.node_size()));
+
+    const Scope scope { proto, outerScope, std::nullopt };
     for (const auto& init : proto.initializer()) {
         TensorDescriptor t;
         t.name = init.name();
@@ -122,7 +153,7 @@ Result<std::shared_ptr<ComputeGraph>> buildGraph(const onnx::GraphProto& proto, 
             t.isConstant = true;
             t.value = toConstantValue(*c);
         }
-        if (!defined.insert(t.name).second)
+        if (graph->findTensor(t.name) >= 0)
             return Error { ErrorCode::InvalidModel, "initializer '" + t.name + "' is defined twice", where };
         graph->addTensor(std::move(t));
     }
@@ -141,19 +172,8 @@ Result<std::shared_ptr<ComputeGraph>> buildGraph(const onnx::GraphProto& proto, 
                 return Error { ErrorCode::InvalidModel,
                     "graph input '" + t.name + "' has a negative dimension (" + std::to_string(d.value) + ")", where };
         }
-        if (!defined.insert(t.name).second)
-            return Error { ErrorCode::InvalidModel, "graph input '" + t.name + "' is declared twice", where };
-        graph->addTensor(std::move(t));
+        graph->addTensor(std::move(t)); // a second declaration of the same input was skipped above
     }
-    for (const auto& node : proto.node()) {
-        for (const auto& out : node.output()) {
-            if (!out.empty())
-                defined.insert(out);
-        }
-    }
-
-    std::set<std::string> innerScope = outerScope;
-    innerScope.insert(defined.begin(), defined.end());
 
     for (int i = 0; i < proto.node_size(); ++i) {
         const onnx::NodeProto& np = proto.node(i);
@@ -163,7 +183,7 @@ Result<std::shared_ptr<ComputeGraph>> buildGraph(const onnx::GraphProto& proto, 
         node.domain = np.domain();
         node.foldedAtImport = folded && (*folded)[i];
         for (const auto& a : np.attribute()) {
-            auto value = convertAttribute(a, ctx, innerScope, node.name);
+            auto value = convertAttribute(a, ctx, scope, node.name);
             if (!value)
                 return value.error();
             node.attributes.emplace(a.name(), std::move(*value));
@@ -173,17 +193,18 @@ Result<std::shared_ptr<ComputeGraph>> buildGraph(const onnx::GraphProto& proto, 
                 node.inputs.push_back(-1);
                 continue;
             }
-            if (!defined.count(in) && !outerScope.count(in))
-                return Error { ErrorCode::InvalidModel,
-                    node.label() + " reads tensor '" + in + "', which no node, initializer or graph input defines",
-                    node.name };
-            TensorDescriptor t;
-            t.name = in;
+            // Every tensor already in the graph is defined in scope: initializers, inputs, outputs, reads checked.
             const int index = graph->findTensor(in);
             if (index >= 0) {
                 node.inputs.push_back(index);
                 continue;
             }
+            if (!scope.contains(in))
+                return Error { ErrorCode::InvalidModel,
+                    node.label() + " reads tensor '" + in + "', which no node, initializer or graph input defines",
+                    node.name };
+            TensorDescriptor t;
+            t.name = in;
             applyType(t, ctx, nullptr);
             node.inputs.push_back(graph->addTensor(std::move(t)));
         }

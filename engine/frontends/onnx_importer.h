@@ -21,6 +21,9 @@ struct ImportOptions
     std::map<std::string, std::vector<int64_t>> inputShapes;
     /// Sets dimension 0 of every graph input not named in inputShapes.
     std::optional<int64_t> batch;
+    /// Accept 0 in inputShapes (an empty tensor: a decoder's KV cache before the first token); otherwise a dimension
+    /// must be positive.
+    bool allowEmptyInputs = false;
     ProgressCallback progress;
 };
 
@@ -53,5 +56,10 @@ Result<std::pair<std::string, std::vector<int64_t>>> parseInputShapeArgument(std
 
 /// The newest default-domain opset the linked ONNX library knows.
 int64_t newestSupportedOpset();
+
+/// Builds the ONNX library's table of operator schemas, which shape inference needs and the first import of a process
+/// otherwise builds itself (several milliseconds, once per process). A command that imports one model can call this
+/// on a second thread while it reads its other inputs. Safe to call from any thread, any number of times.
+void prepareOnnxImport();
 
 } // namespace graphs

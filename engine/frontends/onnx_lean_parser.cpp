@@ -5,6 +5,7 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/wire_format_lite.h>
 #include <string>
+#include <vector>
 
 namespace graphs::onnxfe {
 
@@ -147,7 +148,9 @@ private:
         uint32_t len = 0;
         if (depth > kMaxDepth || !length(len))
             return false;
-        std::string inner;
+        // One buffer per depth, kept between siblings: a model has hundreds of thousands of nodes to copy.
+        std::string& inner = m_buffers[static_cast<size_t>(depth)];
+        inner.clear();
         const auto limit = m_in.PushLimit(static_cast<int>(len));
         const bool ok = message(kind, depth, inner);
         m_in.PopLimit(limit);
@@ -278,26 +281,39 @@ private:
 
     CodedInputStream& m_in;
     int64_t m_keep;
+    /// The kept bytes of the message open at each depth; sized once, as callers hold references into it.
+    std::vector<std::string> m_buffers = std::vector<std::string>(kMaxDepth + 1);
 };
 
 } // namespace
 
+google::protobuf::ArenaOptions modelArenaOptions()
+{
+    google::protobuf::ArenaOptions options;
+    options.start_block_size = 64 * 1024;
+    options.max_block_size = 1024 * 1024;
+    return options;
+}
+
+bool modelSkeleton(
+    google::protobuf::io::ZeroCopyInputStream& input, int64_t size, int64_t keepElements, std::string& skeleton)
+{
+    skeleton.clear();
+    if (size <= 0 || size >= INT_MAX)
+        return false;
+    CodedInputStream in(&input);
+    in.SetTotalBytesLimit(INT_MAX);
+    // The limit bounds every length read below by what the input really holds.
+    in.PushLimit(static_cast<int>(size));
+    LeanParser parser(in, keepElements);
+    return parser.message(Kind::Model, 0, skeleton);
+}
+
 bool parseModelSkippingLargeTensors(
     google::protobuf::io::ZeroCopyInputStream& input, int64_t size, int64_t keepElements, onnx::ModelProto& model)
 {
-    if (size <= 0 || size >= INT_MAX)
-        return false;
     std::string skeleton;
-    {
-        CodedInputStream in(&input);
-        in.SetTotalBytesLimit(INT_MAX);
-        // The limit bounds every length read below by what the input really holds.
-        in.PushLimit(static_cast<int>(size));
-        LeanParser parser(in, keepElements);
-        if (!parser.message(Kind::Model, 0, skeleton))
-            return false;
-    }
-    return model.ParseFromString(skeleton);
+    return modelSkeleton(input, size, keepElements, skeleton) && model.ParseFromString(skeleton);
 }
 
 } // namespace graphs::onnxfe

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <set>
+#include <unordered_set>
 
 namespace graphs::onnxfe {
 namespace fs = std::filesystem;
@@ -124,14 +125,21 @@ Status checkExternalDataLocations(const onnx::ModelProto& model, const std::stri
     std::error_code ec;
     const fs::path base = fs::weakly_canonical(fs::absolute(baseDir.empty() ? "." : baseDir, ec), ec);
     std::optional<Error> failure;
+    // Locations already found safe: a model usually keeps every weight in one file, and resolving the path costs a
+    // stat per component, which for 65,000 initializers took longer than parsing the model.
+    std::unordered_set<std::string> safe;
     forEachTensor(model.graph(), [&](const onnx::TensorProto& t) {
         if (failure || t.data_location() != onnx::TensorProto::EXTERNAL)
             return;
-        std::string location;
+        const std::string* found = nullptr;
         for (const auto& kv : t.external_data()) {
             if (kv.key() == "location")
-                location = kv.value();
+                found = &kv.value();
         }
+        static const std::string none;
+        const std::string& location = found ? *found : none;
+        if (!location.empty() && safe.count(location))
+            return;
         const std::string where = displayName + ": initializer '" + t.name() + "'";
         if (location.empty()) {
             failure = Error { ErrorCode::InvalidModel, "external data without a location", where };
@@ -158,7 +166,9 @@ Status checkExternalDataLocations(const onnx::ModelProto& model, const std::stri
                 "external data location '" + location + "' resolves outside the model's folder (through a "
                     + "symbolic link); refused (not opened)",
                 where };
+            return;
         }
+        safe.insert(location);
     });
     if (failure)
         return *failure;
@@ -174,8 +184,8 @@ std::optional<Error> badWindowAttribute(const onnx::GraphProto& graph, const std
     for (const auto& node : graph.node()) {
         const bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
         for (const auto& attr : node.attribute()) {
-            if (defaultDomain && windowOps.count(node.op_type())
-                && (attr.name() == "strides" || attr.name() == "dilations" || attr.name() == "kernel_shape")) {
+            if ((attr.name() == "strides" || attr.name() == "dilations" || attr.name() == "kernel_shape")
+                && defaultDomain && windowOps.count(node.op_type())) {
                 for (const int64_t v : attr.ints()) {
                     if (v <= 0)
                         return Error { ErrorCode::InvalidModel,

@@ -15,29 +15,21 @@ namespace {
 
 constexpr int kMaxPasses = 32;
 
-void collectTypes(const onnx::GraphProto& g, std::unordered_map<std::string, onnx::TypeProto>& types)
+void collectTypes(const onnx::GraphProto& g, TypeTable& types)
 {
     auto put = [&](const onnx::ValueInfoProto& vi) {
         if (vi.has_type())
-            types[vi.name()] = vi.type();
+            types.put(vi.name(), vi.type());
     };
-    for (const auto& t : g.initializer()) {
-        onnx::TypeProto type;
-        auto* tt = type.mutable_tensor_type();
-        tt->set_elem_type(t.data_type());
-        auto* shape = tt->mutable_shape();
-        for (int64_t d : t.dims())
-            shape->add_dim()->set_dim_value(d);
-        types[t.name()] = type;
-    }
+    for (const auto& t : g.initializer())
+        types.putTensor(t.name(), t.data_type(), t.dims());
     for (const auto& vi : g.input())
         put(vi);
     for (const auto& vi : g.value_info())
         put(vi);
     for (const auto& vi : g.output()) {
         // A declared output without a shape must not hide what inference found for the same name.
-        auto it = types.find(vi.name());
-        if (it == types.end() || (vi.type().has_tensor_type() && vi.type().tensor_type().has_shape()))
+        if (!types.find(vi.name()) || (vi.type().has_tensor_type() && vi.type().tensor_type().has_shape()))
             put(vi);
     }
     for (const auto& node : g.node()) {
@@ -69,20 +61,20 @@ void discardShapes(onnx::GraphProto& g)
 }
 
 /// Fills output shapes that ONNX's inference in the linked version leaves incomplete; true when any was added.
-bool supplementShapes(onnx::GraphProto& graph, const std::unordered_map<std::string, onnx::TypeProto>& types)
+bool supplementShapes(onnx::GraphProto& graph, const TypeTable& types)
 {
     bool added = false;
     for (const auto& node : graph.node()) {
         if (node.op_type() != "Einsum" || !(node.domain().empty() || node.domain() == "ai.onnx")
             || node.output_size() != 1)
             continue;
-        auto out = types.find(node.output(0));
-        if (out != types.end() && knownDims(out->second))
+        const TypeTable::Entry* out = types.find(node.output(0));
+        if (out && types.knownDims(*out))
             continue;
         std::vector<std::vector<int64_t>> inputs;
         for (const auto& in : node.input()) {
-            auto it = types.find(in);
-            auto dims = it == types.end() ? std::nullopt : knownDims(it->second);
+            const TypeTable::Entry* type = types.find(in);
+            auto dims = type ? types.knownDims(*type) : std::nullopt;
             if (!dims)
                 break;
             inputs.push_back(*dims);
@@ -112,10 +104,10 @@ bool supplementShapes(onnx::GraphProto& graph, const std::unordered_map<std::str
             vi->set_name(node.output(0));
         }
         auto* tt = vi->mutable_type()->mutable_tensor_type();
-        if (out != types.end() && out->second.has_tensor_type())
-            tt->set_elem_type(out->second.tensor_type().elem_type());
-        else if (auto first = types.find(node.input(0)); first != types.end() && first->second.has_tensor_type())
-            tt->set_elem_type(first->second.tensor_type().elem_type());
+        if (out && out->isTensor)
+            tt->set_elem_type(out->elemType);
+        else if (const TypeTable::Entry* first = types.find(node.input(0)); first && first->isTensor)
+            tt->set_elem_type(first->elemType);
         tt->clear_shape();
         for (int64_t d : *dims)
             tt->mutable_shape()->add_dim()->set_dim_value(d);
@@ -126,25 +118,43 @@ bool supplementShapes(onnx::GraphProto& graph, const std::unordered_map<std::str
 
 } // namespace
 
-std::optional<std::vector<int64_t>> knownDims(const onnx::TypeProto& type)
-{
-    if (!type.has_tensor_type() || !type.tensor_type().has_shape())
-        return std::nullopt;
-    std::vector<int64_t> dims;
-    for (const auto& d : type.tensor_type().shape().dim()) {
-        if (!d.has_dim_value() || d.dim_value() < 0)
-            return std::nullopt;
-        dims.push_back(d.dim_value());
-    }
-    return dims;
-}
-
 namespace {
 
 /// ONNX 1.12's Conv/ConvTranspose inference takes the kernel rank from the weight when kernel_shape is absent and
 /// then indexes the dilations (sized by the data rank) with it: a 4-d weight on 2-d data reads out of bounds and
 /// crashes (found by tests/fuzz/fuzz_onnx_import). Spelling kernel_shape out from a weight of known shape turns that
 /// into ONNX's own "kernel_shape does not match" error. The model the graph is built from is not touched.
+int convWeightIndex(const onnx::NodeProto& node)
+{
+    const std::string& op = node.op_type();
+    return op == "QLinearConv" ? 3 : (op == "Conv" || op == "ConvInteger" || op == "ConvTranspose") ? 1 : -1;
+}
+
+/// Whether pinKernelShapes() could add anything: a convolution without kernel_shape, here or in a nested graph.
+bool lacksKernelShape(const onnx::GraphProto& graph)
+{
+    for (const auto& node : graph.node()) {
+        const bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
+        const int weightIndex = convWeightIndex(node);
+        if (defaultDomain && weightIndex >= 0 && node.input_size() > weightIndex) {
+            bool hasKernelShape = false;
+            for (const auto& attr : node.attribute())
+                hasKernelShape = hasKernelShape || attr.name() == "kernel_shape";
+            if (!hasKernelShape)
+                return true;
+        }
+        for (const auto& attr : node.attribute()) {
+            if (attr.has_g() && lacksKernelShape(attr.g()))
+                return true;
+            for (const auto& g : attr.graphs()) {
+                if (lacksKernelShape(g))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
 void pinKernelShapes(onnx::GraphProto& graph, std::map<std::string, std::vector<int64_t>> known)
 {
     for (const auto& t : graph.initializer())
@@ -169,10 +179,7 @@ void pinKernelShapes(onnx::GraphProto& graph, std::map<std::string, std::vector<
                     known[node.output(0)] = { attr.t().dims().begin(), attr.t().dims().end() };
             }
         }
-        const std::string& op = node.op_type();
-        const int weightIndex = op == "QLinearConv" ? 3
-            : (op == "Conv" || op == "ConvInteger" || op == "ConvTranspose") ? 1
-                                                                                : -1;
+        const int weightIndex = convWeightIndex(node);
         if (defaultDomain && weightIndex >= 0 && node.input_size() > weightIndex) {
             bool hasKernelShape = false;
             for (const auto& attr : node.attribute())
@@ -197,23 +204,25 @@ void pinKernelShapes(onnx::GraphProto& graph, std::map<std::string, std::vector<
 
 } // namespace
 
-Result<ResolvedShapes> resolveShapes(const onnx::ModelProto& model, bool discardDeclaredShapes,
+Result<ResolvedShapes> resolveShapes(onnx::ModelProto& model, bool discardDeclaredShapes,
     const std::string& displayName, const ProgressCallback& progress, Diagnostics& diagnostics)
 {
     ResolvedShapes out;
-    onnx::ModelProto working = model;
+    onnx::ModelProto& working = model;
     if (discardDeclaredShapes)
         discardShapes(*working.mutable_graph());
-    pinKernelShapes(*working.mutable_graph(), {});
+    // The map of known shapes it builds costs more than the rest of it: skipped when no node needs it.
+    if (lacksKernelShape(working.graph()))
+        pinKernelShapes(*working.mutable_graph(), {});
 
-    const int64_t opset = defaultOpset(model);
-    const int nodeCount = model.graph().node_size();
+    const int64_t opset = defaultOpset(working);
+    const int nodeCount = working.graph().node_size();
     out.folded.assign(nodeCount, false);
     std::vector<int> originalIndex(nodeCount);
     for (int i = 0; i < nodeCount; ++i)
         originalIndex[i] = i;
 
-    for (const auto& t : model.graph().initializer()) {
+    for (const auto& t : working.graph().initializer()) {
         if (auto c = constFromTensorProto(t))
             out.constants.emplace(t.name(), std::move(*c));
     }
@@ -245,17 +254,20 @@ Result<ResolvedShapes> resolveShapes(const onnx::ModelProto& model, bool discard
         }
         out.passes = pass + 1;
         out.types.clear();
-        collectTypes(working.graph(), out.types);
+        const onnx::GraphProto& g = working.graph();
+        out.types.reserve(static_cast<size_t>(g.initializer_size() + g.input_size() + g.value_info_size()
+            + g.output_size()));
+        collectTypes(g, out.types);
 
         const ConstLookup constants = [&](const std::string& name) -> const ConstTensor* {
             auto it = out.constants.find(name);
             return it == out.constants.end() ? nullptr : &it->second;
         };
         const ShapeLookup shapes = [&](const std::string& name) -> std::optional<std::vector<int64_t>> {
-            auto it = out.types.find(name);
-            if (it == out.types.end())
+            const TypeTable::Entry* type = out.types.find(name);
+            if (!type)
                 return std::nullopt;
-            return knownDims(it->second);
+            return out.types.knownDims(*type);
         };
 
         auto* nodes = working.mutable_graph()->mutable_node();
@@ -284,7 +296,8 @@ Result<ResolvedShapes> resolveShapes(const onnx::ModelProto& model, bool discard
         std::unordered_set<std::string> initializerNames;
         for (const auto& t : working.graph().initializer())
             initializerNames.insert(t.name());
-        google::protobuf::RepeatedPtrField<onnx::NodeProto> kept;
+        // On the model's arena, if it has one: the moves below are then swaps.
+        google::protobuf::RepeatedPtrField<onnx::NodeProto> kept(working.GetArena());
         std::vector<int> keptIndex;
         for (int i = 0; i < nodes->size(); ++i) {
             if (!foldedNow[i]) {

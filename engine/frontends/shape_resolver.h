@@ -6,6 +6,7 @@
 #include "core/diagnostic.h"
 #include "core/error.h"
 #include "frontends/constant_folder.h"
+#include "frontends/type_table.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -18,7 +19,7 @@ namespace graphs::onnxfe {
 struct ResolvedShapes
 {
     /// Every tensor name (nested graphs included) with the type ONNX inferred or the model declared.
-    std::unordered_map<std::string, onnx::TypeProto> types;
+    TypeTable types;
     /// Values known at import: small inline initializers, Constant nodes and folded shape arithmetic.
     std::unordered_map<std::string, ConstTensor> constants;
     /// Per node of the top-level graph: its outputs were computed by folding.
@@ -27,11 +28,10 @@ struct ResolvedShapes
 };
 
 /// `model` has its inputs bound already. With `discardDeclaredShapes`, value_info and declared output shapes
-/// are dropped first (they describe the shapes before binding).
-Result<ResolvedShapes> resolveShapes(const onnx::ModelProto& model, bool discardDeclaredShapes,
+/// are dropped first (they describe the shapes before binding). Works on `model` in place: it ends with the inferred
+/// value_info, kernel_shape attributes spelled out and folded nodes replaced by initializers, no longer the model to
+/// build the graph from.
+Result<ResolvedShapes> resolveShapes(onnx::ModelProto& model, bool discardDeclaredShapes,
     const std::string& displayName, const ProgressCallback& progress, Diagnostics& diagnostics);
-
-/// Shape of a TypeProto as concrete sizes, when fully known.
-std::optional<std::vector<int64_t>> knownDims(const onnx::TypeProto& type);
 
 } // namespace graphs::onnxfe

@@ -32,6 +32,18 @@ size_t editDistance(const std::string& a, const std::string& b)
 
 Result<HardwareRegistry> HardwareRegistry::load(const std::vector<std::string>& directories)
 {
+    return loadWhere(directories, nullptr);
+}
+
+Result<HardwareRegistry> HardwareRegistry::loadEntries(const std::vector<std::string>& directories,
+    const std::vector<std::string>& ids)
+{
+    return loadWhere(directories, &ids);
+}
+
+Result<HardwareRegistry> HardwareRegistry::loadWhere(const std::vector<std::string>& directories,
+    const std::vector<std::string>* ids)
+{
     HardwareRegistry registry;
     for (const std::string& dir : directories) {
         std::error_code ec;
@@ -45,8 +57,12 @@ Result<HardwareRegistry> HardwareRegistry::load(const std::vector<std::string>& 
         for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
              it.increment(ec)) {
             const auto ext = it->path().extension();
-            if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml"))
-                files.push_back(it->path());
+            if (!it->is_regular_file(ec) || (ext != ".yaml" && ext != ".yml"))
+                continue;
+            // loadHardwareFile refuses a file whose id differs from its name: no other file can hold a wanted id.
+            if (ids && std::find(ids->begin(), ids->end(), it->path().stem().string()) == ids->end())
+                continue;
+            files.push_back(it->path());
         }
         if (ec)
             return Error { ErrorCode::Io, "cannot list the registry: " + ec.message(), root.string() };

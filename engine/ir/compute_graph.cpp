@@ -1,18 +1,63 @@
 #include "ir/compute_graph.h"
 
+#include <algorithm>
+#include <functional>
 #include <numeric>
 #include <queue>
+#include <string_view>
 
 namespace graphs {
 
+namespace {
+
+size_t nameHash(std::string_view name)
+{
+    return std::hash<std::string_view> {}(name);
+}
+
+} // namespace
+
+void ComputeGraph::reserve(size_t tensors, size_t nodes)
+{
+    m_tensors.reserve(tensors);
+    m_nodes.reserve(nodes);
+    size_t slots = 16;
+    while (slots < 2 * tensors)
+        slots *= 2;
+    if (slots > m_tensorSlots.size())
+        rehashTensors(slots);
+}
+
+void ComputeGraph::rehashTensors(size_t slots)
+{
+    m_tensorSlots.assign(slots, 0);
+    for (size_t i = 0; i < m_tensors.size(); ++i)
+        indexTensor(static_cast<int>(i), nameHash(m_tensors[i].name));
+}
+
+// A slot holds the tensor index + 1 in its low half and the top half of the name's hash in its high half, so that a
+// probe compares names only when the hashes agree.
+void ComputeGraph::indexTensor(int index, size_t hash)
+{
+    const size_t mask = m_tensorSlots.size() - 1;
+    size_t slot = hash & mask;
+    while (m_tensorSlots[slot] != 0)
+        slot = (slot + 1) & mask;
+    m_tensorSlots[slot] = ((static_cast<uint64_t>(hash) >> 32) << 32) | static_cast<uint32_t>(index + 1);
+}
+
 int ComputeGraph::addTensor(TensorDescriptor tensor)
 {
-    auto it = m_tensorIndex.find(tensor.name);
-    if (it != m_tensorIndex.end())
-        return it->second;
+    const size_t hash = nameHash(tensor.name);
+    const int existing = findTensor(tensor.name, hash);
+    if (existing >= 0)
+        return existing;
     const int index = static_cast<int>(m_tensors.size());
-    m_tensorIndex.emplace(tensor.name, index);
     m_tensors.push_back(std::move(tensor));
+    if (2 * m_tensors.size() > m_tensorSlots.size())
+        rehashTensors(std::max<size_t>(16, 2 * m_tensorSlots.size()));
+    else
+        indexTensor(index, hash);
     return index;
 }
 
@@ -42,8 +87,23 @@ Result<int> ComputeGraph::addNode(Node node)
 
 int ComputeGraph::findTensor(const std::string& tensorName) const
 {
-    auto it = m_tensorIndex.find(tensorName);
-    return it == m_tensorIndex.end() ? -1 : it->second;
+    return findTensor(tensorName, nameHash(tensorName));
+}
+
+int ComputeGraph::findTensor(std::string_view tensorName, size_t hash) const
+{
+    if (m_tensorSlots.empty())
+        return -1;
+    const size_t mask = m_tensorSlots.size() - 1;
+    const uint64_t tag = (static_cast<uint64_t>(hash) >> 32) << 32;
+    for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+        const uint64_t entry = m_tensorSlots[slot];
+        if (entry == 0)
+            return -1;
+        const int index = static_cast<int>(static_cast<uint32_t>(entry)) - 1;
+        if ((entry & 0xffffffff00000000ULL) == tag && m_tensors[static_cast<size_t>(index)].name == tensorName)
+            return index;
+    }
 }
 
 std::vector<int> ComputeGraph::inputs() const
@@ -80,12 +140,19 @@ Status ComputeGraph::sortTopologically()
 {
     const size_t n = m_nodes.size();
     std::vector<int> pending(n, 0);
+    bool inOrder = true;
     for (size_t i = 0; i < n; ++i) {
         for (int in : m_nodes[i].inputs) {
-            if (in >= 0 && m_tensors[in].producer >= 0)
+            if (in >= 0 && m_tensors[in].producer >= 0) {
                 ++pending[i];
+                inOrder = inOrder && m_tensors[in].producer < static_cast<int>(i);
+            }
         }
     }
+    // Every node reads only what nodes before it write (exporters write files so): the stable order below is the
+    // file order, and there is no cycle.
+    if (inOrder)
+        return Ok {};
     // A min-heap on the original index keeps file order wherever dependencies allow it.
     std::priority_queue<int, std::vector<int>, std::greater<>> ready;
     for (size_t i = 0; i < n; ++i) {
@@ -119,11 +186,15 @@ Status ComputeGraph::sortTopologically()
     std::vector<int> newIndex(n);
     for (size_t pos = 0; pos < n; ++pos)
         newIndex[order[pos]] = static_cast<int>(pos);
-    std::vector<Node> sorted;
-    sorted.reserve(n);
-    for (int i : order)
-        sorted.push_back(std::move(m_nodes[i]));
-    m_nodes = std::move(sorted);
+    // Permuted in place, cycle by cycle: a sorted copy would hold every node twice for a moment.
+    std::vector<int> target = newIndex;
+    for (size_t i = 0; i < n; ++i) {
+        while (target[i] != static_cast<int>(i)) {
+            const int j = target[i];
+            std::swap(m_nodes[i], m_nodes[static_cast<size_t>(j)]);
+            std::swap(target[i], target[static_cast<size_t>(j)]);
+        }
+    }
     for (TensorDescriptor& t : m_tensors) {
         if (t.producer >= 0)
             t.producer = newIndex[t.producer];

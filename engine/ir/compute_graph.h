@@ -5,7 +5,9 @@
 #include "ir/tensor.h"
 
 #include <map>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,6 +30,8 @@ public:
     int64_t opsetVersion = 0;    ///< of the default ONNX domain
     std::map<std::string, int64_t> opsetImports;
 
+    /// Makes room for this many tensors and nodes in all (a frontend that knows the counts saves the reallocations).
+    void reserve(size_t tensors, size_t nodes);
     /// Adds a tensor, or returns the index of the one already named so.
     int addTensor(TensorDescriptor tensor);
     /// Adds a node whose inputs/outputs are tensor indices already added; wires producer/consumers.
@@ -53,8 +57,15 @@ public:
     std::vector<int> topologicalOrder() const;
 
 private:
+    int findTensor(std::string_view tensorName, size_t hash) const;
+    void indexTensor(int index, size_t hash);
+    void rehashTensors(size_t slots);
+
     std::vector<TensorDescriptor> m_tensors;
-    std::unordered_map<std::string, int> m_tensorIndex;
+    /// Tensors by name, open addressing: the tensor index + 1 and part of the name's hash, 0 for a free slot; a power
+    /// of two, at most half full. It holds no copy of the names (a map of names held a quarter of a million strings
+    /// for a 200,000-node model).
+    std::vector<uint64_t> m_tensorSlots;
     std::vector<Node> m_nodes;
 };
 

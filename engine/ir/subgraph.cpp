@@ -5,16 +5,32 @@
 
 #include <algorithm>
 #include <unordered_set>
+#include <vector>
 
 namespace graphs {
 
 Status describeSubgraph(const ComputeGraph& graph, SubgraphDescriptor& sub)
 {
-    const std::unordered_set<int> members(sub.nodes.begin(), sub.nodes.end());
-    std::unordered_set<int> seenInputs;
+    // Most subgraphs are a few nodes, and a partition describes tens of thousands of them: a sorted vector and a
+    // linear search beat hash sets there.
+    std::vector<int> members(sub.nodes.begin(), sub.nodes.end());
+    std::sort(members.begin(), members.end());
+    auto member = [&](int n) { return std::binary_search(members.begin(), members.end(), n); };
     sub.inputTensors.clear();
     sub.outputTensors.clear();
     sub.internalTensors.clear();
+    std::unordered_set<int> seenInputs; // once there are many inputs
+    auto addInput = [&](int in) {
+        if (seenInputs.empty() && sub.inputTensors.size() < 32) {
+            if (std::find(sub.inputTensors.begin(), sub.inputTensors.end(), in) == sub.inputTensors.end())
+                sub.inputTensors.push_back(in);
+            return;
+        }
+        if (seenInputs.empty())
+            seenInputs.insert(sub.inputTensors.begin(), sub.inputTensors.end());
+        if (seenInputs.insert(in).second)
+            sub.inputTensors.push_back(in);
+    };
 
     for (int n : sub.nodes) {
         const Node& node = graph.node(n);
@@ -22,15 +38,15 @@ Status describeSubgraph(const ComputeGraph& graph, SubgraphDescriptor& sub)
             if (in < 0)
                 continue;
             const int producer = graph.tensor(in).producer;
-            if ((producer < 0 || !members.count(producer)) && seenInputs.insert(in).second)
-                sub.inputTensors.push_back(in);
+            if (producer < 0 || !member(producer))
+                addInput(in);
         }
         for (int out : node.outputs) {
             if (out < 0)
                 continue;
             const TensorDescriptor& t = graph.tensor(out);
-            const bool usedOutside = t.isGraphOutput
-                || std::any_of(t.consumers.begin(), t.consumers.end(), [&](int c) { return !members.count(c); });
+            const bool usedOutside
+                = t.isGraphOutput || std::any_of(t.consumers.begin(), t.consumers.end(), [&](int c) { return !member(c); });
             (usedOutside ? sub.outputTensors : sub.internalTensors).push_back(out);
         }
     }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <utility>
 
 namespace graphs {
 
@@ -79,9 +80,9 @@ nlohmann::json analysisJson(const GraphAnalysis& analysis)
         { "arithmetic_intensity",
             intensityJson(bytes > 0 ? std::optional<double>(double(t.flops.total()) / double(bytes)) : std::nullopt) },
         { "unmodelled_nodes", t.unmodelledNodes },
-        { "inputs", inputs },
-        { "outputs", outputs },
-        { "op_histogram", histogram },
+        { "inputs", std::move(inputs) },
+        { "outputs", std::move(outputs) },
+        { "op_histogram", std::move(histogram) },
     };
 
     json nodes = json::array();
@@ -105,8 +106,8 @@ nlohmann::json analysisJson(const GraphAnalysis& analysis)
             { "weight_bytes_read", c.weightBytesRead },
             { "bytes_written", c.bytesWritten },
             { "arithmetic_intensity", intensityJson(c.arithmeticIntensity()) },
-            { "input_shapes", inShapes },
-            { "output_shapes", outShapes },
+            { "input_shapes", std::move(inShapes) },
+            { "output_shapes", std::move(outShapes) },
         };
         if (!n.isDefaultDomain())
             node["domain"] = n.domain;
@@ -120,7 +121,7 @@ nlohmann::json analysisJson(const GraphAnalysis& analysis)
         warnings.push_back({ { "severity", d.severity == Diagnostic::Severity::Warning ? "warning" : "note" },
             { "message", d.message }, { "location", d.location } });
     }
-    return { { "model", model }, { "nodes", nodes }, { "warnings", warnings } };
+    return { { "model", std::move(model) }, { "nodes", std::move(nodes) }, { "warnings", std::move(warnings) } };
 }
 
 } // namespace reporting

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <utility>
 
 namespace graphs {
 
@@ -51,7 +52,7 @@ void addEstimate(json& doc, const GraphAnalysis& analysis, const Partition& part
     for (size_t i = 0; i < spec.memory.size(); ++i)
         levels[spec.memory[i].name] = estimate.energy.memoryByLevelJoules[i] * 1e3;
     doc["energy"] = energyJson(estimate.energy);
-    doc["energy"]["memory_by_level_mj"] = levels;
+    doc["energy"]["memory_by_level_mj"] = std::move(levels);
     const PowerEstimate& p = estimate.power;
     doc["power"] = { { "average_w", p.averageWatts }, { "static_w", p.staticWatts }, { "dynamic_w", p.dynamicWatts },
         { "limit_w", p.limitWatts }, { "capped", p.capped }, { "clock_share", p.clockShare },
@@ -59,7 +60,7 @@ void addEstimate(json& doc, const GraphAnalysis& analysis, const Partition& part
     json timeline = json::array();
     for (double bytes : estimate.memory.liveBytesAfterNode)
         timeline.push_back(bytes / 1e6);
-    doc["memory"] = { { "activation_timeline_mb", timeline }, { "weights_mb", estimate.memory.weightBytes / 1e6 },
+    doc["memory"] = { { "activation_timeline_mb", std::move(timeline) }, { "weights_mb", estimate.memory.weightBytes / 1e6 },
         { "peak_activations_mb", estimate.memory.peakActivationBytes / 1e6 },
         { "peak_after_node", estimate.memory.peakAtNode >= 0 ? json(g.node(estimate.memory.peakAtNode).name) : json() } };
 
@@ -72,7 +73,7 @@ void addEstimate(json& doc, const GraphAnalysis& analysis, const Partition& part
             nodes.push_back(g.node(n).name);
         const auto ai = sub.arithmeticIntensity();
         subgraphs.push_back({ { "id", sub.descriptor.id }, { "label", sub.label }, { "fusion", sub.fusion },
-            { "nodes", nodes }, { "op_types", sub.opTypes(g) }, { "op_class", std::string(opClassName(sub.opClass)) },
+            { "nodes", std::move(nodes) }, { "op_types", sub.opTypes(g) }, { "op_class", std::string(opClassName(sub.opClass)) },
             { "macs", sub.macs }, { "flops", sub.flops.total() },
             { "flops_by_class",
                 { { "matrix", sub.flops.matrix }, { "vector", sub.flops.vector },
@@ -98,11 +99,11 @@ void addEstimate(json& doc, const GraphAnalysis& analysis, const Partition& part
             levels.push_back({ { "level", spec.memory[l].name }, { "served_bytes", served },
                 { "through_bytes", through }, { "ms", ms } });
         }
-        subgraphs.back()["traffic"] = { { "levels", levels }, { "weight_bytes", e.traffic.weightBytes },
+        subgraphs.back()["traffic"] = { { "levels", std::move(levels) }, { "weight_bytes", e.traffic.weightBytes },
             { "off_chip_weight_bytes", e.traffic.offChipWeightBytes },
             { "off_chip_write_bytes", e.traffic.offChipWriteBytes } };
     }
-    doc["subgraphs"] = subgraphs;
+    doc["subgraphs"] = std::move(subgraphs);
 }
 
 } // namespace reporting

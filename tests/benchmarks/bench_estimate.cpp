@@ -1,6 +1,7 @@
 // Estimation speed: a model analysed end to end on one registry entry (import + counts + partition + estimate, as
 // `graphs analyze` runs it), and resnet50 estimated on every registry entry (the compare table: one import and
-// count, then partition + estimate per entry). The 10,000-node transformer is generated (synthetic_models.h).
+// count, then partition + estimate per entry). The 10,000- and 200,000-node transformers are generated
+// (synthetic_models.h).
 // Run: build/tests/benchmarks/bench_estimate [--benchmark_filter=vit]
 // max_rss_mib is the process's peak so far: filter to one benchmark for that benchmark's own figure.
 
@@ -72,6 +73,7 @@ void oneEntry(benchmark::State& state, const ModelPath& model)
 const ModelPath resnet50 = [] { return graphs::bench::sharedModel("resnet50.structure.onnx"); };
 const ModelPath vitB16 = [] { return graphs::bench::sharedModel("vit_b_16.structure.onnx"); };
 const ModelPath transformer10k = [] { return graphs::bench::transformer10kPath(); };
+const ModelPath transformer200k = [] { return graphs::bench::transformer200kPath(); };
 
 } // namespace
 
@@ -79,5 +81,6 @@ BENCHMARK_CAPTURE(oneEntry, resnet50, resnet50)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(everyEntry, resnet50, resnet50)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(oneEntry, vit_b_16, vitB16)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(oneEntry, transformer10k, transformer10k)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(oneEntry, transformer200k, transformer200k)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

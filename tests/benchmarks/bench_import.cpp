@@ -1,5 +1,5 @@
-// Import + ONNX shape inference + constant folding + operator counts, per shared model and for a generated
-// 10,000-node transformer (synthetic_models.h).
+// Import + ONNX shape inference + constant folding + operator counts, per shared model and for generated 10,000- and
+// 200,000-node transformers (synthetic_models.h).
 // Run: build/tests/benchmarks/bench_import [--benchmark_filter=vit]
 // Each benchmark also reports the process's peak resident memory (max_rss_mib) after its runs: the peak so far, so
 // filter to one benchmark for that benchmark's own figure (or use bench_peak_memory).
@@ -56,6 +56,8 @@ BENCHMARK_CAPTURE(importAndCount, shufflenet_v2, shared("shufflenet_v2_x1_0.stru
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(importAndCount, squeezenet_full_weights, shared("squeezenet1_1.onnx"))->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(importAndCount, transformer10k, std::function<std::string()>(graphs::bench::transformer10kPath))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(importAndCount, transformer200k, std::function<std::string()>(graphs::bench::transformer200kPath))
     ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

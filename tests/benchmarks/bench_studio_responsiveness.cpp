@@ -15,14 +15,14 @@
 // Each repeat is a fresh window, so the first in the process also pays for first-use costs (fonts, caches).
 
 #include "bench_support.h"
-#include "estimate_runner.h"
 #include "estimation/graph_analysis.h"
 #include "graph/graph_scene.h"
 #include "graph/graph_view.h"
 #include "graph/graph_view_page.h"
 #include "hardware/hardware_spec.h"
+#include "jobs/estimate_runner.h"
+#include "jobs/model_loader.h"
 #include "main_window.h"
-#include "model_loader.h"
 #include "stall_monitor.h"
 #include "synthetic_models.h"
 #include "widgets/hardware_toolbar.h"

@@ -1,6 +1,10 @@
 #include "bench_support.h"
 
+#include "core/data_paths.h"
 #include "hardware/local_hardware.h"
+
+#include <cstdio>
+#include <cstdlib>
 
 #include <fstream>
 #include <sys/resource.h>
@@ -29,10 +33,24 @@ std::string sharedModel(const std::string& file)
     return std::string(GRAPHS_SHARED_DIR) + "/models/" + file;
 }
 
+namespace {
+
+/// A benchmark run on a registry it could not read would time something else (no fusion, no entries): stop.
+[[noreturn]] void unreadable(const Error& error)
+{
+    std::fprintf(stderr, "benchmark: cannot read the bundled registry %s: %s\n", bundledRegistryDir().c_str(),
+        error.toString().c_str());
+    std::exit(1);
+}
+
+} // namespace
+
 HardwareRegistry bundledRegistry()
 {
-    auto loaded = HardwareRegistry::load({ GRAPHS_SOURCE_DIR "/registries" });
-    HardwareRegistry registry = loaded ? *loaded : HardwareRegistry {};
+    auto loaded = HardwareRegistry::load({ bundledRegistryDir() });
+    if (!loaded)
+        unreadable(loaded.error());
+    HardwareRegistry registry = std::move(*loaded);
     if (auto cpu = readCpuInfo())
         (void)registry.add(localHardwareSpec(*cpu));
     return registry;
@@ -40,8 +58,10 @@ HardwareRegistry bundledRegistry()
 
 FusionRules onnxruntimeRules()
 {
-    auto rules = findFusionRules({ GRAPHS_SOURCE_DIR "/registries" }, "onnxruntime");
-    return rules ? *rules : FusionRules {};
+    auto rules = findFusionRules({ bundledRegistryDir() }, "onnxruntime");
+    if (!rules)
+        unreadable(rules.error());
+    return *rules;
 }
 
 } // namespace graphs::bench

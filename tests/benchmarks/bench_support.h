@@ -19,7 +19,8 @@ double currentRssMib();
 /// `../shared/models/<file>`.
 std::string sharedModel(const std::string& file);
 
-/// The bundled registry (registries/) plus the generated `local` entry, as `graphs compare` sees it.
+/// The bundled registry (registries/, or $GRAPHS_DATA_DIR as for graphs) plus the generated `local` entry, as
+/// `graphs compare` sees it. Exits with a message when it cannot be read, as does onnxruntimeRules().
 HardwareRegistry bundledRegistry();
 
 /// The onnxruntime runtime profile, which partitions graphs for estimates.

@@ -195,4 +195,10 @@ const std::string& transformer10kPath()
     return model.path();
 }
 
+const std::string& transformer200kPath()
+{
+    static const ScratchModel model(transformerWithNodes(200000), "transformer200k");
+    return model.path();
+}
+
 } // namespace graphs::bench

@@ -53,4 +53,7 @@ private:
 /// The 10,000-node structure-only stack (205 blocks, 10,045 nodes), written once per process.
 const std::string& transformer10kPath();
 
+/// The 200,000-node structure-only stack (4,082 blocks, 200,019 nodes, 24 MiB), written once per process.
+const std::string& transformer200kPath();
+
 } // namespace graphs::bench

@@ -2,19 +2,18 @@
 // machine, both runtimes) are fitted again, on the hardware description of the machine that measured them, and every
 // shared model is estimated by a fit that did not see it. The
 // leave-one-model-out accuracy must stay within the accepted baseline (tests/data/calibration/baseline.yaml), so a
-// change to the estimator, the features or the fit that makes estimates worse fails here. Skips without ../shared
-// (the workload rows name its model files).
+// change to the estimator, the features or the fit that makes estimates worse fails here. Skips when ../shared is
+// absent (the workload rows name its model files).
 
 #include "calibration/calibration_profile.h"
 #include "hardware/local_hardware.h"
+#include "optional_dependencies.h"
 #include "reporting/calibration_report.h"
 #include "transform/fusion_rules.h"
 #include "validation/accuracy.h"
 #include "validation/accuracy_baseline.h"
 
 #include <QtTest>
-
-#include <filesystem>
 
 using namespace graphs;
 
@@ -60,9 +59,8 @@ private slots:
     void leaveOneModelOutStaysWithinBaseline()
     {
         QFETCH(QString, runtime);
-        const std::string models = std::string(GRAPHS_SHARED_DIR) + "/models";
-        if (!std::filesystem::is_directory(models))
-            QSKIP("the shared models (../shared/models) are absent");
+        GRAPHS_REQUIRE_SHARED(QStringLiteral("models"));
+        const std::string models = graphs::testing::sharedPath(QStringLiteral("models")).toStdString();
         auto spec = std::make_shared<const HardwareSpec>(localHardwareSpec(referenceMachine()));
         auto fusion = findFusionRules({ std::string(GRAPHS_SOURCE_DIR) + "/registries" }, runtime.toStdString());
         QVERIFY2(fusion, fusion ? "" : fusion.error().message.c_str());

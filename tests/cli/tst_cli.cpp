@@ -2,6 +2,7 @@
 
 #include "cli_process.h"
 #include "onnx_model_builder.h"
+#include "optional_dependencies.h"
 #include "test_files.h"
 
 #include <QFile>
@@ -387,8 +388,7 @@ private Q_SLOTS:
 
     void benchmarkWithOnnxRuntime()
     {
-        if (!QFile::exists(QStringLiteral(GRAPHS_SOURCE_DIR "/third_party/onnxruntime-node/node_modules/onnxruntime-node")))
-            QSKIP("ONNX Runtime is not installed (./scripts/install-onnxruntime.sh)");
+        GRAPHS_REQUIRE_ONNXRUNTIME();
         const Run r = runCli({ QStringLiteral("benchmark"), QStringLiteral("-m"), bundledModel(), QStringLiteral("--runtime"),
             QStringLiteral("onnxruntime"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--warmup"), QStringLiteral("1"), QStringLiteral("--repeats"),
             QStringLiteral("3"), QStringLiteral("--max-seconds"), QStringLiteral("0"), QStringLiteral("-f"),

@@ -3,6 +3,7 @@
 
 #include "cli_process.h"
 
+#include "optional_dependencies.h"
 #include "test_files.h"
 #include <QDir>
 #include <QDirIterator>
@@ -193,15 +194,15 @@ private Q_SLOTS:
 
     void importsEveryUpstreamFile()
     {
-        const QString root = QStringLiteral(GRAPHS_SHARED_DIR "/reference/upstream");
-        if (!QDir(root).exists())
-            QSKIP("../shared/reference/upstream is absent");
+        GRAPHS_REQUIRE_SHARED(QStringLiteral("reference/upstream"));
+        const QString root = graphs::testing::sharedPath(QStringLiteral("reference/upstream"));
         QStringList args = { QStringLiteral("benchmark"), QStringLiteral("import") };
         QDirIterator it(
             root, { QStringLiteral("*.json"), QStringLiteral("*.csv") }, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())
             args << it.next();
         const qsizetype count = args.size() - 2;
+        QVERIFY2(count > 0, qPrintable(root + QStringLiteral(" holds no .json or .csv files")));
         QTemporaryDir registry;
         const Run r = runCli(args
             + QStringList {

@@ -33,7 +33,9 @@ Unmarked commands calling sudo, apt(-get), dpkg, npm, cmake, cpack, ctest, make,
 scripts are not run but fail at once, asking for a marker.
 
 Usage: doc_test.py --source DIR --graphs FILE [--studio FILE] [--shared DIR] [--keep] [--list] [FILE.md ...]
-Exit status: 0 when every command that ran gave its expected status, 1 otherwise, 2 for a wrong command line.
+Exit status: 0 when every command that ran gave its expected status, 1 otherwise, 2 for a wrong command line. When
+commands were skipped for want of ../shared, graphs-studio or ONNX Runtime and none failed, the last line starts
+"doc-test: incomplete:" (ctest shows the test as skipped).
 """
 
 import argparse
@@ -59,6 +61,12 @@ FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\s]*)"
 HEREDOC = re.compile(r"<<-?\s*(['\"]?)(?P<word>[A-Za-z_][A-Za-z0-9_]*)\1")
 STUDIO_BATCH_OPTIONS = ("--screenshot", "--help", "--version", "-h", "-v")
 SHARED_ABSENT = "the shared models folder is absent"
+AFTER_SHARED_ABSENT = "follows a command that needs the absent shared models folder"
+STUDIO_ABSENT = "graphs-studio is not built"
+ORT_ABSENT = "ONNX Runtime for Node.js is not installed"
+# Skips for an optional thing that is absent, unlike the documentation's own skip markers: when there were any and
+# nothing failed, the summary ends with "doc-test: incomplete: ...", which ctest reports as a skipped test.
+OPTIONAL_ABSENT = {SHARED_ABSENT, AFTER_SHARED_ABSENT, STUDIO_ABSENT, ORT_ABSENT}
 # Programs that install, build or run the test suite: never run unmarked, so that a new page cannot make the test
 # call apt-get or start a ten-minute build. Such commands fail at once, asking for a skip marker.
 SHELL_KEYWORDS = {"do", "then", "else", "time", "!", "{", "exec", "env"}
@@ -193,7 +201,7 @@ def collect(docs, shared_present: bool, studio_present: bool, ort_present: bool)
                         command.skip_reason = reason
                         break
                 if not command.skip_reason and without_shared:
-                    command.skip_reason = "follows a command that needs the absent shared models folder"
+                    command.skip_reason = AFTER_SHARED_ABSENT
                 if not command.skip_reason:
                     command.skip_reason = automatic_skip(text, shared_present, studio_present, ort_present)
                     without_shared = command.skip_reason == SHARED_ABSENT
@@ -205,10 +213,10 @@ def automatic_skip(text: str, shared_present: bool, studio_present: bool, ort_pr
     if "../shared" in text and not shared_present:
         return SHARED_ABSENT
     if "graphs-studio" in text and not studio_present:
-        return "graphs-studio is not built"
+        return STUDIO_ABSENT
     measures = re.search(r"\bbenchmark\b(?!\s+import)|--measure\b", text)
     if measures and re.search(r"(--runtime|-r)[ =]onnxruntime\b", text) and not ort_present:
-        return "ONNX Runtime for Node.js is not installed"
+        return ORT_ABSENT
     return ""
 
 
@@ -385,6 +393,9 @@ def main() -> int:
         print(f"  skipped {count}: {reason}")
     for where in failures:
         print(f"  failed: {where}")
+    absent = sum(count for reason, count in reasons.items() if reason in OPTIONAL_ABSENT)
+    if absent and not failures:
+        print(f"doc-test: incomplete: {absent} commands skipped because an optional thing is absent")
     return 0 if not failures else 1
 
 

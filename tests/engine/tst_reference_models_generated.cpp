@@ -4,6 +4,7 @@
 
 #include "estimation/graph_analysis.h"
 #include "frontends/onnx_importer.h"
+#include "optional_dependencies.h"
 
 #include <QFile>
 #include <QTest>
@@ -200,14 +201,19 @@ private Q_SLOTS:
     /// zero biases of an untrained model); they compute nothing and are left out of the comparison.
     void resnetMatchesSharedExport()
     {
-        const QString shared = QStringLiteral(GRAPHS_SHARED_DIR "/models/resnet50.structure.onnx");
-        if (!QFile::exists(shared))
-            QSKIP("the shared reference models are absent");
+        GRAPHS_REQUIRE_SHARED(QStringLiteral("models/resnet50.structure.onnx"));
+        const std::string shared
+            = graphs::testing::sharedPath(QStringLiteral("models/resnet50.structure.onnx")).toStdString();
         ImportOptions one;
         one.batch = 1;
-        auto ours = analyzeGraph(importOnnxFile(generatedModel(QString::fromLatin1(ResNet)), one)->graph);
-        auto theirs = analyzeGraph(importOnnxFile(shared.toStdString(), one)->graph);
-        QVERIFY(ours.ok() && theirs.ok());
+        auto oursImported = importOnnxFile(generatedModel(QString::fromLatin1(ResNet)), one);
+        QVERIFY2(oursImported, oursImported ? "" : oursImported.error().toString().c_str());
+        auto theirsImported = importOnnxFile(shared, one);
+        QVERIFY2(theirsImported, theirsImported ? "" : theirsImported.error().toString().c_str());
+        auto ours = analyzeGraph(oursImported->graph);
+        auto theirs = analyzeGraph(theirsImported->graph);
+        QVERIFY2(ours.ok(), ours.ok() ? "" : ours.error().toString().c_str());
+        QVERIFY2(theirs.ok(), theirs.ok() ? "" : theirs.error().toString().c_str());
         auto histogram = theirs->opHistogram;
         histogram.erase("Identity");
         QCOMPARE(ours->opHistogram, histogram);

@@ -195,13 +195,58 @@ private Q_SLOTS:
         QCOMPARE(one->suggestions("test-chp").front(), std::string("test-chip"));
     }
 
+    /// loadEntries reads only the files named after the wanted ids: a broken file of another entry goes unread, a
+    /// wanted id defined in two folders is still an error, and an id without a file is simply absent.
+    void loadEntriesReadsOnlyTheNamedFiles()
+    {
+        QTemporaryDir bundled;
+        QTemporaryDir user;
+        QVERIFY(QDir(bundled.path()).mkpath(QStringLiteral("hardware/gpu")));
+        QVERIFY(QDir(user.path()).mkpath(QStringLiteral("hardware")));
+        const auto write = [](const QString& path, const QByteArray& text) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+        };
+        QVERIFY(write(bundled.filePath(QStringLiteral("hardware/gpu/test-chip.yaml")), kValid));
+        const QByteArray other = replaced(QString::fromUtf8(kValid), QStringLiteral("id: test-chip"),
+            QStringLiteral("id: other-chip")).toUtf8();
+        QVERIFY(write(bundled.filePath(QStringLiteral("hardware/other-chip.yaml")), other));
+        QVERIFY(write(bundled.filePath(QStringLiteral("hardware/broken.yaml")), "schema: 1\nid: [unclosed\n"));
+        const std::vector<std::string> dirs { bundled.path().toStdString(), user.path().toStdString() };
+
+        auto all = HardwareRegistry::load(dirs); // the whole registry reports the broken file
+        QVERIFY(!all.ok());
+        QVERIFY2(all.error().toString().find("broken.yaml") != std::string::npos, all.error().toString().c_str());
+
+        auto one = HardwareRegistry::loadEntries(dirs, { "test-chip" });
+        QVERIFY2(one.ok(), one ? "" : one.error().toString().c_str());
+        QCOMPARE(one->entries().size(), size_t(1));
+        QVERIFY(one->find("test-chip"));
+        QCOMPARE(one->find("test-chip")->peakOpsPerSecond(Precision::FP16), 100.0 * 2048 * 2000e6);
+
+        auto two = HardwareRegistry::loadEntries(dirs, { "other-chip", "no-such-chip", "test-chip" });
+        QVERIFY2(two.ok(), two ? "" : two.error().toString().c_str());
+        QCOMPARE(two->entries().size(), size_t(2));
+        QVERIFY(two->find("other-chip") && two->find("test-chip") && !two->find("no-such-chip"));
+
+        auto broken = HardwareRegistry::loadEntries(dirs, { "broken" });
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().toString().find("broken.yaml") != std::string::npos,
+            broken.error().toString().c_str());
+
+        QVERIFY(write(user.filePath(QStringLiteral("hardware/test-chip.yaml")), kValid));
+        auto duplicate = HardwareRegistry::loadEntries(dirs, { "test-chip" });
+        QVERIFY(!duplicate.ok());
+        QVERIFY2(duplicate.error().toString().find("already defined in") != std::string::npos,
+            duplicate.error().toString().c_str());
+    }
+
     void bundledRegistryIsConsistent()
     {
         const QString dir = QStringLiteral(GRAPHS_SOURCE_DIR "/registries");
         auto registry = HardwareRegistry::load({ dir.toStdString() });
         QVERIFY2(registry.ok(), registry.ok() ? "" : registry.error().toString().c_str());
-        if (registry->entries().empty())
-            QSKIP("no bundled hardware entries yet");
+        QVERIFY2(!registry->entries().empty(), "registries/hardware holds no entries");
         std::set<std::string> names;
         int categories[3] = { 0, 0, 0 };
         for (const auto& e : registry->entries()) {

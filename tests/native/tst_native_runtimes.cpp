@@ -11,6 +11,7 @@
 #include "native/native_executor.h"
 #include "native/native_runner.h"
 #include "onnx_model_builder.h"
+#include "optional_dependencies.h"
 
 #include <QDir>
 #include <QFile>
@@ -226,15 +227,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, model);
         QFETCH(QString, input);
-        const QString shared = QStringLiteral(GRAPHS_SHARED_DIR "/models/") + model + QStringLiteral(".onnx");
-        if (!QFile::exists(shared))
-            QSKIP("the shared models (../shared) are absent");
-        if (!QDir(QStringLiteral(GRAPHS_SOURCE_DIR "/third_party/onnxruntime-node/node_modules/onnxruntime-node"))
-                 .exists())
-            QSKIP("ONNX Runtime is not installed (./scripts/install-onnxruntime.sh)");
-        const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-        if (node.isEmpty())
-            QSKIP("node is not on PATH");
+        GRAPHS_REQUIRE_SHARED(QStringLiteral("models/") + model + QStringLiteral(".onnx"));
+        GRAPHS_REQUIRE_ONNXRUNTIME();
+        const QString shared = graphs::testing::sharedPath(QStringLiteral("models/") + model + QStringLiteral(".onnx"));
         const std::string program = nativeProgram();
         QVERIFY(!program.empty());
 
@@ -258,6 +253,7 @@ private Q_SLOTS:
         auto ours = NativeRunner(program).run(request, 120, {});
         QVERIFY2(ours.ok(), ours.ok() ? "" : ours.error().toString().c_str());
         request.outputsDir = dir.filePath(QStringLiteral("ort")).toStdString();
+        const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
         ProcessRunner ort({ node.toStdString(), GRAPHS_SOURCE_DIR "/runners/onnxruntime/graphs-ort-runner.mjs" });
         auto theirs = ort.run(request, 120, {});
         QVERIFY2(theirs.ok(), theirs.ok() ? "" : theirs.error().toString().c_str());

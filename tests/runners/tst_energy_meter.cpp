@@ -8,8 +8,10 @@
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -50,14 +52,24 @@ void writeRaplDomain(const QString& dir, const QByteArray& name, qint64 energy, 
     QVERIFY(writeText(dir + QStringLiteral("/max_energy_range_uj"), QByteArray::number(range) + '\n'));
 }
 
-/// What a user without privileges sees: forks, drops to nobody and reports rapl's absent reason. nullopt when
-/// privileges cannot be dropped.
-std::optional<std::string> raplReasonAsNobody(const EnergyProbeOptions& options)
+/// What rapl's absent reason is as a user without privileges: `reason`, or why it could not be asked. Only
+/// `cannotDropPrivileges` is a reason to skip; anything else going wrong is a failure.
+struct AsNobody
+{
+    std::optional<std::string> reason;
+    bool cannotDropPrivileges = false;
+    std::string failure;
+};
+
+/// Forks, drops to nobody (65534) in the child and reports rapl's absent reason seen from there.
+AsNobody raplReasonAsNobody(const EnergyProbeOptions& options)
 {
     int fds[2];
     if (::pipe(fds) != 0)
-        return std::nullopt;
+        return { std::nullopt, false, std::string("pipe: ") + std::strerror(errno) };
     const pid_t pid = ::fork();
+    if (pid < 0)
+        return { std::nullopt, false, std::string("fork: ") + std::strerror(errno) };
     if (pid == 0) {
         ::close(fds[0]);
         if (::setgid(65534) != 0 || ::setuid(65534) != 0)
@@ -73,10 +85,16 @@ std::optional<std::string> raplReasonAsNobody(const EnergyProbeOptions& options)
         reason.append(buffer, static_cast<size_t>(n));
     ::close(fds[0]);
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    if (::waitpid(pid, &status, 0) != pid)
+        return { std::nullopt, false, std::string("waitpid: ") + std::strerror(errno) };
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+        return { std::nullopt, true, {} };
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return std::nullopt;
-    return reason;
+        return { std::nullopt, false,
+            "the child asking as nobody ended with "
+                + (WIFSIGNALED(status) ? "signal " + std::to_string(WTERMSIG(status))
+                                       : "status " + std::to_string(WEXITSTATUS(status))) };
+    return { reason, false, {} };
 }
 
 /// An INA3221 tree in either driver's layout; power is set per rail label.
@@ -207,10 +225,12 @@ private Q_SLOTS:
             } else {
                 // root reads a mode-000 file; ask as nobody instead (the tree must be traversable for it).
                 QVERIFY(QFile::setPermissions(root.path(), QFile::permissions(root.path()) | QFileDevice::ExeOther));
-                const auto asNobody = raplReasonAsNobody(fakeRoot(root.path()));
-                if (!asNobody)
-                    QSKIP("running as root and cannot drop privileges: a mode-000 file stays readable");
-                reason = *asNobody;
+                const AsNobody asNobody = raplReasonAsNobody(fakeRoot(root.path()));
+                if (asNobody.cannotDropPrivileges)
+                    QSKIP("running as root without the right to switch to user nobody (setuid), so a mode-000 file "
+                          "stays readable: run the tests as an ordinary user to check this case");
+                QVERIFY2(asNobody.reason, asNobody.failure.c_str());
+                reason = *asNobody.reason;
             }
         } else {
             reason = absentReason(detectEnergyMeters(fakeRoot(root.path())), "rapl");

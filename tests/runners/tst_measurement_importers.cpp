@@ -6,6 +6,7 @@
 #include "benchmarks/measurement_importers.h"
 #include "benchmarks/results_registry.h"
 
+#include "optional_dependencies.h"
 #include "test_files.h"
 #include <QDir>
 #include <QDirIterator>
@@ -477,9 +478,8 @@ private Q_SLOTS:
 
     void upstreamFilesImport()
     {
-        const QString root = QStringLiteral(GRAPHS_SHARED_DIR "/reference/upstream");
-        if (!QDir(root).exists())
-            QSKIP("../shared/reference/upstream is absent");
+        GRAPHS_REQUIRE_SHARED(QStringLiteral("reference/upstream"));
+        const QString root = graphs::testing::sharedPath(QStringLiteral("reference/upstream"));
         QTemporaryDir registry;
         int files = 0;
         QDirIterator it(
