@@ -13,6 +13,7 @@ packages=(
     libcli11-dev nlohmann-json3-dev libbenchmark-dev
     xvfb xauth
     dpkg-dev desktop-file-utils appstream
+    openssh-client openssh-server  # the remote-run test (graphs benchmark --host) starts its own sshd on 127.0.0.1
 )
 
 missing=()

@@ -4,12 +4,18 @@
 #include "benchmarks/benchmark_result.h"
 #include "benchmarks/energy_meter.h"
 #include "benchmarks/process_runner.h"
+#include "benchmarks/remote_runner.h"
 #include "benchmarks/results_registry.h"
 #include "benchmarks/runner_factory.h"
 #include "benchmarks/suite_definition.h"
+#include "benchmarks/subgraph_records.h"
 #include "benchmarks/suite_runner.h"
+#include "benchmarks/tensorrt_runner.h"
 #include "cli/cli_common.h"
+#include "cli/registry_paths.h"
 #include "core/data_paths.h"
+#include "estimation/unified_analyzer.h"
+#include "transform/partition.h"
 #include "reporting/measurement_report.h"
 #include "reporting/number_format.h"
 
@@ -17,6 +23,9 @@
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <set>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -41,6 +50,11 @@ struct BenchmarkSettings
     std::vector<std::string> models;
     std::string runtime = "native";
     std::string runner;
+    std::string precision = "fp32";
+    std::string trtexec; // --trtexec: the tensorrt runner's trtexec
+    std::string hardware;     // --hardware: the registry entry the rows are stored under (default: local / the host)
+    std::string host;         // --host USER@HOST: measure there over SSH
+    std::string remoteRunner; // --remote-runner: the runner program on the host
     int threads = 0;
     bool pin = false;
     int warmup = 5;
@@ -60,6 +74,7 @@ struct BenchmarkSettings
     bool runtimeExplicit = false;
     std::vector<BenchmarkResult>* collected = nullptr; // measureModels: where the full results go
     bool report = true;                                 // measureModels: no report, the rows are what it wants
+    bool subgraphRows = true; // --profile stores per-subgraph rows (validate --per-subgraph matches them itself)
     // Which policy options the user gave: those override the suite's own settings.
     const CLI::Option* warmupOption = nullptr;
     const CLI::Option* repeatsOption = nullptr;
@@ -139,6 +154,48 @@ int listSuitesCommand(const BenchmarkSettings& s)
     return ExitOk;
 }
 
+/// The registry id a host's rows are stored under when --hardware does not name one: its name, made safe.
+std::string hostHardwareId(const std::string& target)
+{
+    std::string id = target.substr(target.find('@') + 1);
+    for (char& c : id)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
+            c = '-';
+    return id;
+}
+
+/// A remote run cut short leaves "<results>.incomplete" beside its rows, holding the date its rows carry; a rerun of
+/// the same command skips the models that run already stored, and the file goes when a run completes.
+std::string incompleteMarker(const std::string& registryDir, const std::string& hardware, const std::string& runtime,
+    const std::string& resultsName)
+{
+    return (fs::path(registryDir) / "benchmarks" / hardware / runtime / (resultsName + ".incomplete")).string();
+}
+
+/// Models of `models` whose every batch of `batches` is among the rows of the interrupted run (dated from `since`).
+std::set<std::string> storedModels(const std::string& csv, const std::string& since, const std::string& precision,
+    const std::vector<std::string>& models, const std::vector<int64_t>& batches)
+{
+    std::set<std::string> done;
+    auto rows = loadResults(csv);
+    if (!rows)
+        return done;
+    for (const std::string& m : models) {
+        const std::string file = fs::path(m).filename().string();
+        bool all = !batches.empty();
+        for (int64_t b : batches) {
+            const bool found = std::any_of(rows->begin(), rows->end(), [&](const MeasurementRecord& r) {
+                return r.kind == "workload" && r.detail == file && r.batch == b && r.precision == precision
+                    && r.date >= since;
+            });
+            all = all && found;
+        }
+        if (all)
+            done.insert(m);
+    }
+    return done;
+}
+
 int runBenchmark(const BenchmarkSettings& s)
 {
     if (s.listSuites)
@@ -156,8 +213,66 @@ int runBenchmark(const BenchmarkSettings& s)
         printError(suite.error());
         return suite.error().code == ErrorCode::NotFound ? ExitUsage : ExitFailure;
     }
+    const bool remote = !s.host.empty();
+    if (remote && (!s.suite.empty() || !s.runner.empty() || s.pin)) {
+        printError(std::string("--host measures the --models on that machine; ")
+            + (!s.suite.empty() ? "--suite runs roofs and operators here"
+                                : !s.runner.empty() ? "--runner starts a program here (use --remote-runner)"
+                                                    : "--pin pins threads here")
+            + ", so it does not go with --host");
+        return ExitUsage;
+    }
+    if (remote && s.runtime != "tensorrt" && s.remoteRunner.empty()) {
+        printError("--host runs the tensorrt runtime there (or the program --remote-runner names), not '" + s.runtime + "'");
+        return ExitUsage;
+    }
+    if (!remote && !s.remoteRunner.empty()) {
+        printError("--remote-runner goes with --host");
+        return ExitUsage;
+    }
+    if (!s.hardware.empty() && !isSafeResultsName(s.hardware)) {
+        printError("--hardware '" + s.hardware + "' is not a registry id (letters, digits, '-', '_', '.')");
+        return ExitUsage;
+    }
     EnvironmentFingerprint env = currentEnvironment(GRAPHS_VERSION);
-    SuiteRunOptions options = localRunOptions(env, s.threads);
+    SuiteRunOptions options;
+    std::optional<RemoteHost> host;
+    std::string remoteCommand, remoteCache;
+    if (remote) {
+        const char* sshCommand = std::getenv("GRAPHS_SSH_COMMAND");
+        auto parsed = parseRemoteHost(s.host, sshCommand ? sshCommand : "");
+        if (!parsed) {
+            printError(parsed.error());
+            return ExitUsage;
+        }
+        host = std::move(*parsed);
+        std::vector<std::string> runnerArgs;
+        if (!s.trtexec.empty())
+            runnerArgs = { "--trtexec", s.trtexec }; // a path on the host
+        remoteCommand = remoteRunnerCommand("graphs-tensorrt-runner", s.remoteRunner, runnerArgs);
+        std::cerr << "graphs: connecting to " << host->target << "\n";
+        auto there = remoteEnvironment(*host, remoteRunnerCommand("graphs-tensorrt-runner", s.remoteRunner, {}));
+        if (!there) {
+            printError(there.error());
+            return ExitFailure;
+        }
+        const std::string date = env.date;
+        env = there->environment;
+        env.date = date;
+        env.runtime["host"] = host->target;
+        env.hardwareId = s.hardware.empty() ? hostHardwareId(host->target) : s.hardware;
+        remoteCache = there->cacheDir;
+        options.settings.threads = s.threads;
+        options.settings.energyAbsentNote = "measured on " + host->target
+            + " over SSH: energy is read by sensors of the machine running graphs, not of the host";
+        options.date = env.date;
+    } else {
+        // A runtime on the GPU is metered by the GPU's sensor (NVML, or a Jetson's input rail).
+        options = localRunOptions(env, s.threads, s.runtime == "tensorrt" ? "gpu" : "cpu");
+        if (!s.hardware.empty())
+            env.hardwareId = s.hardware;
+    }
+    options.settings.precision = s.precision;
     options.settings.pinThreads = s.pin;
     options.settings.profile = s.profile;
     options.models = expandModelPaths(s.models);
@@ -175,12 +290,18 @@ int runBenchmark(const BenchmarkSettings& s)
         printError("suite '" + suite->name + "' has nothing to measure; give --models FILE_OR_DIR...");
         return ExitUsage;
     }
-    auto runner = makeRunner(s.runtime, s.runner);
+    if (!s.trtexec.empty() && (s.runtime != "tensorrt" || !s.runner.empty())) {
+        printError("--trtexec is for --runtime tensorrt (without --runner)");
+        return ExitUsage;
+    }
+    auto runner = remote ? Result<std::unique_ptr<Runner>>(std::unique_ptr<Runner>(
+                               new RemoteRunner(*host, remoteCommand, remoteCache)))
+        : s.trtexec.empty() ? makeRunner(s.runtime, s.runner)
+                            : makeTensorrtRunner(s.trtexec);
     if (!runner) {
         printError(runner.error());
         return runner.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
     }
-
 
     const std::string registryDir = userRegistryDir(s.registry);
     if (s.save && registryDir.empty()) {
@@ -189,12 +310,70 @@ int runBenchmark(const BenchmarkSettings& s)
     }
     // With --runner the runtime is named by the runner's first reply unless --runtime names it.
     const std::string resultsName = s.resultsName.empty() ? suite->name : s.resultsName;
+    // A remote run cut short (a dropped connection) is continued by running the same command again.
+    const std::string marker = remote && s.save ? incompleteMarker(registryDir, env.hardwareId, s.runtime, resultsName)
+                                                : std::string();
+    if (!marker.empty()) {
+        std::ifstream in(marker);
+        std::string since;
+        if (std::getline(in, since) && !since.empty()) {
+            const fs::path csv = fs::path(marker).replace_extension(".csv");
+            const std::set<std::string> done
+                = storedModels(csv.string(), since, s.precision, options.models, suite->workloadBatches);
+            if (!done.empty()) {
+                std::cerr << "graphs: continuing the run of " << since << " on " << host->target << ": "
+                          << done.size() << " model(s) it stored are skipped\n";
+                std::erase_if(options.models, [&](const std::string& m) { return done.count(m) > 0; });
+            }
+            env.date = options.date = since; // the rows of one run carry one date
+        } else if (s.save) {
+            fs::create_directories(fs::path(marker).parent_path());
+            std::ofstream(marker) << env.date << "\n";
+        }
+        if (options.models.empty()) {
+            std::cerr << "graphs: every model is already stored in " << fs::path(marker).replace_extension(".csv").string()
+                      << "\n";
+            std::error_code ec;
+            fs::remove(marker, ec);
+            return ExitOk;
+        }
+    }
+    // Per-node times (--profile) become rows of the product's subgraphs: the model is partitioned by the runtime's
+    // fusion rules, and each runtime node goes to the subgraph holding the graph node it ran.
+    std::optional<FusionRules> subgraphFusion;
+    if (s.profile && s.subgraphRows) {
+        if (auto fusion = findFusionRules(registryDirs(s.registry), s.runtime))
+            subgraphFusion = std::move(*fusion);
+        else
+            std::cerr << "graphs: warning: per-node times are not mapped to subgraphs: " << fusion.error().message << "\n";
+    }
+    const auto subgraphRows = [&](const BenchmarkResult& full, const std::string& date) -> std::vector<MeasurementRecord> {
+        if (full.nodes.empty() || !subgraphFusion)
+            return {};
+        AnalysisRequest request; // no hardware: the partition is the runtime's, whatever the device
+        request.modelPath = full.modelPath;
+        request.import.batch = full.batch;
+        auto outcome = runAnalysis(request);
+        auto partition = outcome ? partitionGraph(*outcome->analysis, *subgraphFusion) : Result<Partition>(outcome.error());
+        if (!partition) {
+            std::cerr << "graphs: warning: " << full.model << ": per-node times not mapped to subgraphs ("
+                      << partition.error().message << ")\n";
+            return {};
+        }
+        const Precision precision = parsePrecision(full.precision).value_or(Precision::FP16); // "best": mostly fp16
+        const SubgraphRecords mapped = subgraphRecords(*outcome->analysis->graph, *partition, full, precision, date);
+        std::cerr << "graphs: " << mapped.summary() << "\n";
+        return mapped.rows;
+    };
     std::optional<ResultsFile> store;
     std::vector<MeasurementRecord> pending; // rows waiting for the runtime name (roofs come first)
     std::vector<MeasurementRecord> records;
     std::vector<BenchmarkResult> results;
     bool storeFailed = false;
+    size_t subgraphRowsStored = 0;
+    std::string storeRuntime;
     auto openStore = [&](const std::string& runtime) -> Status {
+        storeRuntime = runtime;
         auto opened = ResultsFile::open(registryDir, env.hardwareId, runtime, resultsName, env);
         if (!opened)
             return opened.error();
@@ -207,11 +386,23 @@ int runBenchmark(const BenchmarkSettings& s)
         return Ok {};
     };
     const auto record = [&](const MeasurementRecord& r, const BenchmarkResult* full) -> Status {
+        // The device the runner describes (GPU, driver, TensorRT, power mode) goes into the sidecar with the rest
+        // of the fingerprint: rewritten once it is known, since roofs may have opened the file before.
+        bool described = false;
+        if (full)
+            for (const auto& [key, value] : full->runtimeEnvironment)
+                described = env.runtime.emplace(key, value).second || described;
+        if (described) {
+            if (store && s.save)
+                if (auto reopened = openStore(storeRuntime); !reopened)
+                    return reopened;
+        }
         MeasurementRecord row = r;
         row.warmup = row.kind == "roof" ? 0 : suite->policy.warmup;
         records.push_back(row);
         if (full)
             results.push_back(*full);
+        const std::vector<MeasurementRecord> subgraphs = full ? subgraphRows(*full, row.date) : std::vector<MeasurementRecord> {};
         if (!s.save)
             return Ok {};
         // Kept on disk as soon as it is measured: an interrupted suite loses only the benchmark in flight.
@@ -229,6 +420,13 @@ int runBenchmark(const BenchmarkSettings& s)
         if (auto appended = store->append(row); !appended) {
             storeFailed = true;
             return appended;
+        }
+        for (const MeasurementRecord& sg : subgraphs) {
+            if (auto appended = store->append(sg); !appended) {
+                storeFailed = true;
+                return appended;
+            }
+            ++subgraphRowsStored;
         }
         return Ok {};
     };
@@ -260,9 +458,19 @@ int runBenchmark(const BenchmarkSettings& s)
     for (const Error& e : outcome.failures)
         printError(e);
     if (store)
-        std::cerr << "graphs: " << records.size() << " measurement(s) appended to " << store->path() << '\n';
+        std::cerr << "graphs: " << records.size() << " measurement(s)"
+                  << (subgraphRowsStored ? " and " + std::to_string(subgraphRowsStored) + " subgraph row(s)" : std::string())
+                  << " appended to " << store->path() << '\n';
     if (g_interrupted || outcome.cancelled)
         std::cerr << "graphs: interrupted; reporting the " << records.size() << " measurement(s) taken\n";
+    if (!marker.empty()) {
+        std::error_code ec;
+        if (outcome.failures.empty() && !outcome.cancelled && !g_interrupted && !storeFailed)
+            fs::remove(marker, ec);
+        else
+            std::cerr << "graphs: the run on " << host->target << " is incomplete; run the same command again to "
+                      << "measure what is missing (the " << records.size() << " stored row(s) are kept)\n";
+    }
     if (s.collected)
         *s.collected = results;
     if (records.empty())
@@ -291,9 +499,11 @@ int measureModels(const ModelMeasurement& request)
     s.registry = request.registry;
     s.resultsName = request.resultsName;
     s.report = false;
+    s.subgraphRows = false;
     s.runtimeExplicit = true;
     s.profile = request.profile;
     s.collected = request.results;
+    s.precision = request.precision;
     return runBenchmark(s);
 }
 
@@ -306,9 +516,22 @@ std::function<int()> addBenchmarkCommand(CLI::App& app)
         "A suite: quick, calibration, roofs, another name from --list-suites, or a suite FILE.yaml");
     cmd->add_option("-m,--models", s->models, "ONNX model files or folders of them (measured as workloads)")
         ->check(CLI::ExistingPath);
-    auto* runtime = cmd->add_option("-r,--runtime", s->runtime, "Runtime: native (built in) or onnxruntime")
+    auto* runtime = cmd->add_option("-r,--runtime", s->runtime, "Runtime: native (built in), onnxruntime or tensorrt (NVIDIA GPUs, through trtexec)")
                         ->capture_default_str();
     cmd->add_option("--runner", s->runner, "Another runner program speaking graphs-runner/1 (a command line)");
+    cmd->add_option("-p,--precision", s->precision,
+           "Precision the runtime computes in: fp32, or with tensorrt tf32, fp16, bf16, int8, fp8 or best")
+        ->capture_default_str()
+        ->check(CLI::IsMember({ "fp32", "tf32", "fp16", "bf16", "int8", "fp8", "best" }));
+    cmd->add_option("--trtexec", s->trtexec, "With --runtime tensorrt: the trtexec program (default: $GRAPHS_TRTEXEC, "
+                                             "PATH, /usr/src/tensorrt/bin); with --host, a path on that machine");
+    cmd->add_option("--hardware", s->hardware,
+        "Registry id the rows are stored under (default: local, or the --host name)");
+    cmd->add_option("--host", s->host,
+        "Measure on USER@HOST over SSH (the system ssh, $GRAPHS_SSH_COMMAND; keys as your SSH has them)");
+    cmd->add_option("--remote-runner", s->remoteRunner,
+        "With --host: the runner program on that machine (default: graphs-tensorrt-runner on its PATH or in "
+        "/usr/libexec/graphs)");
     cmd->add_option("-t,--threads", s->threads, "Intra-op threads (0: one per logical CPU)")
         ->capture_default_str()
         ->check(nonNegativeNumber());

@@ -27,6 +27,7 @@ struct ModelMeasurement
     std::string resultsName;
     bool profile = false;                          ///< also collect per-node times
     std::vector<BenchmarkResult>* results = nullptr; ///< receives the full results (per-node times included)
+    std::string precision = "fp32";                ///< RunnerRequest::precision (tensorrt lowers it)
 };
 
 /// Measures the models (the report goes nowhere; the rows go to the registry). Returns an exit code.

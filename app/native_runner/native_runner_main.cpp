@@ -63,6 +63,9 @@ int serve(const std::string& text)
     std::error_code ec;
     if (request->model.empty() || !fs::is_regular_file(request->model, ec))
         return fail("model not found: " + request->model);
+    if (request->precision != "fp32")
+        return fail("the native runtime computes in fp32 only; precision '" + request->precision
+            + "' needs a runtime that lowers precision (--runtime tensorrt)");
 
     graphs::native::ExecutorOptions options;
     options.inputShapes = request->inputShapes;

@@ -60,8 +60,12 @@ std::string benchmarkResultsJson(const std::vector<BenchmarkResult>& results, co
     json list = json::array();
     for (const BenchmarkResult& r : results) {
         json nodes = json::array();
-        for (const NodeTiming& n : r.nodes)
-            nodes.push_back({ { "name", n.name }, { "op_type", n.opType }, { "mean_ms", n.meanMs } });
+        for (const NodeTiming& n : r.nodes) {
+            json node = { { "name", n.name }, { "op_type", n.opType }, { "mean_ms", n.meanMs } };
+            if (!n.layer.empty())
+                node["layer"] = n.layer;
+            nodes.push_back(std::move(node));
+        }
         list.push_back({ { "model", r.model }, { "model_path", r.modelPath }, { "runtime", r.runtime },
             { "runtime_version", r.runtimeVersion }, { "threads", r.threads }, { "warmup", r.warmup },
             { "pinned", r.pinned }, { "batch", r.batch }, { "materialized_weights", r.materializedWeights },
@@ -72,11 +76,15 @@ std::string benchmarkResultsJson(const std::vector<BenchmarkResult>& results, co
             { "samples_ms", r.samplesMs }, { "nodes", nodes },
             { "energy_j", r.energyJ ? json(*r.energyJ) : json(nullptr) },
             { "power_sensor", r.powerSensor.empty() ? json(nullptr) : json(r.powerSensor) },
-            { "energy_note", r.energyNote } });
+            { "energy_note", r.energyNote }, { "precision", r.precision } });
+        if (!r.runtimeEnvironment.empty())
+            list.back()["runtime_environment"] = r.runtimeEnvironment;
     }
     json environment = { { "hardware_id", env.hardwareId }, { "cpu_model", env.cpuModel }, { "cores", env.cores },
         { "logical_cpus", env.logicalCpus }, { "governor", env.governor }, { "max_mhz", env.maxMhz },
         { "date", env.date }, { "tool_version", env.toolVersion }, { "energy_sensors", env.energySensors } };
+    if (!env.runtime.empty())
+        environment["runtime"] = env.runtime;
     return json { { "environment", environment }, { "results", list } }.dump(2) + "\n";
 }
 

@@ -102,6 +102,8 @@ Result<ResultsFile> ResultsFile::open(const std::string& registryDir, const std:
                 { "logical_cpus", environment.logicalCpus }, { "governor", environment.governor },
                 { "max_mhz", environment.maxMhz }, { "date", environment.date },
                 { "tool_version", environment.toolVersion }, { "energy_sensors", environment.energySensors } } } };
+    if (!environment.runtime.empty())
+        sidecar["environment"]["runtime"] = environment.runtime;
     if (!provenance.empty())
         sidecar["provenance"] = provenance;
     if (auto written = writeFileAtomically((dir / (suite + ".json")).string(), sidecar.dump(2) + "\n"); !written)
@@ -153,6 +155,7 @@ MeasurementRecord recordFromResult(const BenchmarkResult& result, const std::str
     r.ciLowMs = result.stats.medianCiLow;
     r.ciHighMs = result.stats.medianCiHigh;
     r.materializedWeights = result.materializedWeights;
+    r.precision = result.precision;
     r.warmup = result.warmup;
     r.pinned = result.pinned;
     r.energyJ = result.energyJ;

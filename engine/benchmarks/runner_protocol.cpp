@@ -25,6 +25,7 @@ std::string toJson(const RunnerRequest& r)
         { "repeats", r.repeats }, { "threads", r.threads }, { "pin_threads", r.pinThreads }, { "profile", r.profile } };
     if (!r.outputsDir.empty())
         doc["outputs_dir"] = r.outputsDir;
+    doc["precision"] = r.precision;
     return doc.dump() + "\n";
 }
 
@@ -49,6 +50,7 @@ Result<RunnerRequest> parseRunnerRequest(const std::string& text)
         r.pinThreads = doc.value("pin_threads", false);
         r.profile = doc.value("profile", false);
         r.outputsDir = doc.value("outputs_dir", std::string());
+        r.precision = doc.value("precision", std::string("fp32"));
         return r;
     } catch (const std::exception& e) {
         return Error { ErrorCode::InvalidData, std::string("malformed runner request: ") + e.what(), {} };
@@ -58,8 +60,12 @@ Result<RunnerRequest> parseRunnerRequest(const std::string& text)
 std::string toJson(const RunnerResponse& r)
 {
     json nodes = json::array();
-    for (const NodeTiming& n : r.nodes)
-        nodes.push_back({ { "name", n.name }, { "op_type", n.opType }, { "mean_ms", n.meanMs } });
+    for (const NodeTiming& n : r.nodes) {
+        json node = { { "name", n.name }, { "op_type", n.opType }, { "mean_ms", n.meanMs } };
+        if (!n.layer.empty())
+            node["layer"] = n.layer;
+        nodes.push_back(std::move(node));
+    }
     json doc = { { "protocol", kProtocol }, { "runtime", r.runtime }, { "runtime_version", r.runtimeVersion },
         { "execution_provider", r.executionProvider }, { "threads", r.threads }, { "run_ms", r.runMs },
         { "nodes", nodes } };
@@ -69,6 +75,8 @@ std::string toJson(const RunnerResponse& r)
             outputs.push_back({ { "name", o.name }, { "dtype", o.dtype }, { "shape", o.shape }, { "file", o.file } });
         doc["outputs"] = outputs;
     }
+    if (!r.environment.empty())
+        doc["environment"] = r.environment;
     return doc.dump() + "\n";
 }
 
@@ -105,6 +113,7 @@ Result<RunnerResponse> parseRunnerResponse(const std::string& text, const std::s
             t.name = n.at("name").get<std::string>();
             t.opType = n.value("op_type", std::string());
             t.meanMs = n.at("mean_ms").get<double>();
+            t.layer = n.value("layer", std::string());
             if (!std::isfinite(t.meanMs) || t.meanMs < 0)
                 return Error { ErrorCode::InvalidData, "node '" + t.name + "' has an invalid time", runnerName };
             r.nodes.push_back(std::move(t));
@@ -119,6 +128,9 @@ Result<RunnerResponse> parseRunnerResponse(const std::string& text, const std::s
             f.file = o.at("file").get<std::string>();
             r.outputs.push_back(std::move(f));
         }
+        const json environment = doc.value("environment", json::object());
+        for (const auto& [key, value] : environment.items())
+            r.environment[key] = value.is_string() ? value.get<std::string>() : value.dump();
         return r;
     } catch (const std::exception& e) {
         return Error { ErrorCode::InvalidData, std::string("malformed runner reply: ") + e.what(), runnerName };

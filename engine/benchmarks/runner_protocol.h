@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace graphs {
@@ -23,13 +24,25 @@ struct RunnerRequest
     /// When set, the runner writes each graph output of its last run to <outputsDir>/output_<index>.bin (raw
     /// little-endian) and lists the files in RunnerResponse::outputs, so runtimes can be compared numerically.
     std::string outputsDir;
+    /// "fp32" (the default), or what a runtime that can lower precision should use: "tf32", "fp16", "bf16",
+    /// "int8", "fp8", "best" (TensorRT's fastest mix). Runners that cannot refuse anything but fp32.
+    std::string precision = "fp32";
 };
 
 struct NodeTiming
 {
+    NodeTiming() = default;
+    NodeTiming(std::string name, std::string opType, double meanMs, std::string layer = {})
+        : name(std::move(name)), opType(std::move(opType)), meanMs(meanMs), layer(std::move(layer))
+    {
+    }
+
     std::string name;
     std::string opType;
     double meanMs = 0;
+    /// The runtime's own name for the kernel when `name` is the graph node it was matched to (TensorRT: the
+    /// layer "/features/features.0/Conv + /features/features.1/Relu" under "/features/features.0/Conv").
+    std::string layer;
 };
 
 /// One graph output written by the runner (RunnerRequest::outputsDir).
@@ -51,6 +64,8 @@ struct RunnerResponse
     int threads = 0;
     std::string executionProvider;
     std::vector<OutputFile> outputs; ///< only when the request named an outputs_dir
+    /// What the runner found about the device and runtime: "gpu", "gpu_driver", "tensorrt", "power_mode", …
+    std::map<std::string, std::string> environment;
 };
 
 std::string toJson(const RunnerRequest& request);

@@ -230,6 +230,8 @@ Result<BenchmarkResult> measureImported(const Runner& runner, const ModelJob& jo
     request.threads = settings.threads;
     request.pinThreads = settings.pinThreads;
     request.profile = settings.profile;
+    request.precision = settings.precision;
+    m.precision = settings.precision;
     request.warmup = policy.warmup;
     request.repeats = policy.minSamples;
 
@@ -247,6 +249,7 @@ Result<BenchmarkResult> measureImported(const Runner& runner, const ModelJob& jo
             m.runtime = reply->runtime;
             m.runtimeVersion = reply->runtimeVersion;
             m.nodes = reply->nodes;
+            m.runtimeEnvironment = reply->environment;
             if (reply->threads > 0)
                 m.threads = reply->threads;
         }

@@ -29,6 +29,7 @@ struct RunSettings
     int threads = 0; ///< 0: the runtime's default
     bool pinThreads = false;
     bool profile = false;
+    std::string precision = "fp32"; ///< RunnerRequest::precision
     double timeoutSeconds = 600; ///< per runner call
     /// Energy sensor read around each benchmark (energy_meter.h); nullptr: none, and energy is recorded absent.
     EnergyMeter* energyMeter = nullptr;

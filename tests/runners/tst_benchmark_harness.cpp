@@ -5,6 +5,7 @@
 #include "benchmarks/process_runner.h"
 #include "benchmarks/results_registry.h"
 #include "benchmarks/roofs.h"
+#include "benchmarks/runner_factory.h"
 #include "benchmarks/statistics.h"
 #include "estimation/graph_analysis.h"
 #include "frontends/onnx_importer.h"
@@ -110,6 +111,28 @@ private Q_SLOTS:
         QVERIFY(!reply.ok());
         QVERIFY2(reply.error().message.find("cannot start the runner program") != std::string::npos,
             reply.error().message.c_str());
+    }
+
+    void onnxRuntimeNamesMissingNode()
+    {
+        // Without node on PATH the factory refuses at once, naming what to install; with it, it makes the runner.
+        const QByteArray path = qgetenv("PATH");
+        QTemporaryDir bin;
+        QVERIFY(bin.isValid());
+        qputenv("PATH", bin.path().toLocal8Bit());
+        auto without = makeRunner("onnxruntime");
+        QFile node(bin.filePath(QStringLiteral("node")));
+        QVERIFY(node.open(QIODevice::WriteOnly));
+        node.write("#!/bin/sh\n");
+        node.close();
+        node.setPermissions(node.permissions() | QFileDevice::ExeOwner);
+        auto with = makeRunner("onnxruntime");
+        qputenv("PATH", path);
+        QVERIFY(!without.ok());
+        QCOMPARE(without.error().code, ErrorCode::NotFound);
+        QVERIFY2(without.error().message.find("apt-get install nodejs") != std::string::npos,
+            without.error().message.c_str());
+        QVERIFY(with.ok());
     }
 
     void timeoutAndCancel()
