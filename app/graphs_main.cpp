@@ -3,6 +3,7 @@
 #include "cli/benchmark_command.h"
 #include "cli/calibrate_command.h"
 #include "cli/compare_command.h"
+#include "cli/generate_command.h"
 #include "cli/hardware_command.h"
 #include "cli/validate_command.h"
 
@@ -24,6 +25,7 @@ int main(int argc, char** argv)
     const auto benchmark = addBenchmarkCommand(app);
     const auto calibrate = addCalibrateCommand(app);
     const auto validate = addValidateCommand(app);
+    const auto generate = addGenerateCommand(app);
 
     // CLI11 would only say that a subcommand is required; name the word it did not know.
     if (argc > 1 && argv[1][0] != '-') {
@@ -63,5 +65,7 @@ int main(int argc, char** argv)
         return calibrate();
     if (app.got_subcommand("validate"))
         return validate();
+    if (app.got_subcommand("generate"))
+        return generate();
     return ExitUsage;
 }

@@ -12,6 +12,7 @@
 #include "validation/accuracy_baseline.h"
 #include "validation/accuracy_report.h"
 #include "validation/node_matching.h"
+#include "validation/published_generation.h"
 #include "validation/published_report.h"
 #include "validation/published_results.h"
 #include "workflows/calibration_store.h"
@@ -121,6 +122,36 @@ void addSubgraphPoints(const std::string& modelPath, const AnalysisOutcome& outc
     }
 }
 
+/// `graphs validate --published FILE` for a file of text-generation figures (registries/published/generation.csv):
+/// every row estimated with the generation workflow.
+int runValidatePublishedGeneration(const ValidateSettings& s)
+{
+    auto rows = loadPublishedGeneration(s.published);
+    if (!rows) {
+        printError(rows.error());
+        return ExitFailure;
+    }
+    auto registry = HardwareRegistry::load(registryDirs(s.registry));
+    if (!registry) {
+        printError(registry.error());
+        return ExitFailure;
+    }
+    PublishedGenerationRequest request;
+    request.rows = std::move(*rows);
+    request.registry = &*registry;
+    request.registryDirs = registryDirs(s.registry);
+    request.modelDirs = s.models.empty() ? std::vector<std::string> { bundledModelsDir() } : s.models;
+    auto validation = validatePublishedGeneration(request);
+    if (!validation) {
+        printError(validation.error());
+        return ExitFailure;
+    }
+    const std::string report = s.format == "csv" ? publishedGenerationCsv(*validation)
+        : s.format == "json"                     ? publishedGenerationJson(*validation)
+                                                 : publishedGenerationMarkdown(*validation);
+    return emit(report, s.output);
+}
+
 /// `graphs validate --published FILE`: every published result estimated on its registry entry.
 int runValidatePublished(const ValidateSettings& s)
 {
@@ -128,6 +159,8 @@ int runValidatePublished(const ValidateSettings& s)
         printError("unknown --format '" + s.format + "' (text, markdown, csv or json)");
         return ExitUsage;
     }
+    if (isPublishedGenerationFile(s.published))
+        return runValidatePublishedGeneration(s);
     auto rows = loadPublishedResults(s.published);
     if (!rows) {
         printError(rows.error());
@@ -208,7 +241,7 @@ int runValidate(const ValidateSettings& s)
             return ExitUsage;
         }
         const int measured = measureModels({ models, s.runtime, s.threads, s.batch, s.maxSeconds, s.registry,
-            "validation", s.perSubgraph, &profiled });
+            "validation", s.perSubgraph, &profiled, s.precision });
         if (measured != ExitOk)
             return measured;
     }
@@ -349,8 +382,8 @@ std::function<int()> addValidateCommand(CLI::App& app)
                                               "benchmarks' models are; default: the bundled reference models)")
         ->check(CLI::ExistingPath);
     auto* published = cmd->add_option("--published", s->published,
-        "Estimate every row of a published-results CSV (registries/published/mlperf.csv) on its registry entry and "
-        "report the errors")
+        "Estimate every row of a published-results CSV (registries/published/mlperf.csv, or generation.csv: text "
+        "generation figures, estimated as graphs generate does) on its registry entry and report the errors")
                           ->check(CLI::ExistingFile);
     cmd->add_option("--sequence-length", s->sequenceLength,
            "With --published: real tokens per BERT sample (SQuAD v1.1 at 384, padding removed)")
@@ -360,7 +393,7 @@ std::function<int()> addValidateCommand(CLI::App& app)
     cmd->add_flag("--measure", s->measure,
         "Measure the models now (this machine, results file 'validation') instead of reading stored measurements");
     cmd->add_flag("--per-subgraph", s->perSubgraph,
-           "With --measure: also compare each subgraph with the runtime's per-node profile (onnxruntime)")
+           "With --measure: also compare each subgraph with the runtime's per-node profile (onnxruntime, tensorrt)")
         ->needs(cmd->get_option("--measure"));
     cmd->add_option("-t,--threads", s->threads, "Threads of the measurements (0: any stored; with --measure, one per "
                                                 "logical CPU)")

@@ -63,6 +63,8 @@ using CostTable = std::unordered_map<std::string, CostFunction>;
 void registerMatrixOps(CostTable& table);
 void registerElementwiseOps(CostTable& table);
 void registerStructureOps(CostTable& table);
+/// onnxruntime's contrib operators (domain com.microsoft), looked up by op type in that domain only.
+void registerContribOps(CostTable& table);
 
 /// Checks the window attributes of a convolution or pooling node against its data input `x` (rank 2 + spatial):
 /// kernel_shape (required for pooling; for convolutions it must equal the weight's spatial dims when given),

@@ -216,6 +216,16 @@ const CostTable& table()
     return t;
 }
 
+const CostTable& contribTable()
+{
+    static const CostTable t = [] {
+        CostTable built;
+        registerContribOps(built);
+        return built;
+    }();
+    return t;
+}
+
 } // namespace
 
 bool hasCostModel(std::string_view opType)
@@ -248,6 +258,11 @@ Result<NodeCost> nodeCost(const ComputeGraph& graph, int index, Diagnostics& dia
                 cost.opClass = OpClass::ControlFlow;
                 return cost;
             }
+        }
+        if (node.domain == "com.microsoft") {
+            auto it = contribTable().find(node.opType);
+            if (it != contribTable().end())
+                return it->second(ctx);
         }
         std::string qualified = node.opType;
         if (!node.isDefaultDomain())

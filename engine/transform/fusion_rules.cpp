@@ -46,9 +46,20 @@ FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::st
     for (size_t i = 0; i < f["patterns"].size(); ++i) {
         const YAML::Node p = f["patterns"][i];
         const std::string path = "fusion.patterns[" + std::to_string(i) + "]";
-        r.checkMap(p, path, { "name", "ops" }, { "name", "ops" });
+        r.checkMap(p, path, { "name", "ops", "operands", "cache_append", "shared_input", "input_not_from" },
+            { "name", "ops" });
         FusionPattern pattern;
         pattern.name = r.string(p["name"], path + ".name");
+        if (p["operands"])
+            pattern.operands = readOps(r, p["operands"], path + ".operands");
+        if (p["cache_append"])
+            pattern.cacheAppend = r.boolean(p["cache_append"], path + ".cache_append");
+        if (p["shared_input"])
+            pattern.sharedInput = r.boolean(p["shared_input"], path + ".shared_input");
+        if (p["input_not_from"])
+            pattern.inputNotFrom = readOps(r, p["input_not_from"], path + ".input_not_from");
+        if (pattern.cacheAppend && !pattern.operands.count("Concat"))
+            r.fail(p["cache_append"], path + ".cache_append", "needs Concat among the pattern's operands");
         r.checkSequence(p["ops"], path + ".ops");
         for (const YAML::Node& stepNode : p["ops"]) {
             std::string text = r.string(stepNode, path + ".ops");

@@ -20,6 +20,19 @@ struct FusionPattern
 {
     std::string name;
     std::vector<PatternStep> steps;
+    /// Producers of the matched nodes' operands that the fused kernel reads in place (transposes, broadcasts, the
+    /// KV-cache append): they join the group, views on the way too, while their outputs are read only inside it.
+    std::set<std::string> operands;
+    /// The pattern matches only when one of its operands is a KV-cache append: a Concat of a graph input (the past
+    /// cache) whose output is a graph output (the present cache). The kernel writes only the appended rows (the
+    /// runtime binds past and present to one buffer) and reads the cache once.
+    bool cacheAppend = false;
+    /// The first node's data input (its first operand) must also be read by a later node of the match: an RMSNorm
+    /// scales x itself by 1/√(mean(x²) + ε), so x feeds both the Pow and the Div (or the Mul after a Reciprocal).
+    bool sharedInput = false;
+    /// The match is refused when the first node's data input is made by one of these ops: a Pow over a Sub's
+    /// x − mean is the variance of a LayerNorm (whose own pattern did not match), not an RMSNorm.
+    std::set<std::string> inputNotFrom;
 };
 
 /// How a runtime groups nodes into kernels; data, loaded from registries/runtimes/<id>.yaml.

@@ -7,6 +7,7 @@
 #include <map>
 #include <limits>
 #include <set>
+#include <span>
 
 namespace graphs {
 
@@ -24,23 +25,40 @@ public:
     Partitioner(const GraphAnalysis& a, const FusionRules& rules)
         : m_a(a), m_g(*a.graph), m_rules(rules), m_assigned(a.graph->nodeCount(), -1)
     {
+        // Each node's distinct consumers, in the order of its outputs and their consumer lists, listed once here:
+        // the matching below asks for them again and again.
+        const size_t n = m_g.nodeCount();
+        m_consumerStart.reserve(n + 1);
+        for (size_t i = 0; i < n; ++i) {
+            m_consumerStart.push_back(static_cast<int>(m_consumers.size()));
+            const size_t first = m_consumers.size();
+            for (int t : m_g.node(static_cast<int>(i)).outputs) {
+                if (t < 0)
+                    continue;
+                for (int c : m_g.tensor(t).consumers) {
+                    if (std::find(m_consumers.begin() + static_cast<std::ptrdiff_t>(first), m_consumers.end(), c)
+                        == m_consumers.end())
+                        m_consumers.push_back(c);
+                }
+            }
+        }
+        m_consumerStart.push_back(static_cast<int>(m_consumers.size()));
+        m_free.reserve(n);
+        m_anchor.reserve(n);
+        for (size_t i = 0; i < n; ++i) {
+            m_free.push_back(isFree(m_a, static_cast<int>(i)));
+            m_anchor.push_back(m_rules.anchors.count(m_g.node(static_cast<int>(i)).opType) > 0);
+        }
     }
 
     Result<Partition> run();
 
 private:
-    std::vector<int> consumersOf(int n) const
+    std::span<const int> consumersOf(int n) const
     {
-        std::vector<int> out;
-        for (int t : m_g.node(n).outputs) {
-            if (t < 0)
-                continue;
-            for (int c : m_g.tensor(t).consumers) {
-                if (std::find(out.begin(), out.end(), c) == out.end())
-                    out.push_back(c);
-            }
-        }
-        return out;
+        const auto first = static_cast<size_t>(m_consumerStart[static_cast<size_t>(n)]);
+        const auto last = static_cast<size_t>(m_consumerStart[static_cast<size_t>(n) + 1]);
+        return std::span<const int>(m_consumers.data() + first, last - first);
     }
 
     /// Steps from node n to a consumer whose op matches `ops`, hopping over single-use views (which join the group).
@@ -66,7 +84,8 @@ private:
     /// Members' outputs other than the group's last output must stay inside the group.
     bool closed(const std::vector<int>& members, int last) const
     {
-        const std::set<int> inside(members.begin(), members.end());
+        std::vector<int> inside(members.begin(), members.end());
+        std::sort(inside.begin(), inside.end());
         for (int m : members) {
             if (m == last)
                 continue;
@@ -76,7 +95,7 @@ private:
                 if (m_g.tensor(t).isGraphOutput)
                     return false;
                 for (int c : m_g.tensor(t).consumers) {
-                    if (!inside.count(c))
+                    if (!std::binary_search(inside.begin(), inside.end(), c))
                         return false;
                 }
             }
@@ -103,10 +122,82 @@ private:
             members.push_back(next);
             cur = next;
         }
-        if (!closed(members, cur))
+        if (!closed(members, cur) || !inputRulesHold(members, p))
             return false;
-        assign(members, p.name);
+        std::vector<int> appends;
+        if (!p.operands.empty())
+            appends = absorbOperands(members, p.operands);
+        if (p.cacheAppend && appends.empty())
+            return false;
+        assign(members, p.name, appends);
         return true;
+    }
+
+    /// FusionPattern::sharedInput and inputNotFrom, on the first member's first operand.
+    bool inputRulesHold(const std::vector<int>& members, const FusionPattern& p) const
+    {
+        if (!p.sharedInput && p.inputNotFrom.empty())
+            return true;
+        const Node& first = m_g.node(members.front());
+        const int x = first.inputs.empty() ? -1 : first.inputs[0];
+        if (x < 0)
+            return false;
+        const int producer = m_g.tensor(x).producer;
+        if (producer >= 0 && p.inputNotFrom.count(m_g.node(producer).opType))
+            return false;
+        if (!p.sharedInput)
+            return true;
+        return std::any_of(members.begin() + 1, members.end(), [&](int m) {
+            const auto& inputs = m_g.node(m).inputs;
+            return std::find(inputs.begin(), inputs.end(), x) != inputs.end();
+        });
+    }
+
+    /// A KV-cache append: a Concat whose first operand is a graph input (the past cache) and whose output is a graph
+    /// output (the present cache).
+    bool isCacheAppend(int n) const
+    {
+        const Node& node = m_g.node(n);
+        if (node.opType != "Concat" || node.inputs.empty() || node.inputs[0] < 0 || node.outputs.empty()
+            || node.outputs[0] < 0)
+            return false;
+        const TensorDescriptor& past = m_g.tensor(node.inputs[0]);
+        return past.isGraphInput && !past.isInitializer && m_g.tensor(node.outputs[0]).isGraphOutput;
+    }
+
+    /// Adds to `members` the producers of their operands whose op is in `ops` (and views on the way) while every
+    /// consumer of what such a producer makes is a member; returns the cache appends among them.
+    std::vector<int> absorbOperands(std::vector<int>& members, const std::set<std::string>& ops) const
+    {
+        std::set<int> inside(members.begin(), members.end());
+        std::vector<int> appends;
+        std::vector<int> stack = members;
+        while (!stack.empty()) {
+            const int m = stack.back();
+            stack.pop_back();
+            for (int t : m_g.node(m).inputs) {
+                const int p = t >= 0 ? m_g.tensor(t).producer : -1;
+                if (p < 0 || inside.count(p) || m_assigned[p] >= 0 || m_g.node(p).foldedAtImport)
+                    continue;
+                if (m_a.nodes[p].opClass != OpClass::View && !ops.count(m_g.node(p).opType))
+                    continue;
+                bool readInside = true;
+                for (int out : m_g.node(p).outputs) {
+                    if (out < 0)
+                        continue;
+                    for (int c : m_g.tensor(out).consumers)
+                        readInside = readInside && inside.count(c) > 0;
+                }
+                if (!readInside)
+                    continue;
+                inside.insert(p);
+                members.push_back(p);
+                stack.push_back(p);
+                if (isCacheAppend(p))
+                    appends.push_back(p);
+            }
+        }
+        return appends;
     }
 
     /// Extends from `start` along single consumers whose op is in `allowed`, up to `limit` extra nodes. With
@@ -126,7 +217,7 @@ private:
                 const int next = consumers.front();
                 if (m_assigned[next] >= 0)
                     break;
-                if (graphs && isFree(m_a, next)) {
+                if (graphs && m_free[static_cast<size_t>(next)]) {
                     members.push_back(next);
                     cur = next;
                     continue;
@@ -161,13 +252,14 @@ private:
         if (m_position.empty())
             return {};
         std::set<int> region;
-        std::vector<int> stack = consumersOf(from);
+        const auto first = consumersOf(from);
+        std::vector<int> stack(first.begin(), first.end());
         while (!stack.empty()) {
             const int n = stack.back();
             stack.pop_back();
             if (region.count(n))
                 continue;
-            if (m_assigned[n] >= 0 || (!allowed.count(m_g.node(n).opType) && !isFree(m_a, n)))
+            if (m_assigned[n] >= 0 || (!allowed.count(m_g.node(n).opType) && !m_free[static_cast<size_t>(n)]))
                 continue; // outside: the region must rejoin before it
             region.insert(n);
             if (static_cast<int>(region.size()) > 2 * limit)
@@ -184,24 +276,28 @@ private:
             with.insert(with.end(), ordered.begin(), ordered.end());
             int costed = 0;
             for (int m : ordered)
-                costed += isFree(m_a, m) ? 0 : 1;
+                costed += m_free[static_cast<size_t>(m)] ? 0 : 1;
             if (ordered.size() > 1 && costed <= limit && closed(with, ordered.back()))
                 return ordered;
         }
         return {};
     }
 
-    void assign(const std::vector<int>& members, const std::string& fusion)
+    void assign(const std::vector<int>& members, const std::string& fusion, const std::vector<int>& appends = {})
     {
         const int id = static_cast<int>(m_groups.size());
         for (int m : members)
             m_assigned[m] = id;
-        m_groups.push_back({ members, fusion });
+        m_groups.push_back({ members, fusion, appends });
     }
 
     Status describe(Subgraph& s) const;
 
     std::vector<int> m_position; ///< node index → position in the topological order
+    std::vector<int> m_consumerStart; ///< node index → its first entry in m_consumers; one more entry at the end
+    std::vector<int> m_consumers;
+    std::vector<bool> m_free;   ///< isFree() of each node
+    std::vector<bool> m_anchor; ///< each node's op is one of the rules' anchors
     const GraphAnalysis& m_a;
     const ComputeGraph& m_g;
     const FusionRules& m_rules;
@@ -210,6 +306,7 @@ private:
     {
         std::vector<int> nodes;
         std::string fusion;
+        std::vector<int> cacheAppends;
     };
     std::vector<Group> m_groups;
 };
@@ -221,7 +318,7 @@ Result<Partition> Partitioner::run()
     for (size_t i = 0; i < order.size(); ++i)
         m_position[order[i]] = static_cast<int>(i);
     for (int n : order) {
-        if (m_assigned[n] >= 0 || isFree(m_a, n))
+        if (m_assigned[n] >= 0 || m_free[static_cast<size_t>(n)])
             continue;
         for (const FusionPattern& p : m_rules.patterns) {
             if (tryPattern(n, p))
@@ -229,15 +326,15 @@ Result<Partition> Partitioner::run()
         }
     }
     for (int n : order) {
-        if (m_assigned[n] < 0 && !isFree(m_a, n) && m_rules.anchors.count(m_g.node(n).opType))
+        if (m_assigned[n] < 0 && !m_free[static_cast<size_t>(n)] && m_anchor[static_cast<size_t>(n)])
             assign(extend(n, m_rules.epilogue, m_rules.maxEpilogue, m_rules.epilogueGraphs), "anchor+epilogue");
     }
     for (int n : order) {
-        if (m_assigned[n] < 0 && !isFree(m_a, n) && m_rules.elementwise.count(m_g.node(n).opType))
+        if (m_assigned[n] < 0 && !m_free[static_cast<size_t>(n)] && m_rules.elementwise.count(m_g.node(n).opType))
             assign(extend(n, m_rules.elementwise, m_rules.maxChain - 1), "elementwise chain");
     }
     for (int n : order) {
-        if (m_assigned[n] < 0 && !isFree(m_a, n))
+        if (m_assigned[n] < 0 && !m_free[static_cast<size_t>(n)])
             assign({ n }, "single");
     }
     // Views and shape arithmetic join the kernel that produces their data, else the one that consumes it.
@@ -278,7 +375,7 @@ Result<Partition> Partitioner::run()
         std::sort(m_groups[i].nodes.begin(), m_groups[i].nodes.end(),
             [&](int x, int y) { return position[x] < position[y]; });
         for (int n : m_groups[i].nodes) {
-            if (!isFree(m_a, n))
+            if (!m_free[static_cast<size_t>(n)])
                 rank[i] = std::min(rank[i], position[n]);
         }
         if (rank[i] == std::numeric_limits<int>::max())
@@ -327,11 +424,13 @@ Result<Partition> Partitioner::run()
 
     Partition partition;
     partition.subgraphOfNode.assign(m_g.nodeCount(), -1);
+    partition.subgraphs.reserve(groupOrder.size());
     for (int gi : groupOrder) {
         Subgraph s;
         s.descriptor.id = static_cast<int>(partition.subgraphs.size());
         s.descriptor.nodes = m_groups[gi].nodes;
         s.fusion = m_groups[gi].fusion;
+        s.cacheAppends = m_groups[gi].cacheAppends;
         if (auto d = describe(s); !d)
             return d.error();
         for (int n : s.descriptor.nodes)
@@ -345,7 +444,15 @@ Status Partitioner::describe(Subgraph& s) const
 {
     if (auto d = describeSubgraph(m_g, s.descriptor); !d)
         return d;
-    const std::set<int> members(s.descriptor.nodes.begin(), s.descriptor.nodes.end());
+    // Sorted vectors rather than sets: a partition describes tens of thousands of groups, most of a few nodes.
+    std::vector<int> memberList(s.descriptor.nodes.begin(), s.descriptor.nodes.end());
+    std::sort(memberList.begin(), memberList.end());
+    struct Sorted
+    {
+        const std::vector<int>& values;
+        bool count(int v) const { return std::binary_search(values.begin(), values.end(), v); }
+    };
+    const Sorted members { memberList };
 
     CheckedCount macs, matrix, vector, transcendental, written;
     int64_t heaviest = -1;
@@ -356,10 +463,10 @@ Status Partitioner::describe(Subgraph& s) const
         matrix += c.flops.matrix;
         vector += c.flops.vector;
         transcendental += c.flops.transcendental;
-        s.zeroCost = s.zeroCost && isFree(m_a, n);
-        const bool anchor = m_rules.anchors.count(m_g.node(n).opType) > 0;
+        s.zeroCost = s.zeroCost && m_free[static_cast<size_t>(n)];
+        const bool anchor = m_anchor[static_cast<size_t>(n)];
         const int64_t weight = anchor ? INT64_MAX : c.flops.total();
-        if (!isFree(m_a, n) && (s.mainNode < 0 || weight > heaviest)) {
+        if (!m_free[static_cast<size_t>(n)] && (s.mainNode < 0 || weight > heaviest)) {
             s.mainNode = n;
             heaviest = weight;
         }
@@ -369,11 +476,29 @@ Status Partitioner::describe(Subgraph& s) const
 
     // Boundary reads: for each tensor entering the group, the most any member reads of it (a Gather reads rows). A
     // view member reads nothing itself: what its consumers inside the group read of its output counts instead.
+    // The readers are found among the tensor's consumers or among the members, whichever list is shorter: a constant
+    // such as a LayerNorm epsilon has a consumer in every block of a deep model, and going through all of them for
+    // every group that reads it made this quadratic in the model's depth.
+    auto readsTensor = [&](int n, int t) {
+        const auto& inputs = m_g.node(n).inputs;
+        return std::find(inputs.begin(), inputs.end(), t) != inputs.end();
+    };
     std::function<int64_t(int)> readInside = [&](int t) -> int64_t {
+        const std::vector<int>& consumers = m_g.tensor(t).consumers;
+        std::vector<int> readers;
+        if (consumers.size() <= s.descriptor.nodes.size()) {
+            for (int c : consumers) {
+                if (members.count(c))
+                    readers.push_back(c);
+            }
+        } else {
+            for (int c : s.descriptor.nodes) {
+                if (readsTensor(c, t))
+                    readers.push_back(c);
+            }
+        }
         int64_t most = 0;
-        for (int c : m_g.tensor(t).consumers) {
-            if (!members.count(c))
-                continue;
+        for (int c : readers) {
             const Node& node = m_g.node(c);
             if (m_a.nodes[c].opClass == OpClass::View) {
                 if (node.inputs.empty() || node.inputs[0] != t)
@@ -420,7 +545,9 @@ Status Partitioner::describe(Subgraph& s) const
             weights += most;
         account(t, most, weight, false);
     }
-    const std::set<int> outputs(s.descriptor.outputTensors.begin(), s.descriptor.outputTensors.end());
+    std::vector<int> outputList(s.descriptor.outputTensors.begin(), s.descriptor.outputTensors.end());
+    std::sort(outputList.begin(), outputList.end());
+    const Sorted outputs { outputList };
     for (int t : s.descriptor.outputTensors) {
         // A view's output aliases its input: it is written here only when that data was made inside the group and
         // does not leave the group under its own name.
@@ -439,8 +566,15 @@ Status Partitioner::describe(Subgraph& s) const
                 continue;
         }
         if (auto b = m_g.tensor(t).byteSize()) {
-            written += *b;
-            account(t, *b, false, true);
+            // A cache appended in place: the past rows are already in the buffer, only the new ones are written.
+            const int producer = m_g.tensor(t).producer;
+            int64_t bytes = *b;
+            if (std::find(s.cacheAppends.begin(), s.cacheAppends.end(), producer) != s.cacheAppends.end()) {
+                if (auto past = m_g.tensor(m_g.node(producer).inputs[0]).byteSize())
+                    bytes = std::max<int64_t>(0, bytes - *past);
+            }
+            written += bytes;
+            account(t, bytes, false, true);
         }
     }
     for (const CheckedCount* c : { &macs, &matrix, &vector, &transcendental, &read, &weights, &written,
@@ -461,7 +595,7 @@ Status Partitioner::describe(Subgraph& s) const
     s.opClass = m_a.nodes[s.mainNode].opClass;
     std::string label;
     for (int n : s.descriptor.nodes) {
-        if (isFree(m_a, n))
+        if (m_free[static_cast<size_t>(n)])
             continue;
         label += (label.empty() ? "" : "+") + m_g.node(n).opType;
     }

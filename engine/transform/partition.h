@@ -51,6 +51,8 @@ struct Subgraph
     std::vector<TensorAccess> accesses; ///< the boundary traffic tensor by tensor (sums to bytesRead + bytesWritten)
     int64_t largestActivationElements = 0; ///< elements of the largest activation it reads or writes (vector work items)
     bool zeroCost = false;         ///< views and shape arithmetic only: no kernel runs
+    /// KV-cache appends fused into the kernel (FusionPattern::cacheAppend): each writes only its new rows.
+    std::vector<int> cacheAppends;
 
     int64_t bytes() const { return bytesRead + bytesWritten; }
     std::optional<double> arithmeticIntensity() const;

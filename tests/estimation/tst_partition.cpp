@@ -204,6 +204,30 @@ OnnxModelBuilder decomposedLayerNorm(bool leak)
     return b;
 }
 
+/// RMSNorm of x[2,4,8]: x / √(mean(x²) + ε) · gamma, with Div (or Reciprocal then Mul by x). With `otherNumerator`
+/// the Div scales another input y by x's RMS: not a normalisation of x, so no RMSNorm kernel computes it.
+OnnxModelBuilder rmsNorm(bool reciprocal, bool otherNumerator = false)
+{
+    const std::vector<Attr> lastAxis = { Attr::ints("axes", { -1 }) };
+    OnnxModelBuilder b;
+    b.input("x", { 2, 4, 8 }).input("y", { 2, 4, 8 }).floats("two", { 2.0f }, true).floats("eps", { 1e-5f }, true);
+    b.weight("gamma", { 8 });
+    b.node("Pow", { "x", "two" }, { "sq" }, {}, "pow");
+    b.node("ReduceMean", { "sq" }, { "ms" }, lastAxis, "mean");
+    b.node("Add", { "ms", "eps" }, { "mse" }, {}, "add_eps");
+    b.node("Sqrt", { "mse" }, { "rms" }, {}, "sqrt");
+    const char* numerator = otherNumerator ? "y" : "x";
+    if (reciprocal) {
+        b.node("Reciprocal", { "rms" }, { "inv" }, {}, "recip");
+        b.node("Mul", { numerator, "inv" }, { "n" }, {}, "norm");
+    } else {
+        b.node("Div", { numerator, "rms" }, { "n" }, {}, "div");
+    }
+    b.node("Mul", { "n", "gamma" }, { "out" }, {}, "scale");
+    b.output("out");
+    return b;
+}
+
 /// Scaled dot-product attention on q[1,4,8], kᵀ[1,8,4], v[1,4,8]: MatMul → Div → Softmax → MatMul.
 OnnxModelBuilder attention()
 {
@@ -367,6 +391,18 @@ private Q_SLOTS:
             << QStringList { u"single: mean"_qs, u"elementwise chain: sub"_qs, u"elementwise chain: pow"_qs,
                    u"single: var"_qs, u"elementwise chain: add_eps sqrt div scale shift"_qs,
                    u"elementwise chain: leak"_qs };
+        // RMSNorm fuses when x itself is what is normalised (it feeds the Pow and the Div / the Mul by 1/rms).
+        QTest::newRow("RMSNorm with Div: one kernel")
+            << bytes(rmsNorm(false)) << ort << QStringList { u"rms_norm: pow mean add_eps sqrt div scale"_qs };
+        QTest::newRow("RMSNorm with Reciprocal and Mul: one kernel")
+            << bytes(rmsNorm(true)) << ort
+            << QStringList { u"rms_norm: pow mean add_eps sqrt recip norm scale"_qs };
+        // The Div scales y by x's RMS: the chain has RMSNorm's ops but normalises nothing; pow feeds a ReduceMean
+        // (no chain), the elementwise tail chains.
+        QTest::newRow("RMS of x dividing another tensor: no rms_norm")
+            << bytes(rmsNorm(false, true)) << ort
+            << QStringList { u"elementwise chain: pow"_qs, u"single: mean"_qs,
+                   u"elementwise chain: add_eps sqrt div scale"_qs };
         // Closure for anchors: the Conv output is a graph output, so it must be written and cannot be an
         // internal tensor of a fused kernel; add → relu still chain as elementwise work.
         QTest::newRow("closure: Conv output is a graph output")

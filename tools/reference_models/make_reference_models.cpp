@@ -4,183 +4,25 @@
 // writes for the PyTorch models: node names from the module path ("/layer1/layer1.0/conv1/Conv"), Constant nodes
 // for scalars and shapes, and shape arithmetic (Shape/Gather/Unsqueeze/Concat) where a dimension is symbolic.
 //
+// The Llama-2-7B and Llama-3-8B decoders (tools/reference_models/llama_decoder.h) follow transformers'
+// LlamaForCausalLM exported with its KV cache; the tests build smaller decoders with the same writer.
+//
 // Usage: make_reference_models OUTPUT_DIR
-//   writes OUTPUT_DIR/resnet50_v1.5.structure.onnx and OUTPUT_DIR/bert_large.structure.onnx
+//   writes OUTPUT_DIR/resnet50_v1.5.structure.onnx, OUTPUT_DIR/bert_large.structure.onnx,
+//   OUTPUT_DIR/llama2_7b.structure.onnx and OUTPUT_DIR/llama3_8b.structure.onnx
+
+#include "graph_writer.h"
+#include "llama_decoder.h"
 
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <map>
-#include <onnx/onnx_pb.h>
 #include <string>
-#include <variant>
 #include <vector>
 
 namespace {
 
-/// A dimension of a graph input or output: a size or a symbol ("batch").
-using Dim = std::variant<int64_t, std::string>;
-
-onnx::AttributeProto intAttr(const std::string& name, int64_t v)
-{
-    onnx::AttributeProto a;
-    a.set_name(name);
-    a.set_type(onnx::AttributeProto::INT);
-    a.set_i(v);
-    return a;
-}
-
-onnx::AttributeProto intsAttr(const std::string& name, const std::vector<int64_t>& v)
-{
-    onnx::AttributeProto a;
-    a.set_name(name);
-    a.set_type(onnx::AttributeProto::INTS);
-    for (int64_t x : v)
-        a.add_ints(x);
-    return a;
-}
-
-onnx::AttributeProto floatAttr(const std::string& name, float v)
-{
-    onnx::AttributeProto a;
-    a.set_name(name);
-    a.set_type(onnx::AttributeProto::FLOAT);
-    a.set_f(v);
-    return a;
-}
-
-/// One graph as the torch exporter names it. Weights go to one external-data file with running offsets, like
-/// onnx.save_model(..., save_as_external_data=True) writes them; the file itself is never created.
-class GraphWriter
-{
-public:
-    GraphWriter(const std::string& graphName, std::string weightsFile)
-        : m_weightsFile(std::move(weightsFile))
-    {
-        m_model.set_ir_version(7); // what PyTorch 1.13 writes for opset 13
-        m_model.set_producer_name("graphs make_reference_models");
-        m_model.set_doc_string("Structure only: weights are external data in a file that does not exist.");
-        auto* opset = m_model.add_opset_import();
-        opset->set_domain("");
-        opset->set_version(13);
-        m_model.mutable_graph()->set_name(graphName);
-    }
-
-    void input(const std::string& name, const std::vector<Dim>& dims, int32_t elemType)
-    {
-        setType(m_model.mutable_graph()->add_input(), name, dims, elemType);
-    }
-
-    void output(const std::string& name, const std::vector<Dim>& dims)
-    {
-        setType(m_model.mutable_graph()->add_output(), name, dims, onnx::TensorProto::FLOAT);
-    }
-
-    /// A weight (parameter or buffer) declared with dims only; returns its name.
-    std::string weight(
-        const std::string& name, const std::vector<int64_t>& dims, int32_t elemType = onnx::TensorProto::FLOAT)
-    {
-        auto* t = m_model.mutable_graph()->add_initializer();
-        t->set_name(name);
-        t->set_data_type(elemType);
-        int64_t bytes = elemType == onnx::TensorProto::INT64 ? 8 : 4;
-        for (int64_t d : dims) {
-            t->add_dims(d);
-            bytes *= d;
-        }
-        t->set_data_location(onnx::TensorProto::EXTERNAL);
-        for (const auto& [key, value] : { std::pair<std::string, std::string> { "location", m_weightsFile },
-                 { "offset", std::to_string(m_offset) }, { "length", std::to_string(bytes) } }) {
-            auto* kv = t->add_external_data();
-            kv->set_key(key);
-            kv->set_value(value);
-        }
-        m_offset += bytes;
-        return name;
-    }
-
-    /// A node named "<scope>/<Op>", "<scope>/<Op>_1", … as torch names repeats within a module; returns its
-    /// outputs, "<node name>_output_<i>" unless `names` gives them (the graph outputs).
-    std::vector<std::string> nodes(const std::string& op, const std::string& scope,
-        const std::vector<std::string>& inputs, const std::vector<onnx::AttributeProto>& attrs = {}, int outputs = 1,
-        const std::vector<std::string>& names = {})
-    {
-        const int repeat = m_repeats[scope + "/" + op]++;
-        auto* n = m_model.mutable_graph()->add_node();
-        n->set_op_type(op);
-        n->set_name(scope + "/" + op + (repeat ? "_" + std::to_string(repeat) : ""));
-        for (const auto& in : inputs)
-            n->add_input(in);
-        std::vector<std::string> outs;
-        for (int i = 0; i < outputs; ++i) {
-            outs.push_back(i < static_cast<int>(names.size()) ? names[i] : n->name() + "_output_" + std::to_string(i));
-            n->add_output(outs.back());
-        }
-        for (const auto& a : attrs)
-            *n->add_attribute() = a;
-        return outs;
-    }
-
-    std::string node(const std::string& op, const std::string& scope, const std::vector<std::string>& inputs,
-        const std::vector<onnx::AttributeProto>& attrs = {}, const std::string& outputName = {})
-    {
-        return nodes(op, scope, inputs, attrs, 1,
-            outputName.empty() ? std::vector<std::string> {} : std::vector<std::string> { outputName })[0];
-    }
-
-    /// A Constant node holding int64 values: a 1-D tensor, or a scalar when `scalar`.
-    std::string ints(const std::string& scope, const std::vector<int64_t>& values, bool scalar = false)
-    {
-        onnx::TensorProto t;
-        t.set_data_type(onnx::TensorProto::INT64);
-        if (!scalar)
-            t.add_dims(static_cast<int64_t>(values.size()));
-        for (int64_t v : values)
-            t.add_int64_data(v);
-        return constant(scope, t);
-    }
-
-    /// A Constant node holding a float scalar.
-    std::string scalar(const std::string& scope, float value)
-    {
-        onnx::TensorProto t;
-        t.set_data_type(onnx::TensorProto::FLOAT);
-        t.add_float_data(value);
-        return constant(scope, t);
-    }
-
-    const onnx::ModelProto& model() const { return m_model; }
-
-private:
-    std::string constant(const std::string& scope, const onnx::TensorProto& t)
-    {
-        onnx::AttributeProto a;
-        a.set_name("value");
-        a.set_type(onnx::AttributeProto::TENSOR);
-        *a.mutable_t() = t;
-        return node("Constant", scope, {}, { a });
-    }
-
-    static void setType(onnx::ValueInfoProto* vi, const std::string& name, const std::vector<Dim>& dims, int32_t type)
-    {
-        vi->set_name(name);
-        auto* tt = vi->mutable_type()->mutable_tensor_type();
-        tt->set_elem_type(type);
-        auto* shape = tt->mutable_shape();
-        for (const Dim& d : dims) {
-            if (const auto* v = std::get_if<int64_t>(&d))
-                shape->add_dim()->set_dim_value(*v);
-            else
-                shape->add_dim()->set_dim_param(std::get<std::string>(d));
-        }
-    }
-
-    onnx::ModelProto m_model;
-    std::string m_weightsFile;
-    int64_t m_offset = 0;
-    std::map<std::string, int> m_repeats;
-};
+using namespace graphs::reference;
 
 /// torchvision.models.resnet50 (ResNet-50 v1.5: the stride sits in the bottleneck's 3x3 conv2, not in conv1) as
 /// torch.onnx.export writes it with constant folding: each BatchNorm folded into its Conv's bias, the weights
@@ -385,21 +227,6 @@ onnx::ModelProto bertLarge()
     return g.model();
 }
 
-/// Writes through a temporary file and a rename, so that an interrupted build never leaves a truncated model that
-/// looks up to date.
-bool save(const onnx::ModelProto& model, const std::filesystem::path& path)
-{
-    const std::filesystem::path partial = path.string() + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        if (!out || !model.SerializeToOstream(&out))
-            return false;
-    }
-    std::error_code ec;
-    std::filesystem::rename(partial, path, ec);
-    return !ec;
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -416,8 +243,10 @@ int main(int argc, char** argv)
         return 1;
     }
     for (const auto& [file, model] : { std::pair { "resnet50_v1.5.structure.onnx", resnet50() },
-             std::pair { "bert_large.structure.onnx", bertLarge() } }) {
-        if (!save(model, dir / file)) {
+             std::pair { "bert_large.structure.onnx", bertLarge() },
+             std::pair { "llama2_7b.structure.onnx", llamaDecoder(llama2_7b()) },
+             std::pair { "llama3_8b.structure.onnx", llamaDecoder(llama3_8b()) } }) {
+        if (!saveModel(model, (dir / file).string())) {
             std::cerr << "make_reference_models: cannot write " << (dir / file).string() << '\n';
             return 1;
         }
