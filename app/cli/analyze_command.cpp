@@ -5,10 +5,12 @@
 #include "cli/registry_paths.h"
 #include "core/data_paths.h"
 #include "estimation/unified_analyzer.h"
+#include "frontends/onnx_importer.h"
 #include "reporting/analysis_report.h"
 #include "reporting/estimate_report.h"
 #include "workflows/calibration_store.h"
 
+#include <future>
 #include <iostream>
 #include <memory>
 
@@ -34,6 +36,8 @@ struct AnalyzeSettings
 
 int runAnalyze(const AnalyzeSettings& s)
 {
+    // The ONNX operator schemas are built while the registry and the runtime profile are read (whole-process time).
+    const std::future<void> schemas = std::async(std::launch::async, prepareOnnxImport);
     auto format = parseReportFormat(s.format);
     if (!format) {
         printError("unknown --format '" + s.format + "' (text, json, csv or markdown)");
@@ -64,16 +68,10 @@ int runAnalyze(const AnalyzeSettings& s)
             return ExitUsage;
         }
         request.precision = *precision;
-        auto registry = loadHardwareRegistry(s.registry);
-        if (!registry) {
-            printError(registry.error());
-            return ExitFailure;
-        }
-        request.hardware = registry->find(s.hardware);
-        if (!request.hardware) {
-            printUnknownHardware(*registry, s.hardware);
-            return ExitUsage;
-        }
+        int exitCode = ExitOk;
+        request.hardware = findHardware(s.registry, s.hardware, exitCode);
+        if (!request.hardware)
+            return exitCode;
         auto rules = findFusionRules(registryDirs(s.registry), s.runtime);
         if (!rules) {
             printError(rules.error());
@@ -108,7 +106,12 @@ int runAnalyze(const AnalyzeSettings& s)
                     : c.hasLatency()                               ? "latency"
                     : c.energy                                      ? "energy"
                                                                     : "nothing";
-                std::cerr << "graphs: " << what << " calibrated with " << c.profile.file << '\n';
+                if (c.transferredFrom.empty())
+                    std::cerr << "graphs: " << what << " calibrated with " << c.profile.file << '\n';
+                else
+                    std::cerr << "graphs: latency interpolated from the calibration of " << c.transferredFrom << " ("
+                              << c.profile.file << "), scaled to " << outcome->estimate->hardware->id
+                              << "'s specification\n";
             }
         }
     }

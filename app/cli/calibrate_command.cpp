@@ -2,17 +2,23 @@
 
 #include "benchmarks/results_registry.h"
 #include "calibration/calibration_profile.h"
+#include "calibration/calibration_transfer.h"
 #include "calibration/energy_fit.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
 #include "reporting/calibration_report.h"
+#include "workflows/calibration_store.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <iomanip>
+#include <map>
 #include <iostream>
+#include <sstream>
 
 namespace graphs::cli {
 
@@ -30,7 +36,9 @@ struct CalibrateSettings
     std::vector<std::string> models;
     std::string format = "text";
     double ridge = 0.05;
+    std::string pooling = "auto";
     bool noSave = false;
+    std::string transferFrom;
 };
 
 std::string utcNow()
@@ -41,6 +49,76 @@ std::string utcNow()
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return text;
+}
+
+std::string seconds(double s)
+{
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(3) << s * 1e3;
+    return out.str();
+}
+
+/// --transfer-from: the stored calibration of another device of the family, carried to this one, against this
+/// device's own measurements (which that calibration never saw).
+int checkTransferFrom(const CalibrateSettings& s, const std::shared_ptr<const HardwareSpec>& target,
+    const FusionRules& fusion, const CalibrationProfile& targetProfile, const std::string& registryDir)
+{
+    int code = ExitOk;
+    const auto source = findHardware(s.registry, s.transferFrom, code);
+    if (!source)
+        return code;
+    const std::string path = calibrationProfilePath(registryDir, source->id, s.runtime, targetProfile.precision);
+    if (!fs::exists(path)) {
+        printError("no calibration of " + source->id + " × " + s.runtime + " " + s.precision + " is stored (" + path
+            + "): run 'graphs calibrate -H " + source->id + " -r " + s.runtime + " -p " + s.precision + "' first");
+        return ExitFailure;
+    }
+    CalibrationStore store(registryDir);
+    auto calibration = store.find(source, fusion, targetProfile.precision);
+    if (!calibration) {
+        printError(calibration.error());
+        return ExitFailure;
+    }
+    auto check = checkTransfer(**calibration, *source, target, targetProfile, fusion, registryDir);
+    if (!check) {
+        printError(check.error());
+        return check.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
+    }
+    std::ostringstream out;
+    out << "calibration of " << source->id << " × " << s.runtime << " " << s.precision << " carried to " << target->id
+        << " (family " << hardwareFamily(*target) << ")\n";
+    out << "stated bound ±" << std::fixed << std::setprecision(1) << check->boundPct << "% (" << kTransferBoundFactor
+        << " × the source's cross-validated ±" << check->boundPct / kTransferBoundFactor << "%)\n\n";
+    out << std::left << std::setw(44) << "measured on " + target->id << std::setw(14) << "kind" << std::right
+        << std::setw(12) << "measured ms" << std::setw(12) << "estimate ms" << std::setw(10) << "error"
+        << "  inside\n";
+    struct KindErrors
+    {
+        double transferred = 0; // Σ|error|
+        double roofline = 0;
+        size_t count = 0;
+    };
+    std::map<std::string, KindErrors> byKind;
+    size_t inside = 0;
+    for (const TransferItem& item : check->items) {
+        std::ostringstream error;
+        error << std::showpos << std::fixed << std::setprecision(1) << item.errorPct << "%";
+        out << std::left << std::setw(44) << item.name << std::setw(14) << item.kind << std::right << std::setw(12)
+            << seconds(item.measuredSeconds) << std::setw(12) << seconds(item.predictedSeconds) << std::setw(10)
+            << error.str() << "  " << (item.insideBound ? "yes" : "no") << '\n';
+        KindErrors& k = byKind[item.kind];
+        k.transferred += std::abs(item.errorPct);
+        k.roofline += std::abs(item.rooflineSeconds / item.measuredSeconds - 1) * 100;
+        k.count += 1;
+        inside += item.insideBound ? 1 : 0;
+    }
+    out << '\n';
+    for (const auto& [kind, k] : byKind)
+        out << kind << ": MAPE " << std::fixed << std::setprecision(1) << k.transferred / static_cast<double>(k.count)
+            << "% over " << k.count << " (the roofs alone, without the carried fit: "
+            << k.roofline / static_cast<double>(k.count) << "%)\n";
+    out << "the stated bound covers " << inside << " of " << check->items.size() << '\n';
+    return emit(out.str(), {});
 }
 
 int runCalibrate(const CalibrateSettings& s)
@@ -80,6 +158,15 @@ int runCalibrate(const CalibrateSettings& s)
     profile.created = utcNow();
     profile.tool = std::string("graphs ") + GRAPHS_VERSION;
     profile.fit.ridge = s.ridge;
+    if (s.pooling != "auto") {
+        char* end = nullptr;
+        const double value = std::strtod(s.pooling.c_str(), &end);
+        if (s.pooling.empty() || *end != '\0' || !(value >= 0 && value <= 100)) {
+            printError("--pooling must be 'auto' or a number between 0 and 100, not '" + s.pooling + "'");
+            return ExitUsage;
+        }
+        profile.fit.pooling = value;
+    }
     for (const std::string& m : s.measurements)
         profile.measurements.push_back(fs::absolute(m).lexically_normal().string());
     if (profile.measurements.empty())
@@ -91,6 +178,9 @@ int runCalibrate(const CalibrateSettings& s)
     }
     for (const std::string& m : s.models)
         profile.modelDirs.push_back(fs::absolute(m).lexically_normal().string());
+
+    if (!s.transferFrom.empty())
+        return checkTransferFrom(s, spec, *fusion, profile, registryDir);
 
     auto calibration = buildCalibration(profile, spec, *fusion, registryDir, CrossValidation::Nested);
     if (!calibration) {
@@ -150,7 +240,14 @@ std::function<int()> addCalibrateCommand(CLI::App& app)
     cmd->add_option("--ridge", s->ridge, "Pull of the fit towards the roofline's figures")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 100.0));
+    cmd->add_option("--pooling", s->pooling,
+           "Pull of each operator class's coefficients towards those shared by all classes: a number (0: classes on "
+           "their own), or auto (chosen by leave-one-model-out on the measurements)")
+        ->capture_default_str();
     cmd->add_flag("--no-save", s->noSave, "Report the fit without storing the profile");
+    cmd->add_option("--transfer-from", s->transferFrom,
+        "Instead of fitting: carry the stored calibration of this other device of the family (same runtime and "
+        "precision) to --hardware and report its errors on --hardware's measurements");
     return [s] { return runCalibrate(*s); };
 }
 

@@ -14,9 +14,13 @@ constexpr double kExtrapolatedShare = 0.10;
 std::string sourceOf(const Calibration& c, const char* what)
 {
     const CalibrationProfile& p = c.profile;
-    return std::string("calibrated ") + what + ": " + p.hardware + " × " + p.runtime + " "
-        + std::string(precisionName(p.precision)) + ", " + std::to_string(c.points.size()) + " measurements"
-        + (p.created.empty() ? std::string() : ", " + p.created.substr(0, 10)) + "; error bound from cross-validation";
+    const std::string fitted = p.hardware + " × " + p.runtime + " " + std::string(precisionName(p.precision)) + ", "
+        + std::to_string(c.points.size()) + " measurements"
+        + (p.created.empty() ? std::string() : ", " + p.created.substr(0, 10));
+    if (!c.transferredFrom.empty())
+        return std::string("interpolated ") + what + ": the calibration of " + fitted
+            + ", scaled to this device's specification; error bound twice that calibration's cross-validated one";
+    return std::string("calibrated ") + what + ": " + fitted + "; error bound from cross-validation";
 }
 
 void calibrateLatency(const GraphAnalysis& analysis, const Partition& partition, ModelEstimate& estimate,
@@ -25,6 +29,11 @@ void calibrateLatency(const GraphAnalysis& analysis, const Partition& partition,
     const LatencyFeatures features = latencyFeatures(analysis, partition, estimate, calibration.roofs);
     const std::string source = sourceOf(calibration, "latency");
     const double bound = calibration.errorBoundPct;
+    // A calibration carried over from a sibling device: everything it gives is INTERPOLATED, its bound already
+    // widened; shapes outside what the sibling's fit saw widen it again.
+    const bool transferred = !calibration.transferredFrom.empty();
+    const Confidence inside = transferred ? Confidence::Interpolated : Confidence::Calibrated;
+    const Confidence outsideRange = transferred ? Confidence::Interpolated : Confidence::Extrapolated;
 
     double total = calibration.model.runSeconds(features);
     double outside = 0;
@@ -37,7 +46,7 @@ void calibrateLatency(const GraphAnalysis& analysis, const Partition& partition,
         const bool covered = calibration.model.covers(k);
         EstimationResult& latency = estimate.subgraphs[i].latency;
         latency.value = seconds * 1e3;
-        latency.confidence = covered ? Confidence::Calibrated : Confidence::Extrapolated;
+        latency.confidence = covered ? inside : outsideRange;
         latency.errorBoundPct = covered ? bound : bound * kExtrapolatedBoundFactor;
         latency.source = source;
         total += seconds;
@@ -49,7 +58,7 @@ void calibrateLatency(const GraphAnalysis& analysis, const Partition& partition,
         if (!kernel[i]) {
             EstimationResult& latency = estimate.subgraphs[i].latency;
             latency.value = 0;
-            latency.confidence = Confidence::Calibrated;
+            latency.confidence = inside;
             latency.errorBoundPct = 0;
             latency.source = source;
         }
@@ -57,7 +66,7 @@ void calibrateLatency(const GraphAnalysis& analysis, const Partition& partition,
     const bool extrapolated = total > 0 && outside > kExtrapolatedShare * total;
     ModelSummary& sum = estimate.summary;
     sum.latency.value = total * 1e3;
-    sum.latency.confidence = extrapolated ? Confidence::Extrapolated : Confidence::Calibrated;
+    sum.latency.confidence = extrapolated ? outsideRange : inside;
     sum.latency.errorBoundPct = extrapolated ? bound * kExtrapolatedBoundFactor : bound;
     sum.latency.source = source;
     sum.throughput.value = total > 0 ? static_cast<double>(estimate.options.batch) / total : 0;

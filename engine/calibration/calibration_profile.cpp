@@ -67,11 +67,18 @@ Result<CalibrationProfile> loadCalibrationProfile(const std::string& path)
         if (root["tool"])
             p.tool = reader.string(root["tool"], "tool");
         if (const YAML::Node fit = root["fit"]) {
-            reader.checkMap(fit, "fit", { "ridge", "balance_models", "coverage" }, {});
+            reader.checkMap(fit, "fit", { "ridge", "balance_models", "coverage", "pooling" }, {});
             if (fit["ridge"])
                 p.fit.ridge = reader.number(fit["ridge"], "fit.ridge");
             if (p.fit.ridge < 0 || p.fit.ridge > 100)
                 reader.fail(fit["ridge"], "fit.ridge", "must be between 0 and 100");
+            if (fit["pooling"]) {
+                const YAML::Node pooling = fit["pooling"];
+                if (pooling.IsScalar() && pooling.Scalar() == "auto")
+                    p.fit.pooling = -1;
+                else if ((p.fit.pooling = reader.number(pooling, "fit.pooling")) < 0 || p.fit.pooling > 100)
+                    reader.fail(pooling, "fit.pooling", "must be 'auto' or a number between 0 and 100");
+            }
             if (fit["balance_models"])
                 p.fit.balanceModels = reader.boolean(fit["balance_models"], "fit.balance_models");
             if (fit["coverage"])
@@ -120,6 +127,10 @@ Status saveCalibrationProfile(const CalibrationProfile& p, const std::string& pa
         out << YAML::Key << "tool" << YAML::Value << p.tool;
     out << YAML::Key << "fit" << YAML::Value << YAML::Flow << YAML::BeginMap;
     out << YAML::Key << "ridge" << YAML::Value << p.fit.ridge;
+    if (p.fit.pooling < 0)
+        out << YAML::Key << "pooling" << YAML::Value << "auto";
+    else
+        out << YAML::Key << "pooling" << YAML::Value << p.fit.pooling;
     out << YAML::Key << "balance_models" << YAML::Value << p.fit.balanceModels;
     out << YAML::Key << "coverage" << YAML::Value << p.fit.coverage << YAML::EndMap;
     out << YAML::Key << "measurements" << YAML::Value << YAML::BeginSeq;
@@ -151,13 +162,11 @@ std::string measurementKey(const std::string& file, const MeasurementRecord& r)
     return (ec ? file : canonical.string()) + "#" + r.benchmark + "#" + std::to_string(r.batch) + "#" + std::to_string(r.threads);
 }
 
-Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::shared_ptr<const HardwareSpec> hardware,
-    const FusionRules& fusion, const std::string& registryDir, CrossValidation validation)
+Result<ProfileRecords> loadProfileRecords(const CalibrationProfile& profile, const std::string& registryDir)
 {
-    Calibration c;
-    c.profile = profile;
-    std::vector<MeasurementRecord> records;
-    std::vector<std::string> sources; // each record's file
+    ProfileRecords out;
+    std::vector<MeasurementRecord>& records = out.records;
+    std::vector<std::string>& sources = out.sources;
     for (const std::string& m : profile.measurements) {
         const fs::path file = fs::path(m).is_absolute() ? fs::path(m) : fs::path(registryDir) / m;
         auto loaded = loadResults(file.string());
@@ -173,6 +182,27 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
             sources.push_back(resolved);
         }
     }
+    return out;
+}
+
+Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::shared_ptr<const HardwareSpec> hardware,
+    const FusionRules& fusion, const std::string& registryDir, CrossValidation validation,
+    const ProgressCallback& progress)
+{
+    // Rebuilding the points (each measured model estimated again) takes the first half, the folds the rest.
+    auto step = [&](double from, double to) -> ProgressCallback {
+        if (!progress)
+            return {};
+        return [=](double f) { return progress(from + (to - from) * f); };
+    };
+    const bool nested = validation == CrossValidation::Nested;
+    Calibration c;
+    c.profile = profile;
+    auto loadedRecords = loadProfileRecords(profile, registryDir);
+    if (!loadedRecords)
+        return loadedRecords.error();
+    std::vector<MeasurementRecord>& records = loadedRecords->records;
+    const std::vector<std::string>& sources = loadedRecords->sources;
     c.roofs = fitRoofline(records, *hardware, profile.precision);
     std::vector<MeasurementRecord> measured; // energy is the runs', not the roofs'
     std::copy_if(records.begin(), records.end(), std::back_inserter(measured),
@@ -193,7 +223,7 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
         c.energyBoundPct = conformalBoundPct(absolute, profile.fit.coverage);
     }
     TrainingDataOptions options { hardware, fusion, profile.precision, profile.modelDirs, c.roofs };
-    auto points = trainingPoints(records, options, c.diagnostics);
+    auto points = trainingPoints(records, options, c.diagnostics, step(0.0, 0.5));
     if (!points)
         return points.error();
     c.points = std::move(*points);
@@ -207,7 +237,7 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
     c.model = std::move(*model);
     c.quality = fitQuality(c.model, c.points);
     if (validation != CrossValidation::None) {
-        auto errors = groupErrors(c.points, profile.fit);
+        auto errors = groupErrors(c.points, profile.fit, step(0.5, nested ? 0.6 : 1.0));
         if (!errors)
             return errors.error();
         c.groupErrors = std::move(*errors);
@@ -217,7 +247,7 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
         c.errorBoundPct = conformalBoundPct(absolute, profile.fit.coverage);
     }
     if (validation == CrossValidation::Nested) {
-        auto held = crossValidate(c.points, profile.fit);
+        auto held = crossValidate(c.points, profile.fit, step(0.6, 1.0));
         if (!held)
             return held.error();
         c.heldOut = std::move(*held);

@@ -87,6 +87,9 @@ struct Calibration
     std::optional<EnergyFit> energy;         ///< from the rows with measured energy; absent when there are none
     double energyBoundPct = 0;               ///< from the energy fit's k-fold held-out errors
     std::set<std::string> measurementKeys;   ///< measurementKey() of every row fitted on
+    /// Set when this calibration was carried over from another device of the same family (calibration_transfer.h):
+    /// the id of the device it was fitted on. Its estimates are INTERPOLATED, not CALIBRATED.
+    std::string transferredFrom;
 
     /// Whether the latency model has a cross-validated bound (some whole models were measured): without one its
     /// latencies are not applied.
@@ -98,10 +101,24 @@ struct Calibration
 /// row named through different paths gives the same key.
 std::string measurementKey(const std::string& file, const MeasurementRecord& record);
 
+/// The rows of a profile's measurement files that a calibration uses: those of its runtime and precision, and every
+/// roof row; with the file each came from.
+struct ProfileRecords
+{
+    std::vector<MeasurementRecord> records;
+    std::vector<std::string> sources;
+};
+
+/// Reads the profile's measurement files (paths relative to `registryDir`); fails naming a file that cannot be read.
+Result<ProfileRecords> loadProfileRecords(const CalibrationProfile& profile, const std::string& registryDir);
+
 /// Loads the profile's measurements (paths relative to `registryDir`), keeps the rows of its runtime and
 /// precision, fits the roofs and the latency model, and cross-validates as asked. Fails when a measurement file
 /// cannot be read or there is not enough data.
+/// `progress` sees the share done (rebuilding the training points, then the cross-validation's folds); returning
+/// false stops the build with ErrorCode::Cancelled.
 Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::shared_ptr<const HardwareSpec> hardware,
-    const FusionRules& fusion, const std::string& registryDir, CrossValidation validation = CrossValidation::Groups);
+    const FusionRules& fusion, const std::string& registryDir, CrossValidation validation = CrossValidation::Groups,
+    const ProgressCallback& progress = {});
 
 } // namespace graphs

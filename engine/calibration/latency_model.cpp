@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <map>
 #include <set>
 
 namespace graphs {
@@ -23,7 +25,7 @@ std::vector<std::string> columnsOf(const std::vector<const TrainingPoint*>& poin
     return { keys.begin(), keys.end() };
 }
 
-Result<LatencyModel> fit(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
+Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
 {
     if (points.size() < 2)
         return Error { ErrorCode::InvalidData,
@@ -40,41 +42,97 @@ Result<LatencyModel> fit(const std::vector<const TrainingPoint*>& points, const 
         ? std::max(1.0, static_cast<double>(ungrouped) / static_cast<double>(grouped))
         : 1.0;
 
+    // Unknowns. Without pooling, one per term. With pooling, each class term "<class>:<term>" is the shared
+    // "*:<term>" plus a deviation of either sign (two non-negative unknowns), and the deviations are pulled towards 0
+    // while the shared ones are pulled towards the prior: a class the data say little about keeps the behaviour of
+    // the others rather than the bare roofline. Run terms are always their own.
+    struct Unknown
+    {
+        std::string shared; ///< "*:<term>" or the run term itself: the coefficient it adds to
+        double sign = 1;    ///< +1, or −1 for the negative part of a deviation
+        std::string column; ///< the feature it multiplies ("" for a shared term: the sum over its classes)
+        double prior = 0;
+        bool deviation = false;
+    };
+    auto termOf = [](const std::string& key) { return key.substr(key.find(':') + 1); };
+    const bool pooled = options.pooling > 0;
+    std::vector<Unknown> unknowns;
+    std::set<std::string> sharedTerms;
+    for (const std::string& c : cols) {
+        if (!pooled || c.rfind("run:", 0) == 0) {
+            unknowns.push_back({ c, 1, c, termPrior(c), false });
+            continue;
+        }
+        sharedTerms.insert(termOf(c));
+        unknowns.push_back({ c, 1, c, 0, true });
+        unknowns.push_back({ c, -1, c, 0, true });
+    }
+    for (const std::string& t : sharedTerms)
+        unknowns.push_back({ "*:" + t, 1, "", termPrior("*:" + t), false });
+    const auto u = static_cast<Eigen::Index>(unknowns.size());
+
     // Rows divided by the measured time: the fit minimises relative error, so small operators count as much as
     // large ones.
-    Eigen::MatrixXd a(n + m, m);
-    Eigen::VectorXd b(n + m);
+    Eigen::MatrixXd a(n + u, u);
+    Eigen::VectorXd b(n + u);
     for (Eigen::Index i = 0; i < n; ++i) {
         const TrainingPoint& p = *points[static_cast<size_t>(i)];
         if (!(p.measuredSeconds > 0) || !std::isfinite(p.measuredSeconds))
             return Error { ErrorCode::InvalidData, "measured time of '" + p.name + "' is not positive", "calibration" };
         const FeatureVector total = p.features.total();
+        std::map<std::string, double> byTerm; // Σ over classes, for the shared unknowns
+        for (const auto& [k, v] : total)
+            if (k.rfind("run:", 0) != 0)
+                byTerm[termOf(k)] += v;
         const double w = (p.group.empty() ? 1.0 : modelWeight) / p.measuredSeconds;
-        for (Eigen::Index j = 0; j < m; ++j) {
-            const auto it = total.find(cols[static_cast<size_t>(j)]);
-            a(i, j) = it == total.end() ? 0.0 : it->second * w;
+        for (Eigen::Index j = 0; j < u; ++j) {
+            const Unknown& x = unknowns[static_cast<size_t>(j)];
+            double v = 0;
+            if (x.column.empty()) {
+                const auto it = byTerm.find(x.shared.substr(2));
+                v = it == byTerm.end() ? 0.0 : it->second;
+            } else {
+                const auto it = total.find(x.column);
+                v = it == total.end() ? 0.0 : it->second;
+            }
+            a(i, j) = v * x.sign * w;
         }
         b(i) = p.group.empty() ? 1.0 : modelWeight;
     }
-    // Columns scaled to unit RMS so one ridge strength fits all, then ridge rows pulling towards the prior.
-    Eigen::VectorXd scale(m);
-    for (Eigen::Index j = 0; j < m; ++j) {
+    // Columns scaled to unit RMS so one ridge strength fits all, then ridge rows pulling towards the prior (the
+    // deviations of a pooled fit towards 0, with their own strength).
+    Eigen::VectorXd scale(u);
+    for (Eigen::Index j = 0; j < u; ++j) {
         const double rms = std::sqrt(a.topRows(n).col(j).squaredNorm() / static_cast<double>(n));
         scale(j) = rms > 0 && std::isfinite(rms) ? rms : 1.0;
         a.col(j) /= scale(j);
     }
     const double lambda = std::sqrt(options.ridge * static_cast<double>(n));
-    a.bottomRows(m).setZero();
-    for (Eigen::Index j = 0; j < m; ++j) {
-        a(n + j, j) = lambda;
-        b(n + j) = lambda * termPrior(cols[static_cast<size_t>(j)]) * scale(j);
+    const double lambdaPool = std::sqrt(options.pooling * static_cast<double>(n));
+    a.bottomRows(u).setZero();
+    for (Eigen::Index j = 0; j < u; ++j) {
+        const Unknown& x = unknowns[static_cast<size_t>(j)];
+        const double l = x.deviation ? lambdaPool : lambda;
+        a(n + j, j) = l;
+        b(n + j) = l * x.prior * scale(j);
     }
     const Eigen::VectorXd x = nonNegativeLeastSquares(a, b);
     LatencyModel model;
-    for (Eigen::Index j = 0; j < m; ++j) {
+    std::map<std::string, double> sum;
+    for (Eigen::Index j = 0; j < u; ++j) {
+        const Unknown& k = unknowns[static_cast<size_t>(j)];
         const double c = x(j) / scale(j);
-        model.coefficients[cols[static_cast<size_t>(j)]] = std::isfinite(c) ? c : termPrior(cols[static_cast<size_t>(j)]);
+        sum[k.shared] += std::isfinite(c) ? k.sign * c : 0.0;
     }
+    for (const std::string& c : cols) {
+        double value = sum[c];
+        if (pooled && c.rfind("run:", 0) != 0)
+            value += sum["*:" + termOf(c)];
+        model.coefficients[c] = std::max(0.0, value);
+    }
+    for (const std::string& t : sharedTerms)
+        model.coefficients["*:" + t] = std::max(0.0, sum["*:" + t]);
+    model.pooling = options.pooling;
     for (const TrainingPoint* p : points) {
         for (const SubgraphFeatures& k : p->features.subgraphs) {
             CoveredRange& r = model.covered[k.opClass];
@@ -90,6 +148,59 @@ Result<LatencyModel> fit(const std::vector<const TrainingPoint*>& points, const 
         }
     }
     return model;
+}
+
+/// The fit at `options.pooling`; when that is negative (automatic): without pooling where there are operator
+/// measurements (ungrouped points: each class is measured on its own, across shapes), else at the strength, none or
+/// as strong as the ridge, whose leave-one-group-out fits on `points` alone err least on the left-out groups (mean
+/// absolute error of their summed times). Imported per-subgraph runs of a handful of models show each class in few
+/// settings, and there the pooled fit carries better; inside a cross-validation this choice is made again on each
+/// training set, so a reported held-out error never saw the group it is about. Fewer than three groups: no pooling.
+Result<LatencyModel> fit(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
+{
+    if (options.pooling >= 0)
+        return fitFixed(points, options);
+    std::set<std::string> groups;
+    bool operators = false;
+    for (const TrainingPoint* p : points) {
+        if (p->group.empty())
+            operators = true;
+        else
+            groups.insert(p->group);
+    }
+    FitOptions chosen = options;
+    chosen.pooling = 0;
+    if (!operators && groups.size() >= 3) {
+        double best = std::numeric_limits<double>::infinity();
+        for (double candidate : { 0.0, options.ridge }) {
+            FitOptions o = options;
+            o.pooling = candidate;
+            double sum = 0;
+            for (const std::string& g : groups) {
+                std::vector<const TrainingPoint*> kept;
+                for (const TrainingPoint* p : points)
+                    if (p->group != g)
+                        kept.push_back(p);
+                auto model = fitFixed(kept, o);
+                if (!model)
+                    return model.error();
+                double predicted = 0;
+                double measured = 0;
+                for (const TrainingPoint* p : points) {
+                    if (p->group == g) {
+                        predicted += model->predictSeconds(p->features);
+                        measured += p->measuredSeconds;
+                    }
+                }
+                sum += measured > 0 ? std::abs(predicted / measured - 1) : 0;
+            }
+            if (sum < best - 1e-12) {
+                best = sum;
+                chosen.pooling = candidate;
+            }
+        }
+    }
+    return fitFixed(points, chosen);
 }
 
 std::vector<const TrainingPoint*> allBut(const std::vector<TrainingPoint>& points, const std::string& group,
@@ -130,7 +241,16 @@ double groupError(const LatencyModel& model, const std::vector<TrainingPoint>& p
 double LatencyModel::coefficient(const std::string& key) const
 {
     const auto it = coefficients.find(key);
-    return it == coefficients.end() ? termPrior(key) : it->second;
+    if (it != coefficients.end())
+        return it->second;
+    // A class the fit never saw takes the pooled value of its term, where the fit pooled.
+    const size_t colon = key.find(':');
+    if (colon != std::string::npos && key.rfind("run:", 0) != 0) {
+        const auto shared = coefficients.find("*" + key.substr(colon));
+        if (shared != coefficients.end())
+            return shared->second;
+    }
+    return termPrior(key);
 }
 
 double LatencyModel::predictKernelSeconds(const SubgraphFeatures& k) const
@@ -230,12 +350,16 @@ Status checkEnoughForCrossValidation(const std::vector<TrainingPoint>& points, s
     return Ok {};
 }
 
-Result<std::map<std::string, double>> groupErrors(const std::vector<TrainingPoint>& points, const FitOptions& options)
+Result<std::map<std::string, double>> groupErrors(const std::vector<TrainingPoint>& points, const FitOptions& options,
+    const ProgressCallback& progress)
 {
     if (auto enough = checkEnoughForCrossValidation(points, 1); !enough)
         return enough.error();
     std::map<std::string, double> errors;
-    for (const std::string& g : groupsOf(points)) {
+    const std::set<std::string> groups = groupsOf(points);
+    for (const std::string& g : groups) {
+        if (progress && !progress(static_cast<double>(errors.size()) / static_cast<double>(groups.size())))
+            return Error { ErrorCode::Cancelled, "calibration cancelled", "calibration" };
         auto model = fit(allBut(points, g), options);
         if (!model)
             return model.error();
@@ -245,13 +369,16 @@ Result<std::map<std::string, double>> groupErrors(const std::vector<TrainingPoin
 }
 
 Result<std::vector<HeldOutPrediction>> crossValidate(const std::vector<TrainingPoint>& points,
-    const FitOptions& options)
+    const FitOptions& options, const ProgressCallback& progress)
 {
     if (auto enough = checkEnoughForCrossValidation(points, 2); !enough)
         return enough.error();
     const std::set<std::string> groups = groupsOf(points);
     std::vector<HeldOutPrediction> out;
+    size_t done = 0;
     for (const std::string& g : groups) {
+        if (progress && !progress(static_cast<double>(done++) / static_cast<double>(groups.size())))
+            return Error { ErrorCode::Cancelled, "calibration cancelled", "calibration" };
         auto model = fit(allBut(points, g), options);
         if (!model)
             return model.error();

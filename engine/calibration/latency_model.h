@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calibration/latency_features.h"
+#include "core/diagnostic.h"
 #include "core/error.h"
 
 #include <map>
@@ -29,6 +30,7 @@ struct LatencyModel
 {
     std::map<std::string, double> coefficients;
     std::map<std::string, CoveredRange> covered; ///< class → kernels seen in the fit
+    double pooling = 0; ///< the pooling strength the fit used
 
     /// A term's coefficient; terms the model has no coefficient for keep their prior.
     double coefficient(const std::string& key) const;
@@ -56,6 +58,12 @@ struct FitOptions
     /// hundred operator cases would drown a dozen models, and it is whole models the estimates are for.
     bool balanceModels = true;
     double coverage = 0.9; ///< the share of held-out errors the stated error bound should cover
+    /// Partial pooling across operator classes: each class's coefficient of a term is the term's shared value
+    /// ("*:<term>", itself pulled towards the prior by `ridge`) plus a deviation pulled towards 0 with this strength
+    /// (relative, like `ridge`); a class the fit never saw takes the shared value. 0: every class on its own, pulled
+    /// towards the prior. Negative (the default, "auto"): none where operators were measured; otherwise 0 or `ridge`,
+    /// whichever errs less in a leave-one-model-out inside the fit's own points.
+    double pooling = -1;
 };
 
 /// How well a fit describes its own data.
@@ -87,11 +95,12 @@ struct HeldOutPrediction
 /// (split-conformal: the ⌈(n+1)·coverage⌉-th smallest of n inner group errors), so the bound is as honest as the
 /// error it is checked against.
 Result<std::vector<HeldOutPrediction>> crossValidate(const std::vector<TrainingPoint>& points,
-    const FitOptions& options = {});
+    const FitOptions& options = {}, const ProgressCallback& progress = {});
 
 /// Leave-one-group-out relative errors of every grouped point, keyed by group (a group's error is that of the
 /// sum of its points: a model measured per subgraph is judged as a whole).
-Result<std::map<std::string, double>> groupErrors(const std::vector<TrainingPoint>& points, const FitOptions& options);
+Result<std::map<std::string, double>> groupErrors(const std::vector<TrainingPoint>& points, const FitOptions& options,
+    const ProgressCallback& progress = {});
 
 /// The error bound (percent) that covers `coverage` of new errors, given held-out absolute relative errors
 /// (split-conformal quantile, never below 3%).

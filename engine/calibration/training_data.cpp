@@ -62,6 +62,13 @@ std::string importedSubgraphClass(const MeasurementRecord& record)
     const std::string nodes = detail.substr(std::min(detail.size(), detail.find(':') == std::string::npos
                                                                         ? detail.size()
                                                                         : detail.find(':') + 1));
+    // Rows this program stored itself (graphs benchmark --profile) name the subgraph's own calibration class.
+    for (const char* own : { "matrix", "elementwise", "normalization", "softmax", "pooling", "reduction",
+             "data_movement" })
+        if (opType == own)
+            return opType;
+    if (opType.rfind("conv-", 0) == 0)
+        return opType;
     // The record does not say which kind of convolution it is: it is held to the standard convolution's class, so
     // that estimates of standard convolutions use it and other kinds stay EXTRAPOLATED.
     if (contains(opType, "conv"))
@@ -109,7 +116,7 @@ std::string importedOperatorClass(const MeasurementRecord& record)
 }
 
 Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementRecord>& records,
-    const TrainingDataOptions& options, Diagnostics& skipped)
+    const TrainingDataOptions& options, Diagnostics& skipped, const ProgressCallback& progress)
 {
     const ScratchDir scratchDir;
     const std::string& scratch = scratchDir.path();
@@ -118,6 +125,8 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
 
     std::vector<TrainingPoint> points;
     for (size_t index = 0; index < records.size(); ++index) {
+        if (progress && !progress(static_cast<double>(index) / static_cast<double>(records.size())))
+            return Error { ErrorCode::Cancelled, "calibration cancelled", "calibration" };
         const MeasurementRecord& r = records[index];
         TrainingPoint point;
         point.record = index;

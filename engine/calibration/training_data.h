@@ -47,7 +47,8 @@ std::string importedOperatorClass(const MeasurementRecord& record);
 /// - each imported subgraph row (with FLOPs and bytes) is one kernel of its class, grouped by its model (the part of
 ///   the benchmark name before '/').
 /// Roof rows are skipped; rows that cannot be rebuilt are skipped with a warning in `skipped`.
+/// `progress` sees the share of records done; returning false stops with ErrorCode::Cancelled.
 Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementRecord>& records,
-    const TrainingDataOptions& options, Diagnostics& skipped);
+    const TrainingDataOptions& options, Diagnostics& skipped, const ProgressCallback& progress = {});
 
 } // namespace graphs

@@ -1,16 +1,90 @@
 #include "workflows/calibration_store.h"
 
 #include "calibration/calibrated_estimate.h"
+#include "calibration/calibration_transfer.h"
+#include "core/data_paths.h"
+#include "hardware/hardware_registry.h"
+#include "hardware/local_hardware.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace graphs {
 
-CalibrationStore::CalibrationStore(std::string registryDir, CrossValidation validation)
+CalibrationStore::CalibrationStore(std::string registryDir, CrossValidation validation, HardwareLookup lookup)
     : m_registry(std::move(registryDir))
     , m_validation(validation)
+    , m_lookup(std::move(lookup))
 {
 }
 
 Result<std::shared_ptr<const Calibration>> CalibrationStore::find(const std::shared_ptr<const HardwareSpec>& hardware,
+    const FusionRules& runtime, Precision precision)
+{
+    auto mine = own(hardware, runtime, precision);
+    if (!mine || *mine || m_registry.empty() || !hardware)
+        return mine;
+    return sibling(hardware, runtime, precision);
+}
+
+std::shared_ptr<const HardwareSpec> CalibrationStore::lookup(const std::string& id)
+{
+    if (m_lookup)
+        return m_lookup(id);
+    const std::lock_guard lock(m_lookupMutex);
+    if (id == "local") {
+        auto info = readCpuInfo();
+        return info ? std::make_shared<const HardwareSpec>(localHardwareSpec(*info)) : nullptr;
+    }
+    if (!m_hardwareLoaded) {
+        m_hardwareLoaded = true;
+        auto loaded = HardwareRegistry::load({ bundledRegistryDir(), m_registry });
+        if (loaded)
+            m_hardware = std::make_shared<const HardwareRegistry>(std::move(*loaded));
+    }
+    return m_hardware ? m_hardware->find(id) : nullptr;
+}
+
+std::shared_ptr<const Calibration> CalibrationStore::sibling(const std::shared_ptr<const HardwareSpec>& hardware,
+    const FusionRules& runtime, Precision precision)
+{
+    std::error_code ec;
+    const std::filesystem::path root = std::filesystem::path(m_registry) / "calibration";
+    if (!std::filesystem::is_directory(root, ec))
+        return nullptr;
+    const std::string family = hardwareFamily(*hardware);
+    const double peak = hardware->peakOpsPerSecond(precision);
+    std::vector<std::pair<double, std::shared_ptr<const HardwareSpec>>> candidates;
+    std::vector<std::string> ids;
+    for (const auto& entry : std::filesystem::directory_iterator(root, ec))
+        ids.push_back(entry.path().filename().string());
+    std::sort(ids.begin(), ids.end()); // the same choice on every file system
+    for (const std::string& id : ids) {
+        if (id == hardware->id
+            || !std::filesystem::exists(calibrationProfilePath(m_registry, id, runtime.runtimeId, precision), ec))
+            continue;
+        auto spec = lookup(id);
+        if (!spec || hardwareFamily(*spec) != family)
+            continue;
+        const double other = spec->peakOpsPerSecond(precision);
+        candidates.emplace_back(peak > 0 && other > 0 ? std::abs(std::log(other / peak)) : 1e9, spec);
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+        [](const auto& a, const auto& b) { return a.first < b.first; });
+    // The nearest sibling whose profile gives a latency fit; one that cannot be refitted is passed over.
+    for (const auto& [distance, spec] : candidates) {
+        auto source = own(spec, runtime, precision);
+        if (!source || !*source || !(*source)->hasLatency())
+            continue;
+        auto carried = transferCalibration(**source, *spec, hardware);
+        if (carried)
+            return std::make_shared<const Calibration>(std::move(*carried));
+    }
+    return nullptr;
+}
+
+Result<std::shared_ptr<const Calibration>> CalibrationStore::own(const std::shared_ptr<const HardwareSpec>& hardware,
     const FusionRules& runtime, Precision precision)
 {
     if (m_registry.empty() || !hardware)

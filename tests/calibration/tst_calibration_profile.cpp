@@ -11,6 +11,8 @@
 #include "test_files.h"
 
 #include <QtTest>
+
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -21,10 +23,18 @@ namespace {
 
 const std::string kHardware = "intel-core-i7-12700k";
 
-std::shared_ptr<const HardwareSpec> bundledSpec()
+/// The bundled registry's entry these tests calibrate; null with `error` set when it cannot be loaded.
+std::shared_ptr<const HardwareSpec> bundledSpec(std::string& error)
 {
     auto registry = HardwareRegistry::load({ GRAPHS_SOURCE_DIR "/registries" });
-    return registry ? registry->find(kHardware) : nullptr;
+    if (!registry) {
+        error = registry.error().toString();
+        return nullptr;
+    }
+    auto spec = registry->find(kHardware);
+    if (!spec)
+        error = "the bundled registry (registries/) has no entry " + kHardware;
+    return spec;
 }
 
 MeasurementRecord row(const std::string& kind, const std::string& benchmark, double ms, double flops = -1,
@@ -114,9 +124,9 @@ class TestCalibrationProfile : public QObject
 private slots:
     void initTestCase()
     {
-        m_spec = bundledSpec();
-        if (!m_spec)
-            QSKIP("the bundled hardware registry is not readable");
+        std::string error;
+        m_spec = bundledSpec(error);
+        QVERIFY2(m_spec, error.c_str());
     }
 
     void rooflineFromMeasuredRows()
@@ -397,6 +407,23 @@ private slots:
         QCOMPARE(c->diagnostics.size(), size_t(1));
         QCOMPARE(c->diagnostics[0].location, std::string("Anet/sg9"));
 
+        // Progress runs from 0 towards 1 without going back, and a callback that says stop ends the build with
+        // Cancelled, at whatever point it says so (here: the first report of the cross-validation's folds).
+        std::vector<double> seen;
+        auto watched = buildCalibration(profile, m_spec, *fusion, registry, CrossValidation::Nested, [&](double f) {
+            seen.push_back(f);
+            return true;
+        });
+        QVERIFY(watched);
+        QVERIFY(seen.size() >= used + 5); // one per record rebuilt, one per fold at least
+        QCOMPARE(seen.front(), 0.0);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QVERIFY(seen.back() < 1.0);
+        auto stopped = buildCalibration(
+            profile, m_spec, *fusion, registry, CrossValidation::Nested, [](double f) { return f < 0.5; });
+        QVERIFY(!stopped);
+        QCOMPARE(stopped.error().code, ErrorCode::Cancelled);
+
         // A measurement file that is not there fails the build, naming it.
         profile.measurements.push_back("benchmarks/nowhere.csv");
         auto missing = buildCalibration(profile, m_spec, *fusion, registry);
@@ -490,8 +517,7 @@ private slots:
         request.hardware = m_spec;
         request.fusion = *fusion;
         auto outcome = runAnalysis(request);
-        if (!outcome)
-            QSKIP(outcome.error().toString().c_str());
+        QVERIFY2(outcome, outcome ? "" : outcome.error().toString().c_str());
         ModelEstimate& estimate = *outcome->estimate;
         const double energy = estimate.summary.energy.value;
 

@@ -186,6 +186,74 @@ private slots:
         QCOMPARE(model->runSeconds(f), 0.0);
     }
 
+    /// Models only (no operator rows): four classes that all run at 2× the compute roof and 1× the memory roof,
+    /// each model showing a different pair of them; a fifth class, softmax, is never seen.
+    static std::vector<TrainingPoint> pooledPoints()
+    {
+        const std::vector<std::string> classes = { "matrix", "elementwise", "conv-standard", "pooling" };
+        std::vector<TrainingPoint> points;
+        for (int i = 0; i < 16; ++i) {
+            LatencyFeatures f;
+            for (int j = 0; j < 2; ++j)
+                f.subgraphs.push_back(kernel(classes[static_cast<size_t>((i + j) % 4)], 1e-4 * (1 + (i * 3 + j) % 5),
+                    2e-5 * (1 + (i * 7 + j) % 4)));
+            double t = 0;
+            for (const SubgraphFeatures& k : f.subgraphs)
+                t += 2.0 * k.terms.at(k.opClass + ":compute") + 1.0 * k.terms.at(k.opClass + ":memory");
+            points.push_back({ "p" + std::to_string(i), "model" + std::to_string(i / 2), f, t });
+        }
+        return points;
+    }
+
+    void poolingLendsTheSharedValueToUnseenClasses()
+    {
+        // A strong prior: unpooled, the classes stay between the data (2) and the prior (1); pooled, the shared
+        // value carries the data's 2 and pulls towards the prior only once, so an unseen class gets nearly 2, not 1.
+        const std::vector<TrainingPoint> points = pooledPoints();
+        auto unpooled = fitLatencyModel(points, { .ridge = 1e-3, .pooling = 0 });
+        auto pooled = fitLatencyModel(points, { .ridge = 1e-3, .pooling = 10 });
+        QVERIFY(unpooled && pooled);
+        QCOMPARE(unpooled->coefficient("softmax:compute"), 1.0); // the prior
+        QVERIFY(!unpooled->coefficients.count("*:compute"));
+        QVERIFY2(near(pooled->coefficient("*:compute"), 2.0, 0.02), text(pooled->coefficient("*:compute")).c_str());
+        QVERIFY(near(pooled->coefficient("softmax:compute"), pooled->coefficient("*:compute"), 1e-12));
+        QVERIFY(near(pooled->coefficient("softmax:memory"), 1.0, 0.02));
+        for (const char* key : { "matrix:compute", "elementwise:compute", "conv-standard:compute", "pooling:compute" })
+            QVERIFY2(near(pooled->coefficient(key), 2.0, 0.02), key);
+        QCOMPARE(pooled->pooling, 10.0);
+        QCOMPARE(unpooled->pooling, 0.0);
+    }
+
+    void poolingKeepsClassesThatDiffer()
+    {
+        // Weak pooling lets a class the data show clearly keep its own value: matrix at 3, the rest at 1.
+        std::vector<TrainingPoint> points = pooledPoints();
+        for (TrainingPoint& p : points) {
+            p.measuredSeconds = 0;
+            for (const SubgraphFeatures& k : p.features.subgraphs)
+                p.measuredSeconds += (k.opClass == "matrix" ? 3.0 : 1.0) * k.terms.at(k.opClass + ":compute")
+                    + k.terms.at(k.opClass + ":memory");
+        }
+        auto model = fitLatencyModel(points, { .ridge = 1e-9, .pooling = 1e-9 });
+        QVERIFY(model);
+        QVERIFY2(near(model->coefficient("matrix:compute"), 3.0, 1e-3), text(model->coefficient("matrix:compute")).c_str());
+        QVERIFY2(near(model->coefficient("pooling:compute"), 1.0, 1e-3), text(model->coefficient("pooling:compute")).c_str());
+    }
+
+    void automaticPoolingOnlyWithoutOperatorRows()
+    {
+        // With operator rows (syntheticPoints: 12 ungrouped) the automatic choice never pools.
+        auto withOperators = fitLatencyModel(syntheticPoints(), { .ridge = 1e-3 });
+        QVERIFY(withOperators);
+        QCOMPARE(withOperators->pooling, 0.0);
+        QVERIFY(!withOperators->coefficients.count("*:compute"));
+        // Models only, every class at 2× where the prior says 1: leaving a model out, the pooled fit predicts it
+        // better, so the automatic choice pools (at the ridge's strength).
+        auto modelsOnly = fitLatencyModel(pooledPoints(), { .ridge = 0.05 });
+        QVERIFY(modelsOnly);
+        QCOMPARE(modelsOnly->pooling, 0.05);
+    }
+
     void crossValidationOfExactData()
     {
         const auto points = syntheticPoints();
