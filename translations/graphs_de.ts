@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>graphs::ui::AboutBox</name>
+    <message>
+        <source>About graphs-studio</source>
+        <translation>Über graphs-studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;graphs-studio %1&lt;/h3&gt;&lt;p&gt;Latency, memory and energy estimates of neural networks on hardware.&lt;/p&gt;&lt;p&gt;Counts MACs, FLOPs and bytes moved per node of an ONNX model, partitions it into the kernels a runtime would run, and estimates each on the hardware chosen. Estimates are THEORETICAL until the hardware is calibrated.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;graphs-studio %1&lt;/h3&gt;&lt;p&gt;Schätzungen von Latenz, Speicher und Energie neuronaler Netze auf Hardware.&lt;/p&gt;&lt;p&gt;Zählt MACs, FLOPs und bewegte Bytes je Knoten eines ONNX-Modells, teilt es in die Kernel auf, die eine Laufzeitumgebung ausführen würde, und schätzt jeden auf der gewählten Hardware. Schätzungen sind THEORETISCH, bis die Hardware kalibriert ist.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>graphs::ui::BenchmarkJob</name>
     <message>
         <source>No user registry: set HOME or XDG_DATA_HOME.</source>
@@ -273,10 +284,6 @@
         <translation>Profil speichern</translation>
     </message>
     <message>
-        <source>Export PNG…</source>
-        <translation>PNG exportieren…</translation>
-    </message>
-    <message>
         <source>Fitting %1 and estimating each model with a fit that leaves it out…</source>
         <translation>%1 wird angepasst, jedes Modell mit einer Anpassung geschätzt, die es auslässt…</translation>
     </message>
@@ -445,6 +452,10 @@
         <source>Export Calibration Chart</source>
         <translation>Kalibrierungsdiagramm exportieren</translation>
     </message>
+    <message>
+        <source>Export Image…</source>
+        <translation>Bild exportieren…</translation>
+    </message>
 </context>
 <context>
     <name>graphs::ui::CalibrationRoofsModel</name>
@@ -518,10 +529,6 @@
     <message>
         <source>No measurements of %1 × %2: %3 holds no results CSV. Measure with &apos;graphs benchmark --suite calibration --runtime %2&apos;, or import a profile with &apos;graphs benchmark import&apos;.</source>
         <translation>Keine Messungen von %1 × %2: %3 enthält keine Ergebnis-CSV. Mit &apos;graphs benchmark --suite calibration --runtime %2&apos; messen oder ein Profil mit &apos;graphs benchmark import&apos; importieren.</translation>
-    </message>
-    <message>
-        <source>Saving was interrupted</source>
-        <translation>Das Speichern wurde unterbrochen</translation>
     </message>
 </context>
 <context>
@@ -719,10 +726,6 @@ Batch %2</translation>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <source>Export PNG</source>
-        <translation>PNG exportieren</translation>
-    </message>
-    <message>
         <source>Add models…</source>
         <translation>Modelle hinzufügen…</translation>
     </message>
@@ -894,6 +897,10 @@ Batch %2</translation>
     <message>
         <source>Energy split per inference</source>
         <translation>Energieaufteilung je Inferenz</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>Bild exportieren</translation>
     </message>
 </context>
 <context>
@@ -1078,10 +1085,6 @@ Batch %2</translation>
 <context>
     <name>graphs::ui::EnergyPage</name>
     <message>
-        <source>Export PNG…</source>
-        <translation>PNG exportieren…</translation>
-    </message>
-    <message>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
@@ -1164,6 +1167,10 @@ Batch %2</translation>
     <message>
         <source>Export Energy Charts</source>
         <translation>Energiediagramme exportieren</translation>
+    </message>
+    <message>
+        <source>Export Image…</source>
+        <translation>Bild exportieren…</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1268,416 @@ Batch %2</translation>
     <message>
         <source>The bound that holds the largest share of latency</source>
         <translation>Die Begrenzung mit dem größten Anteil an der Latenz</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::ExportActions</name>
+    <message>
+        <source>&amp;Export Nodes as CSV…</source>
+        <translation>Knoten als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write one row per node with its counts</source>
+        <translation>Eine Zeile je Knoten mit seinen Zählwerten schreiben</translation>
+    </message>
+    <message>
+        <source>Export &amp;Subgraphs as CSV…</source>
+        <translation>&amp;Teilgraphen als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Write one row per subgraph with its estimate</source>
+        <translation>Eine Zeile je Teilgraph mit seiner Schätzung schreiben</translation>
+    </message>
+    <message>
+        <source>Save the roofline chart as an image</source>
+        <translation>Das Roofline-Diagramm als Bild speichern</translation>
+    </message>
+    <message>
+        <source>Export Re&amp;port…</source>
+        <translation>Bericht ex&amp;portieren…</translation>
+    </message>
+    <message>
+        <source>Write the estimate and every chart as a Markdown or HTML report</source>
+        <translation>Die Schätzung und alle Diagramme als Markdown- oder HTML-Bericht schreiben</translation>
+    </message>
+    <message>
+        <source>Export Nodes as CSV</source>
+        <translation>Knoten als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not export the nodes.</source>
+        <translation>Die Knoten konnten nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML (*.html);;All files (*)</source>
+        <translation>Markdown (*.md);;HTML (*.html);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not export the report.</source>
+        <translation>Der Bericht konnte nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>There is no estimate to report: open a model and choose hardware.</source>
+        <translation>Es gibt keine Schätzung für einen Bericht: ein Modell öffnen und Hardware wählen.</translation>
+    </message>
+    <message>
+        <source>Roofline</source>
+        <translation>Roofline</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>Export Roo&amp;fline as Image…</source>
+        <translation>&amp;Roofline als Bild exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::GenerationLatencyPlot</name>
+    <message>
+        <source>Latency per token (ms)</source>
+        <translation>Latenz je Token (ms)</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::GenerationMemoryPlot</name>
+    <message>
+        <source>Memory (GB)</source>
+        <translation>Speicher (GB)</translation>
+    </message>
+    <message>
+        <source>Total (weights + KV cache + activations)</source>
+        <translation>Gesamt (Gewichte + KV-Cache + Aktivierungen)</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KV-Cache</translation>
+    </message>
+    <message>
+        <source>%1: %2 GB</source>
+        <translation>%1: %2 GB</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::GenerationPage</name>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>An ONNX decoder with a KV cache</source>
+        <translation>Ein ONNX-Decoder mit KV-Cache</translation>
+    </message>
+    <message>
+        <source>A decoder as transformers/optimum export it: input_ids, attention_mask, position_ids and past_key_values.N.key/value</source>
+        <translation>Ein Decoder, wie transformers/optimum ihn exportieren: input_ids, attention_mask, position_ids und past_key_values.N.key/value</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>Decoder</translation>
+    </message>
+    <message>
+        <source>Search name, id or vendor</source>
+        <translation>Name, ID oder Hersteller suchen</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <source>Tokens of the prompt, processed at once (the prefill): the time to the first token</source>
+        <translation>Tokens des Prompts, auf einmal verarbeitet (Prefill): die Zeit bis zum ersten Token</translation>
+    </message>
+    <message>
+        <source>Tokens generated after the prompt, one decode step each, against the growing KV cache</source>
+        <translation>Nach dem Prompt erzeugte Tokens, je ein Decode-Schritt gegen den wachsenden KV-Cache</translation>
+    </message>
+    <message>
+        <source>Sequences generated together</source>
+        <translation>Gemeinsam erzeugte Sequenzen</translation>
+    </message>
+    <message>
+        <source>Precision of compute, activations and the KV cache</source>
+        <translation>Präzision von Rechnen, Aktivierungen und KV-Cache</translation>
+    </message>
+    <message>
+        <source>Weight-only quantisation of the matrix multiplications&apos; weights (groups of 128 with one scale each); compute stays at the precision above</source>
+        <translation>Reine Gewichtsquantisierung der Gewichte der Matrixmultiplikationen (Gruppen zu 128 mit je einem Skalenfaktor); gerechnet wird weiter in der Präzision darüber</translation>
+    </message>
+    <message>
+        <source>as precision</source>
+        <translation>wie Präzision</translation>
+    </message>
+    <message>
+        <source>The runtime profile that decides which operators fuse</source>
+        <translation>Das Laufzeitprofil, das bestimmt, welche Operatoren fusionieren</translation>
+    </message>
+    <message>
+        <source>Prompt tokens:</source>
+        <translation>Prompt-Tokens:</translation>
+    </message>
+    <message>
+        <source>Generated tokens:</source>
+        <translation>Erzeugte Tokens:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Präzision:</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>Gewichte:</translation>
+    </message>
+    <message>
+        <source>Runtime:</source>
+        <translation>Laufzeitumgebung:</translation>
+    </message>
+    <message>
+        <source>Choose a Decoder</source>
+        <translation>Decoder wählen</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation>ONNX-Modelle (*.onnx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Latency per Token…</source>
+        <translation>Latenz je Token…</translation>
+    </message>
+    <message>
+        <source>Memory…</source>
+        <translation>Speicher…</translation>
+    </message>
+    <message>
+        <source>Choose a decoder.</source>
+        <translation>Einen Decoder wählen.</translation>
+    </message>
+    <message>
+        <source>No such file: %1</source>
+        <translation>Keine solche Datei: %1</translation>
+    </message>
+    <message>
+        <source>The hardware registry is still loading.</source>
+        <translation>Die Hardware-Registry wird noch geladen.</translation>
+    </message>
+    <message>
+        <source>Check at least one hardware entry.</source>
+        <translation>Mindestens einen Hardware-Eintrag ankreuzen.</translation>
+    </message>
+    <message>
+        <source>Choose a runtime profile.</source>
+        <translation>Ein Laufzeitprofil wählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Estimating the prefill and %1 decode steps on %n device(s)…</source>
+        <translation>
+            <numerusform>Prefill und %1 Decode-Schritte werden auf %n Gerät geschätzt…</numerusform>
+            <numerusform>Prefill und %1 Decode-Schritte werden auf %n Geräten geschätzt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was estimated.</source>
+        <translation>Abgebrochen: nichts wurde geschätzt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 prompt + %3 generated tokens, batch %4, %5; KV cache %6 per token of one sequence (%7 layers × 2 × %8 KV heads × %9).</source>
+        <translation>%1: %2 Prompt- + %3 erzeugte Tokens, Batch %4, %5; KV-Cache %6 je Token einer Sequenz (%7 Schichten × 2 × %8 KV-Köpfe × %9).</translation>
+    </message>
+    <message>
+        <source>Does not fit on %1: %2</source>
+        <translation>Passt nicht auf %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checked</source>
+        <translation>
+            <numerusform>%n angekreuzt</numerusform>
+            <numerusform>%n angekreuzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is nothing to export: run an estimate first.</source>
+        <translation>Es gibt nichts zu exportieren: zuerst eine Schätzung ausführen.</translation>
+    </message>
+    <message>
+        <source>There is no chart to export: run an estimate first.</source>
+        <translation>Es gibt kein Diagramm zu exportieren: zuerst eine Schätzung ausführen.</translation>
+    </message>
+    <message>
+        <source>Export Generation Estimates as CSV</source>
+        <translation>Generierungsschätzungen als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not export the estimates.</source>
+        <translation>Die Schätzungen konnten nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Could not export the chart.</source>
+        <translation>Das Diagramm konnte nicht exportiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::GenerationPlots</name>
+    <message>
+        <source>Context length (tokens)</source>
+        <translation>Kontextlänge (Tokens)</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::GenerationRun</name>
+    <message>
+        <source>%1 not calibrated: %2</source>
+        <translation>%1 nicht kalibriert: %2</translation>
+    </message>
+    <message>
+        <source>%1 calibrated with %2</source>
+        <translation>%1 kalibriert mit %2</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::GenerationTableModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 ±%2%, %3: %4</source>
+        <translation>%1 ±%2%, %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2), runtime %3</source>
+        <translation>%1 (%2), Laufzeitumgebung %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>The prefill of %n prompt token(s), batch %1: </source>
+        <translation>
+            <numerusform>Der Prefill von %n Prompt-Token, Batch %1: </numerusform>
+            <numerusform>Der Prefill von %n Prompt-Tokens, Batch %1: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decode time / generated tokens: </source>
+        <translation>Decode-Zeit / erzeugte Tokens: </translation>
+    </message>
+    <message>
+        <source>Batch × generated tokens / decode time: </source>
+        <translation>Batch × erzeugte Tokens / Decode-Zeit: </translation>
+    </message>
+    <message>
+        <source>Decode energy per generated token of one sequence: </source>
+        <translation>Decode-Energie je erzeugtem Token einer Sequenz: </translation>
+    </message>
+    <message>
+        <source>At the final context of %1 tokens × batch %2</source>
+        <translation>Beim letzten Kontext von %1 Tokens × Batch %2</translation>
+    </message>
+    <message>
+        <source>Weights + KV cache at the final context + the larger activation peak</source>
+        <translation>Gewichte + KV-Cache beim letzten Kontext + die größere Aktivierungsspitze</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <source>First token (ms)</source>
+        <translation>Erstes Token (ms)</translation>
+    </message>
+    <message>
+        <source>Per token (ms)</source>
+        <translation>Je Token (ms)</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <source>Energy/token (mJ)</source>
+        <translation>Energie/Token (mJ)</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KV-Cache</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>Fits</source>
+        <translation>Passt</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +2171,20 @@ Batch %2</translation>
     </message>
 </context>
 <context>
+    <name>graphs::ui::ImportProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::JobTracker</name>
+    <message>
+        <source>The job stopped with an unknown error.</source>
+        <translation>Die Aufgabe brach mit einem unbekannten Fehler ab.</translation>
+    </message>
+</context>
+<context>
     <name>graphs::ui::MainWindow</name>
     <message>
         <source>&lt;h2&gt;No model open&lt;/h2&gt;&lt;p&gt;Open an ONNX model with &lt;b&gt;File › Open…&lt;/b&gt; (%1), or drop a &lt;tt&gt;.onnx&lt;/tt&gt; file onto this window.&lt;/p&gt;</source>
@@ -1828,26 +2259,6 @@ Batch %2</translation>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <source>&amp;Export Nodes as CSV…</source>
-        <translation>Knoten als CSV &amp;exportieren…</translation>
-    </message>
-    <message>
-        <source>Write one row per node with its counts</source>
-        <translation>Eine Zeile je Knoten mit seinen Zählwerten schreiben</translation>
-    </message>
-    <message>
-        <source>Export &amp;Subgraphs as CSV…</source>
-        <translation>&amp;Teilgraphen als CSV exportieren…</translation>
-    </message>
-    <message>
-        <source>Write one row per subgraph with its estimate</source>
-        <translation>Eine Zeile je Teilgraph mit seiner Schätzung schreiben</translation>
-    </message>
-    <message>
-        <source>Save the roofline chart as an image</source>
-        <translation>Das Roofline-Diagramm als Bild speichern</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1862,10 +2273,6 @@ Batch %2</translation>
     <message>
         <source>&amp;About graphs-studio</source>
         <translation>Ü&amp;ber graphs-studio</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -1908,22 +2315,6 @@ Batch %2</translation>
         <translation>ONNX-Modelle (*.onnx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Export Nodes as CSV</source>
-        <translation>Knoten als CSV exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Could not export the nodes.</source>
-        <translation>Die Knoten konnten nicht exportiert werden.</translation>
-    </message>
-    <message>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
@@ -1944,44 +2335,8 @@ Batch %2</translation>
         <translation>Das Modell konnte auf dieser Hardware nicht geschätzt werden.</translation>
     </message>
     <message>
-        <source>About graphs-studio</source>
-        <translation>Über graphs-studio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;graphs-studio %1&lt;/h3&gt;&lt;p&gt;Latency, memory and energy estimates of neural networks on hardware.&lt;/p&gt;&lt;p&gt;Counts MACs, FLOPs and bytes moved per node of an ONNX model, partitions it into the kernels a runtime would run, and estimates each on the hardware chosen. Estimates are THEORETICAL until the hardware is calibrated.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;graphs-studio %1&lt;/h3&gt;&lt;p&gt;Schätzungen von Latenz, Speicher und Energie neuronaler Netze auf Hardware.&lt;/p&gt;&lt;p&gt;Zählt MACs, FLOPs und bewegte Bytes je Knoten eines ONNX-Modells, teilt es in die Kernel auf, die eine Laufzeitumgebung ausführen würde, und schätzt jeden auf der gewählten Hardware. Schätzungen sind THEORETISCH, bis die Hardware kalibriert ist.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Export Re&amp;port…</source>
-        <translation>Bericht ex&amp;portieren…</translation>
-    </message>
-    <message>
-        <source>Write the estimate and every chart as a Markdown or HTML report</source>
-        <translation>Die Schätzung und alle Diagramme als Markdown- oder HTML-Bericht schreiben</translation>
-    </message>
-    <message>
         <source>Compare</source>
         <translation>Vergleich</translation>
-    </message>
-    <message>
-        <source>Export Report</source>
-        <translation>Bericht exportieren</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md);;HTML (*.html);;All files (*)</source>
-        <translation>Markdown (*.md);;HTML (*.html);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Could not export the report.</source>
-        <translation>Der Bericht konnte nicht exportiert werden.</translation>
-    </message>
-    <message>
-        <source>There is no estimate to report: open a model and choose hardware.</source>
-        <translation>Es gibt keine Schätzung für einen Bericht: ein Modell öffnen und Hardware wählen.</translation>
-    </message>
-    <message>
-        <source>Export Roo&amp;fline as PNG…</source>
-        <translation>&amp;Roofline als PNG exportieren…</translation>
     </message>
     <message numerus="yes">
         <source>Opened %1: %n node(s)</source>
@@ -1989,6 +2344,10 @@ Batch %2</translation>
             <numerusform>%1 geöffnet: %n Knoten</numerusform>
             <numerusform>%1 geöffnet: %n Knoten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generierung</translation>
     </message>
 </context>
 <context>
@@ -2010,10 +2369,6 @@ Danach lebende Aktivierungen: %5</translation>
 </context>
 <context>
     <name>graphs::ui::MemoryPage</name>
-    <message>
-        <source>Export PNG…</source>
-        <translation>PNG exportieren…</translation>
-    </message>
     <message>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
@@ -2069,6 +2424,10 @@ Danach lebende Aktivierungen: %5</translation>
     <message>
         <source>Export Memory Charts</source>
         <translation>Speicherdiagramme exportieren</translation>
+    </message>
+    <message>
+        <source>Export Image…</source>
+        <translation>Bild exportieren…</translation>
     </message>
 </context>
 <context>
@@ -2792,10 +3151,6 @@ Danach lebende Aktivierungen: %5</translation>
 <context>
     <name>graphs::ui::RooflinePage</name>
     <message>
-        <source>Export PNG…</source>
-        <translation>PNG exportieren…</translation>
-    </message>
-    <message>
         <source>No estimate yet: choose hardware in the toolbar.</source>
         <translation>Noch keine Schätzung: Hardware in der Werkzeugleiste wählen.</translation>
     </message>
@@ -2836,6 +3191,10 @@ Danach lebende Aktivierungen: %5</translation>
     <message>
         <source>Export Roofline</source>
         <translation>Roofline exportieren</translation>
+    </message>
+    <message>
+        <source>Export Image…</source>
+        <translation>Bild exportieren…</translation>
     </message>
 </context>
 <context>
@@ -3089,10 +3448,6 @@ Rechnen %2 mJ, Speicher %3 mJ, statisch %4 mJ</translation>
 <context>
     <name>graphs::ui::ValidationPage</name>
     <message>
-        <source>Export PNG…</source>
-        <translation>PNG exportieren…</translation>
-    </message>
-    <message>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
@@ -3163,6 +3518,10 @@ Rechnen %2 mJ, Speicher %3 mJ, statisch %4 mJ</translation>
     <message>
         <source>Published results</source>
         <translation>Veröffentlichte Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Export Image…</source>
+        <translation>Bild exportieren…</translation>
     </message>
 </context>
 <context>

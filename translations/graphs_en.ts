@@ -77,6 +77,33 @@
     </message>
 </context>
 <context>
+    <name>graphs::ui::GenerationPage</name>
+    <message numerus="yes">
+        <source>Estimating the prefill and %1 decode steps on %n device(s)…</source>
+        <translation>
+            <numerusform>Estimating the prefill and %1 decode steps on %n device…</numerusform>
+            <numerusform>Estimating the prefill and %1 decode steps on %n devices…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checked</source>
+        <translation>
+            <numerusform>%n checked</numerusform>
+            <numerusform>%n checked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::GenerationTableModel</name>
+    <message numerus="yes">
+        <source>The prefill of %n prompt token(s), batch %1: </source>
+        <translation>
+            <numerusform>The prefill of %n prompt token, batch %1: </numerusform>
+            <numerusform>The prefill of %n prompt tokens, batch %1: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>graphs::ui::GraphViewPage</name>
     <message numerus="yes">
         <source>%n match(es)</source>

@@ -1,6 +1,6 @@
 #include "close_guard.h"
 
-#include "benchmark_job.h"
+#include "jobs/benchmark_job.h"
 #include "pages/benchmarks_page.h"
 
 #include <QMessageBox>

@@ -1,34 +1,24 @@
 #include "main_window.h"
 
-#include "core/data_paths.h"
-
-#include "calibration_runner.h"
 #include "charts/chart_theme.h"
 #include "close_guard.h"
+#include "core/data_paths.h"
 #include "dialogs.h"
-#include "estimate_runner.h"
 #include "estimation/graph_analysis.h"
-#include "graph/graph_scene.h"
-#include "graph/graph_view_page.h"
 #include "hardware/hardware_registry.h"
-#include "model_loader.h"
+#include "jobs/calibration_runner.h"
+#include "jobs/estimate_runner.h"
+#include "jobs/model_loader.h"
+#include "jobs/registry_loader.h"
 #include "pages/benchmarks_page.h"
-#include "pages/calibration_page.h"
-#include "pages/compare_page.h"
-#include "pages/energy_page.h"
-#include "pages/memory_page.h"
-#include "pages/model_summary_page.h"
-#include "pages/nodes_page.h"
-#include "pages/roofline_page.h"
-#include "pages/subgraphs_page.h"
-#include "pages/validation_page.h"
 #include "recent_files.h"
-#include "registry_loader.h"
-#include "report_export.h"
 #include "reporting/analysis_report.h"
 #include "reporting/estimate_report.h"
+#include "shell/about_box.h"
+#include "shell/export_actions.h"
 #include "subgraph_selection.h"
 #include "widgets/hardware_toolbar.h"
+#include "widgets/import_progress.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,14 +28,10 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHash>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
+#include <QMessageBox> // CloseGuard::question()
 #include <QMimeData>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -85,15 +71,12 @@ MainWindow::MainWindow(QWidget* parent)
     , m_registryLoader(new RegistryLoader(this))
     , m_estimator(new EstimateRunner(this))
     , m_selection(new SubgraphSelection(this))
+    , m_calibrationRunner(new CalibrationRunner(this))
+    , m_feed(new PageFeed(this))
     , m_hardwareBar(new HardwareToolBar)
     , m_stack(new QStackedWidget)
     , m_welcome(new QLabel)
     , m_pages(new QTabWidget)
-    , m_summaryPage(new ModelSummaryPage)
-    , m_nodesPage(new NodesPage)
-    , m_graphPage(new GraphViewPage(m_selection))
-    , m_subgraphsPage(new SubgraphsPage(m_selection))
-    , m_rooflinePage(new RooflinePage(m_selection))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QApplication::applicationName());
@@ -108,29 +91,14 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->setDocumentMode(true);
-    m_pages->addTab(m_summaryPage, tr("Summary"));
-    m_pages->addTab(m_graphPage, tr("Graph"));
-    m_pages->addTab(m_nodesPage, tr("Nodes"));
-    m_pages->addTab(m_subgraphsPage, tr("Subgraphs"));
-    m_pages->addTab(m_rooflinePage, tr("Roofline"));
-    m_energyPage = new EnergyPage(m_selection);
-    m_memoryPage = new MemoryPage;
-    m_pages->addTab(m_energyPage, tr("Energy"));
-    m_pages->addTab(m_memoryPage, tr("Memory"));
-    m_comparePage = new ComparePage;
-    m_pages->addTab(m_comparePage, tr("Compare"));
-    connect(m_registryLoader, &RegistryLoader::loaded, m_comparePage, &ComparePage::setCatalog);
-    // Calibration needs no model open: the pages fit measurements from the user registry.
-    m_calibrationRunner = new CalibrationRunner(this);
-    m_calibrationPage = new CalibrationPage(m_calibrationRunner);
-    m_validationPage = new ValidationPage(m_calibrationRunner);
-    m_pages->addTab(m_calibrationPage, tr("Calibration"));
-    m_pages->addTab(m_validationPage, tr("Validation"));
-    m_benchmarksPage = new BenchmarksPage;
-    m_pages->addTab(m_benchmarksPage, tr("Benchmarks"));
-    m_closeGuard = new CloseGuard(this, m_benchmarksPage);
-    connect(m_registryLoader, &RegistryLoader::loaded, m_calibrationPage, &CalibrationPage::setCatalog);
-    connect(m_registryLoader, &RegistryLoader::loaded, m_validationPage, &ValidationPage::setCatalog);
+    addPages(m_pages, { m_feed, m_selection, m_calibrationRunner, &m_page });
+    connect(m_registryLoader, &RegistryLoader::loaded, m_feed, &PageFeed::catalogLoaded);
+    m_closeGuard = new CloseGuard(this, m_page.benchmarks);
+    m_exports = new ExportActions(this, m_page, m_feed);
+    connect(m_exports, &ExportActions::failed, this, &MainWindow::showError);
+    connect(m_exports, &ExportActions::exported, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    });
 
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_pages);
@@ -138,11 +106,11 @@ MainWindow::MainWindow(QWidget* parent)
     addToolBar(Qt::TopToolBarArea, m_hardwareBar);
 
     createMenus();
-    createStatusBar();
+    m_importProgress = new ImportProgress(m_loader);
+    statusBar()->addPermanentWidget(m_importProgress);
     new ChartPaletteFollower(this); // charts in the desktop's light or dark palette, and follow it when it changes
     connectEstimation();
 
-    connect(m_loader, &ModelLoader::progressChanged, m_progress, &QProgressBar::setValue);
     connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onLoaded);
     connect(m_loader, &ModelLoader::failed, this, &MainWindow::onFailed);
     connect(m_loader, &ModelLoader::cancelled, this, &MainWindow::onCancelled);
@@ -187,25 +155,7 @@ void MainWindow::createMenus()
     connect(m_recentFiles, &RecentFiles::fileTriggered, this, &MainWindow::openModel);
 
     file->addSeparator();
-    m_exportCsvAction = file->addAction(tr("&Export Nodes as CSV…"), this, &MainWindow::showExportDialog);
-    m_exportCsvAction->setObjectName(QStringLiteral("exportNodesCsv"));
-    m_exportCsvAction->setStatusTip(tr("Write one row per node with its counts"));
-    m_exportCsvAction->setEnabled(false);
-    m_exportSubgraphsAction
-        = file->addAction(tr("Export &Subgraphs as CSV…"), m_subgraphsPage, &SubgraphsPage::showExportDialog);
-    m_exportSubgraphsAction->setObjectName(QStringLiteral("exportSubgraphsCsv"));
-    m_exportSubgraphsAction->setStatusTip(tr("Write one row per subgraph with its estimate"));
-    m_exportSubgraphsAction->setEnabled(false);
-    m_exportRooflineAction
-        = file->addAction(tr("Export Roo&fline as PNG…"), m_rooflinePage, &RooflinePage::showExportDialog);
-    m_exportRooflineAction->setObjectName(QStringLiteral("exportRooflinePng"));
-    m_exportRooflineAction->setStatusTip(tr("Save the roofline chart as an image"));
-    m_exportRooflineAction->setEnabled(false);
-    m_exportReportAction = file->addAction(tr("Export Re&port…"), this, &MainWindow::showReportDialog);
-    m_exportReportAction->setObjectName(QStringLiteral("exportReport"));
-    m_exportReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportReportAction->setStatusTip(tr("Write the estimate and every chart as a Markdown or HTML report"));
-    m_exportReportAction->setEnabled(false);
+    m_exports->addTo(file);
 
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -215,51 +165,11 @@ void MainWindow::createMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_hardwareBar->toggleViewAction());
     view->addSeparator();
-    // Alt+1… as in tabbed browsers and terminals; Ctrl+digit is taken by the graph's zoom (Ctrl+0: fit).
-    const int digits[] = { Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5, Qt::Key_6, Qt::Key_7, Qt::Key_8,
-        Qt::Key_9, Qt::Key_0 };
-    const QSet<QWidget*> needNoModel { m_comparePage, m_calibrationPage, m_validationPage, m_benchmarksPage };
-    const QHash<QWidget*, QString> names { { m_summaryPage, QStringLiteral("Summary") },
-        { m_graphPage, QStringLiteral("Graph") }, { m_nodesPage, QStringLiteral("Nodes") },
-        { m_subgraphsPage, QStringLiteral("Subgraphs") }, { m_rooflinePage, QStringLiteral("Roofline") },
-        { m_energyPage, QStringLiteral("Energy") }, { m_memoryPage, QStringLiteral("Memory") },
-        { m_calibrationPage, QStringLiteral("Calibration") }, { m_validationPage, QStringLiteral("Validation") },
-        { m_benchmarksPage, QStringLiteral("Benchmarks") }, { m_comparePage, QStringLiteral("Compare") } };
-    for (int i = 0; i < m_pages->count(); ++i) {
-        QWidget* page = m_pages->widget(i);
-        QAction* show = view->addAction(m_pages->tabText(i), this, [this, page] {
-            m_stack->setCurrentWidget(m_pages);
-            m_pages->setCurrentWidget(page);
-        });
-        show->setObjectName(QStringLiteral("show") + names.value(page));
-        if (i < int(std::size(digits)))
-            show->setShortcut(QKeySequence(Qt::ALT | digits[i]));
-        if (!needNoModel.contains(page)) {
-            show->setEnabled(false); // until a model is open
-            m_modelActions << show;
-        }
-    }
+    m_modelActions = addPageActions(view, m_stack, m_pages);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* about = help->addAction(tr("&About graphs-studio"), this, &MainWindow::showAbout);
+    QAction* about = help->addAction(tr("&About graphs-studio"), this, [this] { showAboutBox(this); });
     about->setMenuRole(QAction::AboutRole);
-}
-
-void MainWindow::createStatusBar()
-{
-    m_progress = new QProgressBar;
-    m_progress->setObjectName(QStringLiteral("importProgress"));
-    m_progress->setRange(0, 100);
-    m_progress->setMaximumWidth(200);
-    m_progress->hide();
-
-    m_cancelButton = new QPushButton(tr("Cancel"));
-    m_cancelButton->setObjectName(QStringLiteral("cancelImport"));
-    m_cancelButton->hide();
-    connect(m_cancelButton, &QPushButton::clicked, m_loader, &ModelLoader::cancel);
-
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_cancelButton);
 }
 
 void MainWindow::restoreSettings()
@@ -277,7 +187,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     m_loader->cancel();
-    m_benchmarksPage->shutdown(5000); // a no-op unless the user chose to stop now
+    m_page.benchmarks->shutdown(5000); // a no-op unless the user chose to stop now
     QSettings settings;
     settings.setValue(GeometryKey, saveGeometry());
     settings.setValue(StateKey, saveState());
@@ -335,9 +245,7 @@ void MainWindow::setPreferredPrecision(Precision precision)
 
 void MainWindow::setLoading(bool loading)
 {
-    m_progress->setValue(0);
-    m_progress->setVisible(loading);
-    m_cancelButton->setVisible(loading);
+    m_importProgress->setLoading(loading);
     if (!loading)
         statusBar()->clearMessage();
 }
@@ -347,14 +255,11 @@ void MainWindow::onLoaded(std::shared_ptr<const GraphAnalysis> analysis)
     setLoading(false);
     m_analysis = std::move(analysis);
     m_modelPath = m_loader->path();
-    m_summaryPage->setAnalysis(m_analysis);
-    m_nodesPage->setAnalysis(m_analysis);
-    m_graphPage->setAnalysis(m_analysis);
+    Q_EMIT m_feed->analysisChanged(m_analysis);
     m_hardwareBar->setBatch(analysedBatch(*m_analysis));
     m_estimator->setAnalysis(m_analysis);
     m_stack->setCurrentWidget(m_pages);
-    m_exportCsvAction->setEnabled(true);
-    m_comparePage->setOpenModel(m_modelPath);
+    Q_EMIT m_feed->modelOpened(m_modelPath);
     for (QAction* action : std::as_const(m_modelActions))
         action->setEnabled(true);
     m_recentFiles->add(m_loader->path());
@@ -396,60 +301,14 @@ void MainWindow::showOpenDialog()
     openModel(path);
 }
 
-void MainWindow::showExportDialog()
-{
-    if (!m_analysis)
-        return;
-    const QString name = QString::fromStdString(modelDisplayName(*m_analysis->graph)) + QStringLiteral("-nodes.csv");
-    const QString path = askExportPath(this, tr("Export Nodes as CSV"), name, tr("CSV files (*.csv);;All files (*)"),
-        QFileInfo(m_modelPath).absolutePath());
-    if (!path.isEmpty())
-        exportNodesCsv(path);
-}
-
 bool MainWindow::exportNodesCsv(const QString& path)
 {
-    const QString error = m_nodesPage->exportCsv(path);
-    if (!error.isEmpty()) {
-        showError(tr("Export failed"), tr("Could not export the nodes."), error);
-        return false;
-    }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
-}
-
-void MainWindow::showReportDialog()
-{
-    if (!m_estimate)
-        return;
-    const QString name
-        = QString::fromStdString(modelDisplayName(*m_estimate->analysis->graph) + '-' + m_estimate->hardware().id)
-        + QStringLiteral("-report.md");
-    const QString path = askExportPath(this, tr("Export Report"), name,
-        tr("Markdown (*.md);;HTML (*.html);;All files (*)"), QFileInfo(m_modelPath).absolutePath());
-    if (path.isEmpty())
-        return;
-    if (const QString error = exportReport(path); !error.isEmpty())
-        showError(tr("Export failed"), tr("Could not export the report."), error);
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return m_exports->exportNodesCsv(path);
 }
 
 QString MainWindow::exportReport(const QString& path)
 {
-    if (!m_estimate)
-        return tr("There is no estimate to report: open a model and choose hardware.");
-    QList<ReportFigure> figures {
-        { tr("Roofline"), QStringLiteral("roofline.png"),
-            [this](const QString& p) { return m_rooflinePage->exportPng(p); } },
-        { tr("Energy"), QStringLiteral("energy.png"), [this](const QString& p) { return m_energyPage->exportPng(p); } },
-        { tr("Memory"), QStringLiteral("memory.png"), [this](const QString& p) { return m_memoryPage->exportPng(p); } },
-    };
-    // The graph is laid out when its page is first shown; a report never waits for it.
-    if (!m_graphPage->isLayoutPending() && !m_graphPage->scene()->items().isEmpty())
-        figures.push_back({ tr("Graph"), QStringLiteral("graph.png"),
-            [this](const QString& p) { return saveScenePng(*m_graphPage->scene(), p); } });
-    return graphs::ui::exportReport(path, *m_estimate, figures);
+    return m_exports->exportReport(path);
 }
 
 void MainWindow::showError(const QString& title, const QString& text, const QString& details)
@@ -484,15 +343,7 @@ void MainWindow::onEstimated(std::shared_ptr<const EstimatedModel> estimate)
     if (!samePartition)
         m_selection->clear();
     m_estimate = std::move(estimate);
-    m_summaryPage->setEstimate(m_estimate);
-    m_subgraphsPage->setEstimate(m_estimate);
-    m_graphPage->setEstimate(m_estimate);
-    m_rooflinePage->setEstimate(m_estimate);
-    m_energyPage->setEstimate(m_estimate);
-    m_memoryPage->setEstimate(m_estimate);
-    m_exportSubgraphsAction->setEnabled(m_estimate != nullptr);
-    m_exportRooflineAction->setEnabled(m_estimate != nullptr);
-    m_exportReportAction->setEnabled(m_estimate != nullptr);
+    Q_EMIT m_feed->estimateChanged(m_estimate);
     if (!m_estimate)
         return;
     statusBar()->showMessage(tr("%1 on %2: %3")
@@ -506,20 +357,6 @@ void MainWindow::onEstimateFailed(const QString& message)
 {
     onEstimated(nullptr);
     showError(tr("Estimate failed"), tr("Could not estimate the model on this hardware."), message);
-}
-
-void MainWindow::showAbout()
-{
-    auto* box = new QMessageBox(QMessageBox::Information, tr("About graphs-studio"),
-        tr("<h3>graphs-studio %1</h3>"
-           "<p>Latency, memory and energy estimates of neural networks on hardware.</p>"
-           "<p>Counts MACs, FLOPs and bytes moved per node of an ONNX model, partitions it into the kernels a "
-           "runtime would run, and estimates each on the hardware chosen. Estimates are THEORETICAL until the "
-           "hardware is calibrated.</p>")
-            .arg(QApplication::applicationVersion()),
-        QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
 }
 
 } // namespace graphs::ui

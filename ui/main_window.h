@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hardware/precision.h"
+#include "shell/page_table.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -8,8 +9,6 @@
 
 class QAction;
 class QLabel;
-class QProgressBar;
-class QPushButton;
 class QStackedWidget;
 class QTabWidget;
 
@@ -19,31 +18,18 @@ struct GraphAnalysis;
 
 namespace graphs::ui {
 
-struct EstimatedModel;
-struct HardwareCatalog;
-class BenchmarksPage;
-class CalibrationPage;
-class CalibrationRunner;
 class CloseGuard;
-class ComparePage;
-class EnergyPage;
 class EstimateRunner;
-class GraphViewPage;
+class ExportActions;
 class HardwareToolBar;
+class ImportProgress;
 class ModelLoader;
-class MemoryPage;
-class ModelSummaryPage;
-class NodesPage;
 class RecentFiles;
 class RegistryLoader;
-class RooflinePage;
-class SubgraphSelection;
-class SubgraphsPage;
-class ValidationPage;
 
 /// The shell of graphs-studio: menus, the hardware toolbar, the status bar, and a stack of a welcome screen and the
-/// tabbed pages. The pages render the analysis and the estimate; loading runs in ModelLoader, the registry in
-/// RegistryLoader, estimating in EstimateRunner.
+/// tabbed pages (listed in pageTable()). The pages render the analysis and the estimate; loading runs in
+/// ModelLoader, the registry in RegistryLoader, estimating in EstimateRunner, the exports in ExportActions.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -74,18 +60,18 @@ public:
     SubgraphSelection* subgraphSelection() const { return m_selection; }
     HardwareToolBar* hardwareToolBar() const { return m_hardwareBar; }
     QTabWidget* pages() const { return m_pages; }
-    ModelSummaryPage* summaryPage() const { return m_summaryPage; }
-    NodesPage* nodesPage() const { return m_nodesPage; }
-    GraphViewPage* graphPage() const { return m_graphPage; }
-    SubgraphsPage* subgraphsPage() const { return m_subgraphsPage; }
-    RooflinePage* rooflinePage() const { return m_rooflinePage; }
-    EnergyPage* energyPage() const { return m_energyPage; }
-    MemoryPage* memoryPage() const { return m_memoryPage; }
-    ComparePage* comparePage() const { return m_comparePage; }
+    ModelSummaryPage* summaryPage() const { return m_page.summary; }
+    NodesPage* nodesPage() const { return m_page.nodes; }
+    GraphViewPage* graphPage() const { return m_page.graph; }
+    SubgraphsPage* subgraphsPage() const { return m_page.subgraphs; }
+    RooflinePage* rooflinePage() const { return m_page.roofline; }
+    EnergyPage* energyPage() const { return m_page.energy; }
+    MemoryPage* memoryPage() const { return m_page.memory; }
+    ComparePage* comparePage() const { return m_page.compare; }
     CalibrationRunner* calibrationRunner() const { return m_calibrationRunner; }
-    CalibrationPage* calibrationPage() const { return m_calibrationPage; }
-    ValidationPage* validationPage() const { return m_validationPage; }
-    BenchmarksPage* benchmarksPage() const { return m_benchmarksPage; }
+    CalibrationPage* calibrationPage() const { return m_page.calibration; }
+    ValidationPage* validationPage() const { return m_page.validation; }
+    BenchmarksPage* benchmarksPage() const { return m_page.benchmarks; }
     CloseGuard* closeGuard() const { return m_closeGuard; }
 
 Q_SIGNALS:
@@ -99,14 +85,10 @@ protected:
 
 private:
     void createMenus();
-    void createStatusBar();
     void connectEstimation();
     void restoreSettings();
 
     void showOpenDialog();
-    void showExportDialog();
-    void showAbout();
-    void showReportDialog();
     void showError(const QString& title, const QString& text, const QString& details);
 
     void onLoaded(std::shared_ptr<const GraphAnalysis> analysis);
@@ -127,33 +109,19 @@ private:
     RegistryLoader* m_registryLoader;
     EstimateRunner* m_estimator;
     SubgraphSelection* m_selection;
+    CalibrationRunner* m_calibrationRunner; ///< shared by the Calibration and Validation pages
+    PageFeed* m_feed;
     RecentFiles* m_recentFiles = nullptr;
 
     HardwareToolBar* m_hardwareBar;
     QStackedWidget* m_stack;
     QLabel* m_welcome;
     QTabWidget* m_pages;
-    ModelSummaryPage* m_summaryPage;
-    NodesPage* m_nodesPage;
-    GraphViewPage* m_graphPage;
-    SubgraphsPage* m_subgraphsPage;
-    RooflinePage* m_rooflinePage;
-    EnergyPage* m_energyPage = nullptr;
-    MemoryPage* m_memoryPage = nullptr;
-    ComparePage* m_comparePage = nullptr;
-    CalibrationRunner* m_calibrationRunner = nullptr; ///< shared by the Calibration and Validation pages
-    CalibrationPage* m_calibrationPage = nullptr;
-    ValidationPage* m_validationPage = nullptr;
-    BenchmarksPage* m_benchmarksPage = nullptr;
+    StudioPages m_page;
     CloseGuard* m_closeGuard = nullptr;
-
-    QAction* m_exportCsvAction = nullptr;
-    QAction* m_exportSubgraphsAction = nullptr;
-    QAction* m_exportRooflineAction = nullptr;
-    QAction* m_exportReportAction = nullptr;
+    ExportActions* m_exports = nullptr;
     QList<QAction*> m_modelActions; ///< enabled once a model is open
-    QProgressBar* m_progress = nullptr;
-    QPushButton* m_cancelButton = nullptr;
+    ImportProgress* m_importProgress = nullptr;
 };
 
 } // namespace graphs::ui

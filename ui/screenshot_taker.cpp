@@ -1,8 +1,8 @@
 #include "screenshot_taker.h"
 
-#include "calibration_runner.h"
-#include "estimate_runner.h"
 #include "graph/graph_view_page.h"
+#include "jobs/calibration_runner.h"
+#include "jobs/estimate_runner.h"
 #include "main_window.h"
 #include "pages/calibration_page.h"
 #include "pages/energy_page.h"

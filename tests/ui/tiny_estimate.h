@@ -3,11 +3,11 @@
 // A real estimate of a four-node model (Conv → Relu → MaxPool → Concat) on a bundled registry entry, shared by the
 // subgraph model and roofline tests. The runtime profile fuses Conv+Relu; the Concat moves data without FLOPs.
 
-#include "estimate_runner.h"
 #include "estimation/graph_analysis.h"
 #include "estimation/unified_analyzer.h"
 #include "frontends/onnx_importer.h"
 #include "hardware/hardware_registry.h"
+#include "jobs/estimate_runner.h"
 #include "onnx_model_builder.h"
 #include "transform/fusion_rules.h"
 

@@ -4,9 +4,9 @@
 // window asked to close mid-run: each answer of its question keeps every stored row and never hangs. The results
 // model runs under QAbstractItemModelTester.
 
-#include "benchmark_job.h"
-#include "close_guard.h"
 #include "benchmarks/results_registry.h"
+#include "close_guard.h"
+#include "jobs/benchmark_job.h"
 #include "main_window.h"
 #include "models/benchmark_results_model.h"
 #include "native/native_runner.h"
@@ -147,8 +147,12 @@ private Q_SLOTS:
         std::vector<std::string> dirs;
         for (const QString& d : runnerDirs())
             dirs.push_back(d.toStdString());
-        if (!findNativeRunnerProgram(dirs))
-            QSKIP("the native runner program is not built (graphs-native-runner-v3/-v4)");
+        // The runner programs are built with graphs, a dependency of this test: absent means a broken build.
+        const auto runner = findNativeRunnerProgram(dirs);
+        if (!runner)
+            QFAIL(qPrintable(QString(QStringLiteral("no native runner program in " GRAPHS_NATIVE_RUNNER_DIR
+                                                    " (building the graphs target builds them): ")
+                + QString::fromStdString(runner.error().toString()))));
     }
 
     void modelUnderTester()

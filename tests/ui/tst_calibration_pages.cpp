@@ -5,19 +5,19 @@
 // missing while the page stays usable. The item models run under QAbstractItemModelTester.
 
 #include "calibration/calibration_profile.h"
-#include "calibration_runner.h"
 #include "charts/calibration_scatter_plot.h"
 #include "charts/validation_histogram_plot.h"
 #include "hardware/hardware_registry.h"
+#include "jobs/calibration_runner.h"
+#include "jobs/registry_loader.h"
 #include "main_window.h"
 #include "models/calibration_coefficient_model.h"
 #include "models/calibration_roofs_model.h"
 #include "models/validation_table_model.h"
 #include "pages/calibration_page.h"
 #include "pages/validation_page.h"
-#include "registry_loader.h"
-#include "test_files.h"
 #include "reporting/calibration_report.h"
+#include "test_files.h"
 #include "transform/fusion_rules.h"
 #include "validation/accuracy.h"
 
@@ -387,12 +387,12 @@ private Q_SLOTS:
         QCOMPARE(lines.first(), QStringLiteral("model,measured_ms,estimated_ms,error_pct,bound_pct,inside"));
         QVERIFY(lines.at(1).startsWith(u"Anet,"));
         const QString png = m_dir.filePath(QStringLiteral("validation.png"));
-        QCOMPARE(pages.validation.exportPng(png), QString());
+        QCOMPARE(pages.validation.exportImage(png), QString());
         const QImage image(png);
         QVERIFY(!image.isNull());
         QVERIFY(image.width() > image.height());
         const QString chart = m_dir.filePath(QStringLiteral("calibration.png"));
-        QCOMPARE(pages.calibration.exportPng(chart), QString());
+        QCOMPARE(pages.calibration.exportImage(chart), QString());
         QVERIFY(!QImage(chart).isNull());
         // Into a folder that does not exist: the problem names the file.
         const QString bad = m_dir.filePath(QStringLiteral("missing/validation.csv"));

@@ -3,9 +3,9 @@
 // (background, axis labels, text labels), as their pixels show. GRAPHS_SCREENSHOT_DIR saves the dark pages.
 
 #include "charts/chart_theme.h"
-#include "estimate_runner.h"
+#include "jobs/estimate_runner.h"
+#include "jobs/model_loader.h"
 #include "main_window.h"
-#include "model_loader.h"
 #include "pages/energy_page.h"
 #include "pages/roofline_page.h"
 

@@ -12,16 +12,16 @@
 #include "core/data_paths.h"
 #include "estimation/unified_analyzer.h"
 #include "hardware/hardware_registry.h"
+#include "jobs/model_loader.h"
+#include "jobs/registry_loader.h"
 #include "linear_measurements.h"
 #include "main_window.h"
-#include "model_loader.h"
 #include "models/compare_table_model.h"
 #include "models/hardware_check_model.h"
 #include "models/hardware_list_model.h"
 #include "onnx_model_builder.h"
 #include "pages/compare_page.h"
 #include "pages/memory_page.h"
-#include "registry_loader.h"
 #include "reporting/analysis_report.h"
 #include "small_models.h"
 #include "test_files.h"
@@ -360,7 +360,7 @@ private Q_SLOTS:
         ComparePage page;
         QTemporaryDir out;
         QVERIFY(!page.exportCsv(out.filePath(u"none.csv"_qs)).isEmpty()); // nothing to export yet
-        QVERIFY(!page.exportPng(ComparePage::Chart::Bars, out.filePath(u"none.png"_qs)).isEmpty());
+        QVERIFY(!page.exportImage(ComparePage::Chart::Bars, out.filePath(u"none.png"_qs)).isEmpty());
         setUp(page, { squeezenetPath(), m_tiny }, ThreeEntries, QStringLiteral("1, 8"));
         QVERIFY(runAndWait(page));
         const int rows = 2 * 3 * 2;
@@ -379,14 +379,14 @@ private Q_SLOTS:
 
         for (auto chart : { ComparePage::Chart::Bars, ComparePage::Chart::Pareto }) {
             const QString png = out.filePath(chart == ComparePage::Chart::Bars ? u"bars.png"_qs : u"pareto.png"_qs);
-            QCOMPARE(page.exportPng(chart, png, QSize(900, 600)), QString());
+            QCOMPARE(page.exportImage(chart, png, QSize(900, 600)), QString());
             const QImage image(png);
             QVERIFY(!image.isNull());
             QCOMPARE(image.size(), QSize(900, 600));
         }
         // Not shown: the default export size.
         const QString fallback = out.filePath(u"default.png"_qs);
-        QCOMPARE(page.exportPng(ComparePage::Chart::Pareto, fallback), QString());
+        QCOMPARE(page.exportImage(ComparePage::Chart::Pareto, fallback), QString());
         QCOMPARE(QImage(fallback).size(), QSize(1200, 800));
         const QString missing = out.filePath(u"missing/folder/comparison.csv"_qs);
         const QString error = page.exportCsv(missing);
@@ -551,7 +551,7 @@ private Q_SLOTS:
         const QJsonArray rows = QJsonDocument::fromJson(compare.out).array();
         QCOMPARE(rows.size(), 1);
         const QJsonObject compareLatency = rows[0].toObject()[u"latency_ms"_qs].toObject();
-        // Not THEORETICAL: CALIBRATED, or INTERPOLATED where squeezenet's kernels leave the fitted range.
+        // Not THEORETICAL: CALIBRATED, or EXTRAPOLATED where squeezenet's kernels leave the fitted range.
         QVERIFY(compareLatency[u"confidence"_qs].toString() != u"THEORETICAL"_qs);
         QVERIFY2(compare.err.contains("calibrated with"), compare.err.constData());
         const auto analyze = graphs::testing::runCli({ u"analyze"_qs, squeezenetPath(), u"-H"_qs,

@@ -260,7 +260,7 @@ private Q_SLOTS:
         SubgraphSelection selection;
         EnergyPage page(&selection);
         QVERIFY(page.data() == nullptr);
-        QVERIFY(!page.exportPng(QStringLiteral("unused.png")).isEmpty());
+        QVERIFY(!page.exportImage(QStringLiteral("unused.png")).isEmpty());
         page.setEstimate(m_estimate);
         const auto fp32 = graphs::testing::estimate(m_analysis, "nvidia-l4", Precision::FP32);
         QVERIFY(fp32);
@@ -336,10 +336,10 @@ private Q_SLOTS:
 
         // Not on screen: the charts are drawn at the export size.
         const QString energyPng = dir.filePath(QStringLiteral("energy.png"));
-        QCOMPARE(energy.exportPng(energyPng), QString());
+        QCOMPARE(energy.exportImage(energyPng), QString());
         QCOMPARE(QImage(energyPng).size(), QSize(1200, 600));
         const QString memoryPng = dir.filePath(QStringLiteral("memory.png"));
-        QCOMPARE(memory.exportPng(memoryPng), QString());
+        QCOMPARE(memory.exportImage(memoryPng), QString());
         QCOMPARE(QImage(memoryPng).size(), QSize(1200, 700));
 
         const QString energyCsv = dir.filePath(QStringLiteral("energy.csv"));
@@ -366,7 +366,7 @@ private Q_SLOTS:
         const QString missing = dir.filePath(QStringLiteral("missing/energy.csv"));
         const QString error = energy.exportCsv(missing);
         QVERIFY2(error.contains(QStringLiteral("energy.csv")), qPrintable(error));
-        QVERIFY(!memory.exportPng(dir.filePath(QStringLiteral("missing/memory.png"))).isEmpty());
+        QVERIFY(!memory.exportImage(dir.filePath(QStringLiteral("missing/memory.png"))).isEmpty());
         QVERIFY(!QFile::exists(missing));
     }
 

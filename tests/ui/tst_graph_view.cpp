@@ -11,8 +11,9 @@
 #include "graph/graph_tool_bar.h"
 #include "graph/graph_view.h"
 #include "graph/graph_view_page.h"
+#include "jobs/model_loader.h"
 #include "main_window.h"
-#include "model_loader.h"
+#include "optional_dependencies.h"
 #include "subgraph_selection.h"
 #include "tiny_estimate.h"
 
@@ -130,22 +131,26 @@ private:
     std::shared_ptr<const ui::EstimatedModel> m_tiny;
     std::shared_ptr<const ui::EstimatedModel> m_resnet;
 
-    /// resnet18 from the shared models, estimated on an L4; skips when the folder is absent.
-    std::shared_ptr<const ui::EstimatedModel> resnet()
+    /// resnet18 from the shared models, estimated on an L4; null with `error` set when it cannot be.
+    std::shared_ptr<const ui::EstimatedModel> resnet(QString& error)
     {
         if (m_resnet)
             return m_resnet;
-        const QString path = QStringLiteral(GRAPHS_SHARED_DIR "/models/resnet18.structure.onnx");
-        if (!QFileInfo::exists(path))
-            return nullptr;
+        const QString path = graphs::testing::sharedPath(QStringLiteral("models/resnet18.structure.onnx"));
         auto imported = importOnnxFile(path.toStdString(), {});
-        if (!imported)
+        if (!imported) {
+            error = QString::fromStdString(imported.error().toString());
             return nullptr;
+        }
         auto analysis = analyzeGraph(imported->graph);
-        if (!analysis)
+        if (!analysis) {
+            error = QString::fromStdString(analysis.error().toString());
             return nullptr;
+        }
         m_resnet = graphs::testing::estimate(
             std::make_shared<const GraphAnalysis>(std::move(*analysis)), "nvidia-l4", Precision::FP16);
+        if (!m_resnet)
+            error = path + QStringLiteral(": no estimate on nvidia-l4 at fp16");
         return m_resnet;
     }
 
@@ -168,7 +173,8 @@ private Q_SLOTS:
     {
         QFETCH(LayoutMethod, method);
         if (method == LayoutMethod::Graphviz && !ui::graphvizAvailable())
-            QSKIP("built without Graphviz");
+            QSKIP("built without Graphviz (libgvc was not found when configuring): install libgraphviz-dev and "
+                  "reconfigure to test the dot layout");
         const LayoutGraph g = generatedDag(60, 6, 7);
         ui::LayoutOptions options;
         options.method = method;
@@ -277,9 +283,10 @@ private Q_SLOTS:
 
     void pageShowsModel()
     {
-        const auto estimate = resnet();
-        if (!estimate)
-            QSKIP("needs " GRAPHS_SHARED_DIR "/models/resnet18.structure.onnx");
+        GRAPHS_REQUIRE_SHARED(QStringLiteral("models/resnet18.structure.onnx"));
+        QString error;
+        const auto estimate = resnet(error);
+        QVERIFY2(estimate, qPrintable(error));
         ui::SubgraphSelection selection;
         GraphViewPage page(&selection);
         page.resize(1200, 800);

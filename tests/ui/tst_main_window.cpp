@@ -5,20 +5,20 @@
 
 #include "charts/roofline_data.h"
 #include "charts/roofline_plot.h"
-#include "estimate_runner.h"
 #include "estimation/graph_analysis.h"
 #include "estimation/unified_analyzer.h"
 #include "frontends/onnx_importer.h"
 #include "hardware/hardware_registry.h"
+#include "jobs/estimate_runner.h"
+#include "jobs/model_loader.h"
+#include "jobs/registry_loader.h"
 #include "main_window.h"
-#include "model_loader.h"
 #include "models/subgraph_filter_proxy_model.h"
 #include "models/subgraph_table_model.h"
 #include "pages/model_summary_page.h"
 #include "pages/nodes_page.h"
 #include "pages/roofline_page.h"
 #include "pages/subgraphs_page.h"
-#include "registry_loader.h"
 #include "reporting/analysis_report.h"
 #include "reporting/estimate_report.h"
 #include "subgraph_selection.h"
@@ -492,11 +492,11 @@ private Q_SLOTS:
         window.pages()->setCurrentWidget(window.rooflinePage());
 
         const QString png = m_dir.filePath(QStringLiteral("roofline.png"));
-        QCOMPARE(window.rooflinePage()->exportPng(png), QString());
+        QCOMPARE(window.rooflinePage()->exportImage(png), QString());
         QVERIFY(QFileInfo(png).size() > 0);
         QVERIFY(!QImage(png).isNull());
         // Written atomically: a failed export names the file and leaves what was there.
-        const QString failed = window.rooflinePage()->exportPng(m_dir.filePath(QStringLiteral("missing/roofline.png")));
+        const QString failed = window.rooflinePage()->exportImage(m_dir.filePath(QStringLiteral("missing/roofline.png")));
         QVERIFY2(failed.contains(QStringLiteral("roofline.png")), qPrintable(failed));
 
         const QString csvPath = m_dir.filePath(QStringLiteral("subgraphs.csv"));

@@ -7,11 +7,11 @@
 
 #include "charts/published_scatter_plot.h"
 #include "core/data_paths.h"
+#include "jobs/registry_loader.h"
 #include "main_window.h"
 #include "models/published_table_model.h"
 #include "pages/published_validation_view.h"
 #include "pages/validation_page.h"
-#include "registry_loader.h"
 #include "translations.h"
 #include "validation/published_report.h"
 

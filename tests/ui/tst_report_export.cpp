@@ -3,18 +3,18 @@
 // and the keyboard: the View menu's page actions (Alt+digit), enabled once a model is open except for the pages
 // that need none, and Ctrl+E for the report.
 
-#include "chart_export_dialog.h"
-#include "estimate_runner.h"
+#include "export/chart_export_dialog.h"
+#include "export/report_export.h"
 #include "graph/graph_scene.h"
 #include "graph/graph_view_page.h"
+#include "jobs/estimate_runner.h"
+#include "jobs/model_loader.h"
 #include "main_window.h"
-#include "model_loader.h"
 #include "pages/benchmarks_page.h"
 #include "pages/calibration_page.h"
 #include "pages/energy_page.h"
 #include "pages/memory_page.h"
 #include "pages/roofline_page.h"
-#include "report_export.h"
 #include "reporting/estimate_report.h"
 #include "screenshot_taker.h"
 
@@ -168,16 +168,16 @@ private Q_SLOTS:
         QVERIFY(openEstimated(window));
         const QSize size(640, 480);
         const QString png = m_dir.filePath(QStringLiteral("roofline-640.png"));
-        QCOMPARE(window.rooflinePage()->exportPng(png, size), QString());
+        QCOMPARE(window.rooflinePage()->exportImage(png, size), QString());
         QCOMPARE(QImage(png).size(), size);
         const QString energyPng = m_dir.filePath(QStringLiteral("energy-900.png"));
-        QCOMPARE(window.energyPage()->exportPng(energyPng, QSize(900, 500)), QString());
+        QCOMPARE(window.energyPage()->exportImage(energyPng, QSize(900, 500)), QString());
         QCOMPARE(QImage(energyPng).size(), QSize(900, 500));
         for (const QString& name : { QStringLiteral("roofline.svg"), QStringLiteral("memory.SVG") }) {
             const QString svg = m_dir.filePath(name);
             const QString error = name.startsWith(QLatin1String("roofline"))
-                ? window.rooflinePage()->exportPng(svg, size)
-                : window.memoryPage()->exportPng(svg, size);
+                ? window.rooflinePage()->exportImage(svg, size)
+                : window.memoryPage()->exportImage(svg, size);
             QCOMPARE(error, QString());
             const QByteArray text = readAll(svg);
             QVERIFY2(text.startsWith("<?xml") && text.contains("<svg"), qPrintable(name));

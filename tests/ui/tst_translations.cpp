@@ -233,11 +233,13 @@ private:
     void extractStrings()
     {
 #ifndef GRAPHS_LUPDATE
-        m_lupdateProblem = QStringLiteral("lupdate was not found at configure time");
+        m_lupdateProblem = QStringLiteral("lupdate (Qt 6 Linguist tools) was not found when configuring: install "
+                                          "qt6-l10n-tools and reconfigure to check the catalogues against the sources");
 #else
         const QString lupdate = QStringLiteral(GRAPHS_LUPDATE);
         if (!QFileInfo(lupdate).isExecutable()) {
-            m_lupdateProblem = QStringLiteral("lupdate is no longer where configure found it");
+            m_lupdateProblem = QStringLiteral("lupdate is no longer at " GRAPHS_LUPDATE ", where configuring found "
+                                              "it: reinstall qt6-l10n-tools, or reconfigure");
             return;
         }
         QTemporaryDir dir;

@@ -1,6 +1,6 @@
 #include "charts/calibration_scatter_data.h"
 
-#include "calibration_runner.h"
+#include "jobs/calibration_runner.h"
 
 #include <QCoreApplication>
 

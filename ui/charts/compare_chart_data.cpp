@@ -1,5 +1,7 @@
 #include "charts/compare_chart_data.h"
 
+#include "qt_strings.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 #include <array>
@@ -8,15 +10,6 @@
 #include <tuple>
 
 namespace graphs::ui {
-
-namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-} // namespace
 
 QString compareNumber(double value)
 {

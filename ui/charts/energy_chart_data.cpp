@@ -1,7 +1,8 @@
 #include "charts/energy_chart_data.h"
 
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "estimation/graph_analysis.h"
+#include "qt_strings.h"
 #include "reporting/analysis_report.h"
 #include "reporting/number_format.h"
 
@@ -12,11 +13,6 @@
 namespace graphs::ui {
 
 namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 // The strings of this file, under one context for lupdate and the translators.
 struct Tr

@@ -1,6 +1,6 @@
 #include "charts/memory_chart_data.h"
 
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "estimation/graph_analysis.h"
 #include "reporting/analysis_report.h"
 #include "reporting/number_format.h"

@@ -1,21 +1,13 @@
 #include "charts/roofline_data.h"
 
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "hardware/mapper.h"
+#include "qt_strings.h"
 
 #include <QCoreApplication>
 #include <algorithm>
 
 namespace graphs::ui {
-
-namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-} // namespace
 
 const RooflinePoint* RooflineData::point(int subgraph) const
 {

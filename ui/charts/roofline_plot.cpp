@@ -1,6 +1,7 @@
 #include "charts/roofline_plot.h"
 
 #include "charts/log_axis_ticker.h"
+#include "qt_strings.h"
 #include "reporting/estimate_report.h"
 #include "reporting/number_format.h"
 
@@ -26,11 +27,6 @@ constexpr double HitSlack = 3;
 double decadeBelow(double v)
 {
     return std::pow(10.0, std::floor(std::log10(v)));
-}
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
 QPen roofPen(const QColor& colour)

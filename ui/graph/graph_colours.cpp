@@ -1,7 +1,7 @@
 #include "graph/graph_colours.h"
 
 #include "charts/roofline_plot.h"
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "estimation/graph_analysis.h"
 #include "graph/graph_diagram.h"
 #include "reporting/number_format.h"

@@ -1,6 +1,7 @@
 #include "graph/graph_diagram.h"
 
 #include "ir/compute_graph.h"
+#include "qt_strings.h"
 #include "transform/partition.h"
 
 #include <QCoreApplication>
@@ -12,11 +13,6 @@
 namespace graphs::ui {
 
 namespace {
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 bool matches(const Node& node, const QString& text)
 {

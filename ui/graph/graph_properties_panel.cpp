@@ -1,8 +1,9 @@
 #include "graph/graph_properties_panel.h"
 
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "estimation/graph_analysis.h"
 #include "graph/graph_diagram.h"
+#include "qt_strings.h"
 #include "reporting/number_format.h"
 
 #include <QLabel>
@@ -18,11 +19,6 @@ namespace {
 
 /// Lists longer than this (attribute values, members, boundary tensors) are cut short.
 constexpr size_t ListLimit = 12;
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 QString count(int64_t value)
 {

@@ -1,6 +1,7 @@
 #include "graph/graph_scene.h"
 
 #include "ir/compute_graph.h"
+#include "qt_strings.h"
 
 #include <QGraphicsSceneHelpEvent>
 #include <QStringList>
@@ -15,11 +16,6 @@ namespace {
 constexpr double SceneMargin = 40;
 /// Tooltips list at most this many tensors per side, or nodes of a subgraph.
 constexpr int TooltipListLimit = 8;
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 QString tensorLine(const ComputeGraph& graph, int t)
 {

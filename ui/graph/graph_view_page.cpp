@@ -1,6 +1,6 @@
 #include "graph/graph_view_page.h"
 
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "estimation/graph_analysis.h"
 #include "graph/graph_legend.h"
 #include "graph/graph_properties_panel.h"
@@ -16,14 +16,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPromise>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
-#include <exception>
 
 namespace graphs::ui {
 
@@ -33,25 +30,16 @@ namespace {
 constexpr double SmallestOverview = 0.6;
 
 template <typename T>
-void layOut(QPromise<T>& promise, quint64 generation, std::shared_ptr<const Diagram> diagram, LayoutGraph graph)
+T layOut(const JobControl& control, std::shared_ptr<const Diagram> diagram, LayoutGraph graph)
 {
-    if (promise.isCanceled())
-        return;
     T outcome;
-    outcome.generation = generation;
     outcome.diagram = std::move(diagram);
     QElapsedTimer timer;
     timer.start();
-    try {
-        outcome.layout = layoutGraph(graph, {}, [&promise] { return promise.isCanceled(); });
-        if (!outcome.layout)
-            return; // superseded
-    } catch (const std::exception& e) {
-        outcome.error = QString::fromUtf8(e.what()); // resource exhaustion: the layouts report nothing else
-    }
+    outcome.layout = layoutGraph(graph, {}, control.cancelCheck()); // nullopt only when cancelled: dropped
     outcome.milliseconds = timer.elapsed();
     outcome.sizes = std::move(graph.nodes);
-    promise.addResult(std::move(outcome));
+    return outcome;
 }
 
 QString methodName(LayoutMethod method)
@@ -102,18 +90,14 @@ GraphViewPage::GraphViewPage(SubgraphSelection* selection, QWidget* parent)
     layout->addWidget(m_bar);
     layout->addWidget(splitter, 1);
 
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &GraphViewPage::onLayoutFinished);
+    m_layout.onFinished([this](const Outcome& outcome) { onLayoutFinished(outcome); });
+    // Resource exhaustion: the layouts report nothing else.
+    m_layout.onFailed([this](const QString& message) { onLayoutFinished({ nullptr, std::nullopt, {}, message }); });
     connect(m_view, &GraphView::boxClicked, this, &GraphViewPage::onBoxClicked);
     connect(m_view, &GraphView::boxDoubleClicked, this, &GraphViewPage::onBoxDoubleClicked);
     connect(m_selection, &SubgraphSelection::changed, this, &GraphViewPage::onSharedSelectionChanged);
     connectToolBar();
     updateControls();
-}
-
-GraphViewPage::~GraphViewPage()
-{
-    // The worker holds only copies and its promise; it may finish after we are gone.
-    m_watcher.cancel();
 }
 
 void GraphViewPage::connectToolBar()
@@ -263,9 +247,7 @@ void GraphViewPage::collapseAll()
 
 void GraphViewPage::invalidateLayout()
 {
-    m_watcher.cancel();
-    ++m_generation; // whatever is running now reports to no one
-    m_running = false;
+    m_layout.discard(); // whatever is running now reports to no one
     m_dirty = true;
     if (isVisible())
         startLayout();
@@ -289,19 +271,13 @@ void GraphViewPage::startLayout()
     // Sizes come from font metrics, here on the GUI thread; the worker gets plain numbers.
     LayoutGraph graph = layoutGraphOf(*diagram, BoxSizer());
     m_status->setText(tr("Laying out %1 boxes…").arg(graph.nodes.size()));
-    m_running = true;
-    m_watcher.setFuture(QtConcurrent::run(&layOut<Outcome>, m_generation, std::move(diagram), std::move(graph)));
+    m_layout.start([diagram = std::move(diagram), graph = std::move(graph)](const JobControl& control) {
+        return layOut<Outcome>(control, diagram, graph);
+    });
 }
 
-void GraphViewPage::onLayoutFinished()
+void GraphViewPage::onLayoutFinished(const Outcome& outcome)
 {
-    const QFuture<Outcome> future = m_watcher.future();
-    if (future.resultCount() == 0)
-        return;
-    const Outcome outcome = future.resultAt(0);
-    if (outcome.generation != m_generation)
-        return; // superseded: the layout that replaced it reports
-    m_running = false;
     if (!outcome.layout) {
         m_scene->clearDiagram();
         m_status->setText(tr("Could not lay out the graph: %1").arg(outcome.error));

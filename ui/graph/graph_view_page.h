@@ -3,8 +3,8 @@
 #include "graph/graph_colours.h"
 #include "graph/graph_diagram.h"
 #include "graph/graph_layout.h"
+#include "jobs/job_tracker.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 #include <optional>
@@ -41,7 +41,6 @@ class GraphViewPage : public QWidget
 
 public:
     explicit GraphViewPage(SubgraphSelection* selection, QWidget* parent = nullptr);
-    ~GraphViewPage() override;
 
     /// Shows `analysis` (nullptr: nothing); an estimate of another analysis is dropped.
     void setAnalysis(std::shared_ptr<const GraphAnalysis> analysis);
@@ -64,7 +63,7 @@ public:
     bool isSubgraphCollapsed(int subgraph) const;
 
     /// Whether a layout is under way or waiting for the page to be shown.
-    bool isLayoutPending() const { return m_dirty || m_running; }
+    bool isLayoutPending() const { return m_dirty || m_layout.isRunning(); }
     /// What laid out the graph shown, and how long it took (ms); nullopt before the first layout.
     std::optional<LayoutMethod> layoutMethod() const { return m_layoutMethod; }
     qint64 layoutMilliseconds() const { return m_layoutMs; }
@@ -87,7 +86,6 @@ protected:
 private:
     struct Outcome
     {
-        quint64 generation = 0;
         std::shared_ptr<const Diagram> diagram;
         std::optional<GraphLayout> layout;
         std::vector<QSizeF> sizes; ///< of the boxes, as laid out
@@ -98,7 +96,7 @@ private:
     void connectToolBar();
     void invalidateLayout();
     void startLayout();
-    void onLayoutFinished();
+    void onLayoutFinished(const Outcome& outcome);
     void positionView();
     void applyColours();
     void applySelection();
@@ -124,10 +122,8 @@ private:
     bool m_selecting = false; ///< the shared selection is changing because of a click here
     bool m_revealPending = false;
 
-    QFutureWatcher<Outcome> m_watcher;
-    quint64 m_generation = 0;
+    JobTracker<Outcome> m_layout;
     bool m_dirty = false;
-    bool m_running = false;
     std::optional<LayoutMethod> m_layoutMethod;
     qint64 m_layoutMs = 0;
 

@@ -1,6 +1,7 @@
 #include "models/calibration_coefficient_model.h"
 
-#include "calibration_runner.h"
+#include "jobs/calibration_runner.h"
+#include "qt_strings.h"
 #include "reporting/number_format.h"
 
 #include <QStringList>
@@ -24,11 +25,6 @@ int columnOf(const QString& term, bool run)
         { QStringLiteral("weights"), CalibrationCoefficientModel::PerWeight } };
     const auto it = columns.find(term);
     return it == columns.end() ? -1 : it->second;
-}
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromStdString(s);
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 #include "models/calibration_roofs_model.h"
 
-#include "calibration_runner.h"
 #include "charts/log_axis_ticker.h"
+#include "jobs/calibration_runner.h"
 #include "reporting/number_format.h"
 
 namespace graphs::ui {

@@ -1,17 +1,13 @@
 #include "models/compare_table_model.h"
 
 #include "charts/compare_chart_data.h"
+#include "qt_strings.h"
 
 #include <QFont>
 
 namespace graphs::ui {
 
 namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 /// "0.2190 ±68%": the figure with its error band, as `graphs compare` prints it.
 QString withBound(const EstimationResult& e)

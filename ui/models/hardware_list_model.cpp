@@ -4,6 +4,7 @@
 #include "core/data_paths.h"
 #include "estimation/estimate.h"
 #include "hardware/hardware_spec.h"
+#include "qt_strings.h"
 #include "reporting/number_format.h"
 
 #include <QFont>
@@ -12,11 +13,6 @@
 namespace graphs::ui {
 
 namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 QString categoryHeading(HardwareCategory c)
 {

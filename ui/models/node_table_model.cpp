@@ -1,6 +1,7 @@
 #include "models/node_table_model.h"
 
 #include "estimation/graph_analysis.h"
+#include "qt_strings.h"
 #include "reporting/number_format.h"
 
 #include <QLocale>
@@ -9,11 +10,6 @@
 namespace graphs::ui {
 
 namespace {
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 QString outputShapes(const ComputeGraph& graph, const Node& node)
 {

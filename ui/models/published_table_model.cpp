@@ -1,5 +1,7 @@
 #include "models/published_table_model.h"
 
+#include "qt_strings.h"
+
 #include <QBrush>
 #include <QColor>
 #include <algorithm>
@@ -12,11 +14,6 @@ namespace {
 const QColor HighError(190, 30, 30);
 const QColor LowError(30, 130, 50);
 const QColor Skipped(128, 128, 128);
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 /// "nvidia-l4", "nvidia-jetson-agx-orin-64gb-gpu+2*nvidia-jetson-agx-orin-64gb-dla", as the file names them.
 QString hardwareText(const PublishedRow& row)

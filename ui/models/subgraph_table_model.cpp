@@ -1,7 +1,8 @@
 #include "models/subgraph_table_model.h"
 
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "estimation/graph_analysis.h"
+#include "qt_strings.h"
 #include "reporting/estimate_report.h"
 #include "reporting/number_format.h"
 
@@ -12,11 +13,6 @@
 namespace graphs::ui {
 
 namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 QString exact(int64_t value)
 {

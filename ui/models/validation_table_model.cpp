@@ -1,6 +1,6 @@
 #include "models/validation_table_model.h"
 
-#include "calibration_runner.h"
+#include "jobs/calibration_runner.h"
 #include "reporting/number_format.h"
 
 #include <QBrush>

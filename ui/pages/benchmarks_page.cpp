@@ -1,8 +1,8 @@
 #include "pages/benchmarks_page.h"
 
-#include "benchmark_job.h"
 #include "benchmarks/suite_definition.h"
 #include "core/data_paths.h"
+#include "jobs/benchmark_job.h"
 #include "models/benchmark_results_model.h"
 
 #include <QComboBox>

@@ -1,15 +1,15 @@
 #include "pages/calibration_page.h"
 
-#include "calibration_runner.h"
-#include "chart_export_dialog.h"
 #include "charts/calibration_scatter_plot.h"
-#include "charts/chart_png_export.h"
 #include "core/data_paths.h"
 #include "dialogs.h"
+#include "export/chart_export_dialog.h"
+#include "export/chart_image_export.h"
 #include "hardware/hardware_registry.h"
+#include "hardware_catalog.h"
+#include "jobs/calibration_runner.h"
 #include "models/calibration_coefficient_model.h"
 #include "models/calibration_roofs_model.h"
-#include "registry_loader.h"
 #include "transform/fusion_rules.h"
 
 #include <QComboBox>
@@ -92,7 +92,7 @@ CalibrationPage::CalibrationPage(CalibrationRunner* runner, QWidget* parent)
     , m_cancelButton(new QPushButton(tr("Cancel")))
     , m_progress(new QProgressBar)
     , m_saveButton(new QPushButton(tr("Save profile")))
-    , m_exportButton(new QPushButton(tr("Export PNG…")))
+    , m_exportButton(new QPushButton(tr("Export Image…")))
     , m_message(new QLabel)
     , m_quality(new QLabel)
     , m_roofsModel(new CalibrationRoofsModel(this))
@@ -196,7 +196,7 @@ QWidget* CalibrationPage::createControls()
     m_progress->setRange(0, 0); // buildCalibration() reports no progress: busy, not a percentage
     m_progress->setMaximumWidth(120);
     m_saveButton->setObjectName(QStringLiteral("calibrationSave"));
-    m_exportButton->setObjectName(QStringLiteral("calibrationExportPng"));
+    m_exportButton->setObjectName(QStringLiteral("calibrationExportImage"));
 
     // What to fit on the first row; the actions and what they report on the second.
     auto* controls = new QWidget;
@@ -537,14 +537,14 @@ QString CalibrationPage::qualityText(const CalibrationRun& run) const
     return text;
 }
 
-QString CalibrationPage::exportPng(const QString& path, QSize size) const
+QString CalibrationPage::exportImage(const QString& path, QSize size) const
 {
     if (!m_run)
         return tr("There is no chart to export: fit a calibration first.");
     if (size.isValid())
-        return savePlotPng(*m_plot, path, size.width(), size.height());
+        return savePlotImage(*m_plot, path, size.width(), size.height());
     const bool shown = m_plot->isVisible() && m_plot->width() >= 400;
-    return savePlotPng(*m_plot, path, shown ? 0 : ExportWidth, shown ? 0 : ExportHeight);
+    return savePlotImage(*m_plot, path, shown ? 0 : ExportWidth, shown ? 0 : ExportHeight);
 }
 
 void CalibrationPage::showExportDialog()
@@ -557,7 +557,7 @@ void CalibrationPage::showExportDialog()
         m_plot->isVisible() ? m_plot->size() : QSize(ExportWidth, ExportHeight));
     if (!choice)
         return;
-    if (const QString error = exportPng(choice->path, choice->size); !error.isEmpty())
+    if (const QString error = exportImage(choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the chart."), error);
 }
 

@@ -54,7 +54,7 @@ public:
     /// Starts fitting the chosen hardware × runtime × precision (what the Fit button does).
     void fit();
     /// Writes the chart as a PNG (the size on screen, or 900×700 while it is not shown); "" or the problem.
-    QString exportPng(const QString& path, QSize size = {}) const;
+    QString exportImage(const QString& path, QSize size = {}) const;
 
     const std::shared_ptr<const CalibrationRun>& run() const { return m_run; }
     CalibrationRoofsModel* roofsModel() const { return m_roofsModel; }

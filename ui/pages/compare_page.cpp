@@ -1,17 +1,18 @@
 #include "pages/compare_page.h"
 
-#include "chart_export_dialog.h"
-#include "charts/chart_png_export.h"
 #include "charts/compare_bar_chart.h"
 #include "charts/compare_chart_data.h"
 #include "charts/pareto_plot.h"
 #include "dialogs.h"
+#include "export/chart_export_dialog.h"
+#include "export/chart_image_export.h"
+#include "export/save_text_file.h"
 #include "hardware/hardware_registry.h"
+#include "hardware_catalog.h"
 #include "models/compare_table_model.h"
 #include "models/hardware_check_model.h"
-#include "registry_loader.h"
+#include "qt_strings.h"
 #include "reporting/comparison_report.h"
-#include "save_text_file.h"
 #include "transform/fusion_rules.h"
 
 #include <QCheckBox>
@@ -37,7 +38,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <set>
 
@@ -54,11 +54,6 @@ constexpr int PathRole = Qt::UserRole;
 constexpr int OpenRole = Qt::UserRole + 1; ///< listed because it is open in the window
 constexpr int ExportWidth = 1200;
 constexpr int ExportHeight = 800;
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 } // namespace
 
@@ -83,7 +78,7 @@ ComparePage::ComparePage(QWidget* parent)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView)
     , m_exportCsvButton(new QPushButton(tr("Export CSV…")))
-    , m_exportPngButton(new QPushButton(tr("Export PNG")))
+    , m_exportImageButton(new QPushButton(tr("Export Image")))
 {
     setObjectName(QStringLiteral("comparePage"));
     auto* splitter = new QSplitter(Qt::Horizontal);
@@ -96,8 +91,14 @@ ComparePage::ComparePage(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &ComparePage::onFinished);
+    m_job.onProgress([this](int permille) { m_progress->setValue(permille); });
+    m_job.onFinished([this](CompareResult result) {
+        onFinished(std::make_shared<const CompareResult>(std::move(result)));
+    });
+    m_job.onFailed([this](const QString& message) {
+        onFinished(std::make_shared<const CompareResult>(failedCompareJob(message)));
+    });
+    m_job.onCancelled([this] { onFinished(nullptr); });
     restoreChoices();
     showResult(nullptr);
     updateButtons();
@@ -106,8 +107,8 @@ ComparePage::ComparePage(QWidget* parent)
 ComparePage::~ComparePage()
 {
     // The worker holds copies only, but a run left behind would still be working when the application quits.
-    m_watcher.cancel();
-    m_watcher.waitForFinished();
+    m_job.cancel();
+    m_job.wait();
 }
 
 QWidget* ComparePage::createInputs()
@@ -251,15 +252,15 @@ QWidget* ComparePage::createResults()
     filter->setPlaceholderText(tr("Filter rows"));
     filter->setClearButtonEnabled(true);
     m_exportCsvButton->setObjectName(QStringLiteral("compareExportCsvButton"));
-    m_exportPngButton->setObjectName(QStringLiteral("compareExportPngButton"));
-    auto* pngMenu = new QMenu(m_exportPngButton);
-    pngMenu->addAction(tr("Bar Chart…"), this, [this] { showExportPngDialog(Chart::Bars); });
-    pngMenu->addAction(tr("Latency vs Energy…"), this, [this] { showExportPngDialog(Chart::Pareto); });
-    m_exportPngButton->setMenu(pngMenu);
+    m_exportImageButton->setObjectName(QStringLiteral("compareExportImageButton"));
+    auto* imageMenu = new QMenu(m_exportImageButton);
+    imageMenu->addAction(tr("Bar Chart…"), this, [this] { showExportImageDialog(Chart::Bars); });
+    imageMenu->addAction(tr("Latency vs Energy…"), this, [this] { showExportImageDialog(Chart::Pareto); });
+    m_exportImageButton->setMenu(imageMenu);
     auto* tableHeader = new QHBoxLayout;
     tableHeader->addWidget(filter, 1);
     tableHeader->addWidget(m_exportCsvButton);
-    tableHeader->addWidget(m_exportPngButton);
+    tableHeader->addWidget(m_exportImageButton);
     auto* tablePane = new QWidget;
     auto* tableLayout = new QVBoxLayout(tablePane);
     tableLayout->setContentsMargins(0, 0, 0, 0);
@@ -430,42 +431,32 @@ bool ComparePage::run()
     }
     const CompareInputs inputs = snapshot();
     saveChoices();
-    m_watcher.cancel(); // a run in flight is superseded; the generation drops whatever it still reports
-    const quint64 generation = ++m_generation;
-    m_running = true;
+    m_job.start([inputs](const JobControl& control) { return runCompareJob(control, inputs); }); // supersedes
     showResult(nullptr);
     m_progress->setValue(0);
     const auto combinations = inputs.models.size() * static_cast<qsizetype>(inputs.hardware.size())
         * static_cast<qsizetype>(inputs.batches.size()) * static_cast<qsizetype>(inputs.precisions.size());
     m_status->setText(tr("Estimating %n combination(s)…", nullptr, static_cast<int>(combinations)));
-    m_watcher.setFuture(QtConcurrent::run(&runCompareJob, generation, inputs));
     updateButtons();
     return true;
 }
 
 void ComparePage::cancel()
 {
-    if (!m_running)
+    if (!m_job.isRunning())
         return;
-    m_watcher.cancel();
+    m_job.cancel();
     m_status->setText(tr("Cancelling…"));
     m_cancelButton->setEnabled(false);
 }
 
-void ComparePage::onFinished()
+void ComparePage::onFinished(std::shared_ptr<const CompareResult> result)
 {
-    const QFuture<CompareResult> future = m_watcher.future();
-    const bool reported = future.resultCount() > 0;
-    if (reported && future.resultAt(0).generation != m_generation)
-        return; // superseded: the run that replaced it reports
-    m_running = false;
-    m_progress->setValue(reported ? 1000 : 0);
-    if (!reported || future.isCanceled()) {
+    m_progress->setValue(result ? 1000 : 0);
+    if (result)
+        showResult(std::move(result));
+    else
         m_status->setText(tr("Cancelled: nothing was compared."));
-    } else {
-        auto result = std::make_shared<const CompareResult>(future.resultAt(0));
-        showResult(result);
-    }
     updateButtons();
     Q_EMIT finished();
 }
@@ -499,11 +490,11 @@ void ComparePage::updateButtons()
     m_hardwareCount->setText(tr("%n checked", nullptr, checked));
     m_runButton->setEnabled(missingInput().isEmpty());
     m_runButton->setToolTip(missingInput());
-    m_cancelButton->setEnabled(m_running);
-    m_progress->setVisible(m_running);
+    m_cancelButton->setEnabled(m_job.isRunning());
+    m_progress->setVisible(m_job.isRunning());
     const bool haveRows = m_result && !m_result->rows.empty();
     m_exportCsvButton->setEnabled(haveRows);
-    m_exportPngButton->setEnabled(haveRows);
+    m_exportImageButton->setEnabled(haveRows);
 }
 
 QString ComparePage::exportCsv(const QString& path) const
@@ -513,7 +504,7 @@ QString ComparePage::exportCsv(const QString& path) const
     return saveTextFile(path, QByteArray::fromStdString(renderComparison(m_result->rows, ReportFormat::Csv)));
 }
 
-QString ComparePage::exportPng(Chart chart, const QString& path, QSize size) const
+QString ComparePage::exportImage(Chart chart, const QString& path, QSize size) const
 {
     if (!m_result || m_result->rows.empty())
         return tr("There is no chart to export: run a comparison first.");
@@ -522,7 +513,7 @@ QString ComparePage::exportPng(Chart chart, const QString& path, QSize size) con
         const bool shown = plot->isVisible() && plot->width() >= 400;
         size = shown ? QSize() : QSize(ExportWidth, ExportHeight);
     }
-    return savePlotPng(*plot, path, size.width(), size.height());
+    return savePlotImage(*plot, path, size.width(), size.height());
 }
 
 void ComparePage::showExportCsvDialog()
@@ -535,7 +526,7 @@ void ComparePage::showExportCsvDialog()
         showErrorBox(this, tr("Export failed"), tr("Could not export the comparison."), error);
 }
 
-void ComparePage::showExportPngDialog(Chart chart)
+void ComparePage::showExportImageDialog(Chart chart)
 {
     const QString name
         = chart == Chart::Bars ? QStringLiteral("comparison-bars.png") : QStringLiteral("comparison-pareto.png");
@@ -545,7 +536,7 @@ void ComparePage::showExportPngDialog(Chart chart)
         QFileInfo(models().value(0)).absolutePath());
     if (!choice)
         return;
-    if (const QString error = exportPng(chart, choice->path, choice->size); !error.isEmpty())
+    if (const QString error = exportImage(chart, choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the chart."), error);
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "compare_run.h"
+#include "jobs/compare_run.h"
+#include "jobs/job_tracker.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 #include <vector>
@@ -59,16 +59,16 @@ public:
     /// is missing.
     bool run();
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_job.isRunning(); }
     /// The rows shown and what could not be compared; null before the first run completes.
     const std::shared_ptr<const CompareResult>& result() const { return m_result; }
 
     /// Writes the rows as `graphs compare --format csv` does. Returns "" on success, else the problem naming the file.
     QString exportCsv(const QString& path) const;
     /// Writes `chart` as a PNG of `size` (empty: its size on screen, or 1200×800 while it is not shown).
-    QString exportPng(Chart chart, const QString& path, QSize size = {}) const;
+    QString exportImage(Chart chart, const QString& path, QSize size = {}) const;
     void showExportCsvDialog();
-    void showExportPngDialog(Chart chart);
+    void showExportImageDialog(Chart chart);
 
     QListWidget* modelList() const { return m_models; }
     QLineEdit* hardwareSearch() const { return m_hardwareSearch; }
@@ -97,15 +97,13 @@ private:
     QWidget* createResults();
     QString missingInput() const;
     CompareInputs snapshot() const;
-    void onFinished();
+    void onFinished(std::shared_ptr<const CompareResult> result);
     void showResult(std::shared_ptr<const CompareResult> result);
     void updateButtons();
     void saveChoices() const;
     void restoreChoices();
 
-    QFutureWatcher<CompareResult> m_watcher;
-    quint64 m_generation = 0;
-    bool m_running = false;
+    JobTracker<CompareResult> m_job;
     std::shared_ptr<const HardwareCatalog> m_catalog;
     std::shared_ptr<const CompareResult> m_result;
     QString m_openModel; ///< the file open in the window, listed while not removed
@@ -130,7 +128,7 @@ private:
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
     QPushButton* m_exportCsvButton;
-    QPushButton* m_exportPngButton;
+    QPushButton* m_exportImageButton;
 };
 
 } // namespace graphs::ui

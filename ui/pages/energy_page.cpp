@@ -1,15 +1,16 @@
 #include "pages/energy_page.h"
 
-#include "chart_export_dialog.h"
-#include "charts/chart_png_export.h"
 #include "charts/energy_chart_data.h"
 #include "charts/energy_subgraph_chart.h"
 #include "charts/energy_total_chart.h"
 #include "dialogs.h"
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "estimation/graph_analysis.h"
+#include "export/chart_export_dialog.h"
+#include "export/chart_image_export.h"
+#include "export/save_text_file.h"
+#include "qt_strings.h"
 #include "reporting/analysis_report.h"
-#include "save_text_file.h"
 #include "subgraph_selection.h"
 
 #include <QFileInfo>
@@ -27,11 +28,6 @@ const QSize ExportSize(1200, 600);
 /// More bars than this no longer fit their labels on a screen.
 constexpr int MaxTopCount = 100;
 
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 bool sameStanding(const EstimationResult& a, const EstimationResult& b)
 {
     return a.confidence == b.confidence && a.errorBoundPct == b.errorBoundPct;
@@ -44,7 +40,7 @@ EnergyPage::EnergyPage(SubgraphSelection* selection, QWidget* parent)
     , m_selection(selection)
     , m_title(new QLabel)
     , m_topCount(new QSpinBox)
-    , m_exportPngButton(new QPushButton(tr("Export PNG…")))
+    , m_exportImageButton(new QPushButton(tr("Export Image…")))
     , m_exportCsvButton(new QPushButton(tr("Export CSV…")))
     , m_charts(new QWidget)
     , m_totalChart(new EnergyTotalChart)
@@ -65,7 +61,7 @@ EnergyPage::EnergyPage(SubgraphSelection* selection, QWidget* parent)
     m_topCount->setPrefix(tr("Top "));
     m_topCount->setSuffix(tr(" subgraphs"));
     m_topCount->setToolTip(tr("How many of the subgraphs that take the most energy to draw"));
-    m_exportPngButton->setObjectName(QStringLiteral("exportEnergyPngButton"));
+    m_exportImageButton->setObjectName(QStringLiteral("exportEnergyImageButton"));
     m_exportCsvButton->setObjectName(QStringLiteral("exportEnergyCsvButton"));
     m_caption->setObjectName(QStringLiteral("energyCaption"));
     m_caption->setTextFormat(Qt::PlainText);
@@ -77,7 +73,7 @@ EnergyPage::EnergyPage(SubgraphSelection* selection, QWidget* parent)
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_topCount);
-    header->addWidget(m_exportPngButton);
+    header->addWidget(m_exportImageButton);
     header->addWidget(m_exportCsvButton);
 
     auto* charts = new QHBoxLayout(m_charts);
@@ -94,7 +90,7 @@ EnergyPage::EnergyPage(SubgraphSelection* selection, QWidget* parent)
     connect(m_topCount, &QSpinBox::valueChanged, m_subgraphChart, &EnergySubgraphChart::setTopCount);
     connect(m_subgraphChart, &EnergySubgraphChart::subgraphClicked, m_selection, &SubgraphSelection::select);
     connect(m_selection, &SubgraphSelection::changed, this, &EnergyPage::showSelection);
-    connect(m_exportPngButton, &QPushButton::clicked, this, &EnergyPage::showExportPngDialog);
+    connect(m_exportImageButton, &QPushButton::clicked, this, &EnergyPage::showExportImageDialog);
     connect(m_exportCsvButton, &QPushButton::clicked, this, &EnergyPage::showExportCsvDialog);
     setEstimate(nullptr);
 }
@@ -105,7 +101,7 @@ void EnergyPage::setEstimate(std::shared_ptr<const EstimatedModel> estimate)
 {
     m_estimate = std::move(estimate);
     m_data = m_estimate ? std::make_shared<const EnergyChartData>(makeEnergyChartData(*m_estimate)) : nullptr;
-    m_exportPngButton->setEnabled(m_data != nullptr);
+    m_exportImageButton->setEnabled(m_data != nullptr);
     m_exportCsvButton->setEnabled(m_data != nullptr);
     m_topCount->setEnabled(m_data != nullptr);
     m_totalChart->setData(m_data);
@@ -164,7 +160,7 @@ void EnergyPage::showSelection(int subgraph)
     m_selectionNote->setText(text);
 }
 
-QString EnergyPage::exportPng(const QString& path, QSize chosen)
+QString EnergyPage::exportImage(const QString& path, QSize chosen)
 {
     if (!m_data)
         return tr("There is no chart to export: choose hardware first.");
@@ -174,7 +170,7 @@ QString EnergyPage::exportPng(const QString& path, QSize chosen)
     const QRect total = shown ? m_totalChart->geometry() : QRect(0, 0, size.width() / 2, size.height());
     const QRect bars
         = shown ? m_subgraphChart->geometry() : QRect(total.width(), 0, size.width() - total.width(), size.height());
-    return saveChartsPng(path, size, { { m_totalChart->chart(), total }, { m_subgraphChart->chart(), bars } });
+    return saveChartsImage(path, size, { { m_totalChart->chart(), total }, { m_subgraphChart->chart(), bars } });
 }
 
 QString EnergyPage::exportCsv(const QString& path) const
@@ -190,7 +186,7 @@ QString EnergyPage::exportName(const QString& suffix) const
         + suffix;
 }
 
-void EnergyPage::showExportPngDialog()
+void EnergyPage::showExportImageDialog()
 {
     if (!m_data)
         return;
@@ -199,7 +195,7 @@ void EnergyPage::showExportPngDialog()
         QFileInfo(QString::fromStdString(m_estimate->analysis->graph->sourcePath)).absolutePath());
     if (!choice)
         return;
-    if (const QString error = exportPng(choice->path, choice->size); !error.isEmpty())
+    if (const QString error = exportImage(choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the energy charts."), error);
 }
 

@@ -34,11 +34,11 @@ public:
 
     /// Writes both charts as one PNG (the size on screen, or 1200×600 while they are not shown). Returns an empty
     /// string on success, else the problem, naming the file.
-    QString exportPng(const QString& path, QSize size = {});
-    /// Writes the per-subgraph split as CSV (see energyCsv()); same return as exportPng().
+    QString exportImage(const QString& path, QSize size = {});
+    /// Writes the per-subgraph split as CSV (see energyCsv()); same return as exportImage().
     QString exportCsv(const QString& path) const;
     /// Ask where, then export; problems show in a message box.
-    void showExportPngDialog();
+    void showExportImageDialog();
     void showExportCsvDialog();
 
     EnergyTotalChart* totalChart() const { return m_totalChart; }
@@ -57,7 +57,7 @@ private:
     std::shared_ptr<const EnergyChartData> m_data;
     QLabel* m_title;
     QSpinBox* m_topCount;
-    QPushButton* m_exportPngButton;
+    QPushButton* m_exportImageButton;
     QPushButton* m_exportCsvButton;
     QWidget* m_charts;
     EnergyTotalChart* m_totalChart;

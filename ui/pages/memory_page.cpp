@@ -1,16 +1,17 @@
 #include "pages/memory_page.h"
 
-#include "chart_export_dialog.h"
-#include "charts/chart_png_export.h"
 #include "charts/memory_chart_data.h"
 #include "charts/memory_split_chart.h"
 #include "charts/memory_timeline_chart.h"
 #include "dialogs.h"
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "estimation/graph_analysis.h"
+#include "export/chart_export_dialog.h"
+#include "export/chart_image_export.h"
+#include "export/save_text_file.h"
+#include "qt_strings.h"
 #include "reporting/analysis_report.h"
 #include "reporting/number_format.h"
-#include "save_text_file.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -24,11 +25,6 @@ namespace {
 
 const QSize ExportSize(1200, 700);
 
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 QString bytes(double b)
 {
     return QString::fromStdString(humanBytes(b));
@@ -39,7 +35,7 @@ QString bytes(double b)
 MemoryPage::MemoryPage(QWidget* parent)
     : QWidget(parent)
     , m_title(new QLabel)
-    , m_exportPngButton(new QPushButton(tr("Export PNG…")))
+    , m_exportImageButton(new QPushButton(tr("Export Image…")))
     , m_exportCsvButton(new QPushButton(tr("Export CSV…")))
     , m_charts(new QWidget)
     , m_splitChart(new MemorySplitChart)
@@ -53,7 +49,7 @@ MemoryPage::MemoryPage(QWidget* parent)
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_exportPngButton->setObjectName(QStringLiteral("exportMemoryPngButton"));
+    m_exportImageButton->setObjectName(QStringLiteral("exportMemoryImageButton"));
     m_exportCsvButton->setObjectName(QStringLiteral("exportMemoryCsvButton"));
     m_caption->setObjectName(QStringLiteral("memoryCaption"));
     m_caption->setTextFormat(Qt::PlainText);
@@ -61,7 +57,7 @@ MemoryPage::MemoryPage(QWidget* parent)
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
-    header->addWidget(m_exportPngButton);
+    header->addWidget(m_exportImageButton);
     header->addWidget(m_exportCsvButton);
 
     auto* charts = new QVBoxLayout(m_charts);
@@ -74,7 +70,7 @@ MemoryPage::MemoryPage(QWidget* parent)
     layout->addWidget(m_charts, 1);
     layout->addWidget(m_caption);
 
-    connect(m_exportPngButton, &QPushButton::clicked, this, &MemoryPage::showExportPngDialog);
+    connect(m_exportImageButton, &QPushButton::clicked, this, &MemoryPage::showExportImageDialog);
     connect(m_exportCsvButton, &QPushButton::clicked, this, &MemoryPage::showExportCsvDialog);
     setEstimate(nullptr);
 }
@@ -85,7 +81,7 @@ void MemoryPage::setEstimate(std::shared_ptr<const EstimatedModel> estimate)
 {
     m_estimate = std::move(estimate);
     m_data = m_estimate ? std::make_shared<const MemoryChartData>(makeMemoryChartData(*m_estimate)) : nullptr;
-    m_exportPngButton->setEnabled(m_data != nullptr);
+    m_exportImageButton->setEnabled(m_data != nullptr);
     m_exportCsvButton->setEnabled(m_data != nullptr);
     m_splitChart->setData(m_data);
     m_timelineChart->setData(m_data);
@@ -116,7 +112,7 @@ void MemoryPage::setEstimate(std::shared_ptr<const EstimatedModel> estimate)
     m_caption->setText(text);
 }
 
-QString MemoryPage::exportPng(const QString& path, QSize chosen)
+QString MemoryPage::exportImage(const QString& path, QSize chosen)
 {
     if (!m_data)
         return tr("There is no chart to export: choose hardware first.");
@@ -127,7 +123,7 @@ QString MemoryPage::exportPng(const QString& path, QSize chosen)
     const QRect split = shown ? m_splitChart->geometry() : QRect(0, 0, size.width(), size.height() / 4);
     const QRect timeline
         = shown ? m_timelineChart->geometry() : QRect(0, split.height(), size.width(), size.height() - split.height());
-    return saveChartsPng(path, size, { { m_splitChart->chart(), split }, { m_timelineChart->chart(), timeline } });
+    return saveChartsImage(path, size, { { m_splitChart->chart(), split }, { m_timelineChart->chart(), timeline } });
 }
 
 QString MemoryPage::exportCsv(const QString& path) const
@@ -148,7 +144,7 @@ QString MemoryPage::exportDirectory() const
     return QFileInfo(QString::fromStdString(m_estimate->analysis->graph->sourcePath)).absolutePath();
 }
 
-void MemoryPage::showExportPngDialog()
+void MemoryPage::showExportImageDialog()
 {
     if (!m_data)
         return;
@@ -156,7 +152,7 @@ void MemoryPage::showExportPngDialog()
         m_charts->isVisible() ? m_charts->size() : ExportSize, exportDirectory());
     if (!choice)
         return;
-    if (const QString error = exportPng(choice->path, choice->size); !error.isEmpty())
+    if (const QString error = exportImage(choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the memory charts."), error);
 }
 

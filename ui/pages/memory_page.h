@@ -31,11 +31,11 @@ public:
 
     /// Writes both charts as one PNG (the size on screen, or 1200×700 while they are not shown). Returns an empty
     /// string on success, else the problem, naming the file.
-    QString exportPng(const QString& path, QSize size = {});
-    /// Writes the timeline as CSV (see memoryCsv()); same return as exportPng().
+    QString exportImage(const QString& path, QSize size = {});
+    /// Writes the timeline as CSV (see memoryCsv()); same return as exportImage().
     QString exportCsv(const QString& path) const;
     /// Ask where, then export; problems show in a message box.
-    void showExportPngDialog();
+    void showExportImageDialog();
     void showExportCsvDialog();
 
     MemorySplitChart* splitChart() const { return m_splitChart; }
@@ -49,7 +49,7 @@ private:
     std::shared_ptr<const EstimatedModel> m_estimate;
     std::shared_ptr<const MemoryChartData> m_data;
     QLabel* m_title;
-    QPushButton* m_exportPngButton;
+    QPushButton* m_exportImageButton;
     QPushButton* m_exportCsvButton;
     QWidget* m_charts;
     MemorySplitChart* m_splitChart;

@@ -2,6 +2,7 @@
 
 #include "estimation/graph_analysis.h"
 #include "models/op_histogram_model.h"
+#include "qt_strings.h"
 #include "reporting/analysis_report.h"
 #include "reporting/number_format.h"
 #include "widgets/estimate_summary_box.h"
@@ -26,11 +27,6 @@ namespace {
 
 /// Graphs with thousands of outputs exist (detection heads, unrolled RNNs); the rest is summarised.
 constexpr int MaxTensorsShown = 12;
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 /// "349 M (349,151,936)": the figure at a glance and exactly.
 QString countWithExact(int64_t value)

@@ -1,10 +1,10 @@
 #include "pages/nodes_page.h"
 
 #include "estimation/graph_analysis.h"
+#include "export/save_text_file.h"
 #include "models/node_filter_proxy_model.h"
 #include "models/node_table_model.h"
 #include "reporting/analysis_report.h"
-#include "save_text_file.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,14 +1,14 @@
 #include "pages/published_validation_view.h"
 
-#include "chart_export_dialog.h"
-#include "charts/chart_png_export.h"
 #include "charts/published_scatter_plot.h"
 #include "core/data_paths.h"
 #include "delegates/share_bar_delegate.h"
 #include "dialogs.h"
+#include "export/chart_export_dialog.h"
+#include "export/chart_image_export.h"
+#include "export/save_text_file.h"
+#include "hardware_catalog.h"
 #include "models/published_table_model.h"
-#include "registry_loader.h"
-#include "save_text_file.h"
 #include "validation/published_report.h"
 
 #include <QDir>
@@ -26,7 +26,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace graphs::ui {
 
@@ -114,8 +113,13 @@ PublishedValidationView::PublishedValidationView(QWidget* parent)
     connect(m_csvButton, &QPushButton::clicked, this, &PublishedValidationView::showCsvDialog);
     connect(m_markdownButton, &QPushButton::clicked, this, &PublishedValidationView::showMarkdownDialog);
     connect(m_chartButton, &QPushButton::clicked, this, &PublishedValidationView::showChartDialog);
-    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &PublishedValidationView::onFinished);
+    m_job.onProgress([this](int permille) { m_progress->setValue(permille); });
+    m_job.onFinished([this](const PublishedRunResult& result) { onFinished(&result); });
+    m_job.onFailed([this](const QString& message) {
+        const PublishedRunResult result = failedPublishedJob(message);
+        onFinished(&result);
+    });
+    m_job.onCancelled([this] { onFinished(nullptr); });
 
     const QString remembered = QSettings().value(FileKey).toString();
     m_file = !remembered.isEmpty() && QFileInfo::exists(remembered) ? remembered : bundledFile();
@@ -128,8 +132,8 @@ PublishedValidationView::PublishedValidationView(QWidget* parent)
 PublishedValidationView::~PublishedValidationView()
 {
     // The worker holds copies only, but a run left behind would still be working when the application quits.
-    m_watcher.cancel();
-    m_watcher.waitForFinished();
+    m_job.cancel();
+    m_job.wait();
 }
 
 QWidget* PublishedValidationView::createResults()
@@ -231,43 +235,34 @@ bool PublishedValidationView::run()
     for (const std::string& dir : registryDirs())
         inputs.registryDirs << QString::fromStdString(dir);
     inputs.modelDirs = m_modelDirs;
-    m_watcher.cancel(); // a run in flight is superseded; the generation drops whatever it still reports
-    const quint64 generation = ++m_generation;
+    m_job.start([inputs](const JobControl& control) { return runPublishedJob(control, inputs); }); // supersedes
     m_started = true;
-    m_running = true;
     showValidation(nullptr);
     m_progress->setValue(0);
     setMessage(tr("Estimating the published results of %1…").arg(QFileInfo(m_file).fileName()), false);
-    m_watcher.setFuture(QtConcurrent::run(&runPublishedJob, generation, inputs));
     updateButtons();
     return true;
 }
 
 void PublishedValidationView::cancel()
 {
-    if (!m_running)
+    if (!m_job.isRunning())
         return;
-    m_watcher.cancel();
+    m_job.cancel();
     setMessage(tr("Cancelling…"), false);
     m_cancelButton->setEnabled(false);
 }
 
-void PublishedValidationView::onFinished()
+void PublishedValidationView::onFinished(const PublishedRunResult* result)
 {
-    const QFuture<PublishedRunResult> future = m_watcher.future();
-    const bool reported = future.resultCount() > 0;
-    if (reported && future.resultAt(0).generation != m_generation)
-        return; // superseded: the run that replaced it reports
-    m_running = false;
-    if (!reported || future.isCanceled() || future.resultAt(0).cancelled) {
+    if (!result) {
         setMessage(tr("Cancelled: nothing was estimated."), false);
     } else {
-        const PublishedRunResult result = future.resultAt(0);
-        showValidation(result.validation);
-        if (!result.error.isEmpty())
-            setMessage(tr("Could not validate against the published results: %1").arg(result.error), true);
+        showValidation(result->validation);
+        if (!result->error.isEmpty())
+            setMessage(tr("Could not validate against the published results: %1").arg(result->error), true);
         else
-            setMessage(result.notes.join(QLatin1Char('\n')), false);
+            setMessage(result->notes.join(QLatin1Char('\n')), false);
     }
     updateButtons();
     Q_EMIT finished();
@@ -318,8 +313,8 @@ void PublishedValidationView::setMessage(const QString& text, bool error)
 void PublishedValidationView::updateButtons()
 {
     m_runButton->setEnabled(m_catalog != nullptr);
-    m_cancelButton->setEnabled(m_running);
-    m_progress->setVisible(m_running);
+    m_cancelButton->setEnabled(m_job.isRunning());
+    m_progress->setVisible(m_job.isRunning());
     const bool any = m_validation && !m_validation->estimates.empty();
     m_csvButton->setEnabled(any);
     m_markdownButton->setEnabled(any);
@@ -355,7 +350,7 @@ QString PublishedValidationView::exportChart(const QString& path, QSize size) co
         return tr("There is no chart to export: run the validation first.");
     if (size.isEmpty())
         size = QSize(ExportWidth, ExportHeight);
-    return savePlotPng(*m_scatter, path, size.width(), size.height());
+    return savePlotImage(*m_scatter, path, size.width(), size.height());
 }
 
 QString PublishedValidationView::exportName(const QString& suffix) const

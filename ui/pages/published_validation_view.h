@@ -1,8 +1,8 @@
 #pragma once
 
-#include "published_run.h"
+#include "jobs/job_tracker.h"
+#include "jobs/published_run.h"
 
-#include <QFutureWatcher>
 #include <QSize>
 #include <QWidget>
 #include <memory>
@@ -49,7 +49,7 @@ public:
     /// not loaded yet.
     bool run();
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_job.isRunning(); }
     /// The validation shown; null before a run completes and after one fails.
     const std::shared_ptr<const PublishedValidation>& validation() const { return m_validation; }
 
@@ -85,7 +85,8 @@ protected:
 private:
     QWidget* createResults();
     void chooseFile();
-    void onFinished();
+    /// `result` null: the run was cancelled.
+    void onFinished(const PublishedRunResult* result);
     void showValidation(std::shared_ptr<const PublishedValidation> validation);
     void setMessage(const QString& text, bool error);
     void updateButtons();
@@ -95,9 +96,7 @@ private:
     void showMarkdownDialog();
     void showChartDialog();
 
-    QFutureWatcher<PublishedRunResult> m_watcher;
-    quint64 m_generation = 0;
-    bool m_running = false;
+    JobTracker<PublishedRunResult> m_job;
     bool m_started = false; ///< a run was started: showing the view again does not start another
     std::shared_ptr<const HardwareCatalog> m_catalog;
     std::shared_ptr<const PublishedValidation> m_validation;

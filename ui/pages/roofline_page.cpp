@@ -1,12 +1,12 @@
 #include "pages/roofline_page.h"
 
-#include "chart_export_dialog.h"
-#include "charts/chart_png_export.h"
 #include "charts/roofline_data.h"
 #include "charts/roofline_plot.h"
 #include "dialogs.h"
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "estimation/graph_analysis.h"
+#include "export/chart_export_dialog.h"
+#include "export/chart_image_export.h"
 #include "reporting/analysis_report.h"
 #include "subgraph_selection.h"
 
@@ -31,7 +31,7 @@ RooflinePage::RooflinePage(SubgraphSelection* selection, QWidget* parent)
     , m_selection(selection)
     , m_title(new QLabel)
     , m_note(new QLabel)
-    , m_exportButton(new QPushButton(tr("Export PNG…")))
+    , m_exportButton(new QPushButton(tr("Export Image…")))
     , m_plot(new RooflinePlot)
 {
     m_title->setObjectName(QStringLiteral("rooflineTitle"));
@@ -42,7 +42,7 @@ RooflinePage::RooflinePage(SubgraphSelection* selection, QWidget* parent)
     m_title->setFont(bold);
     m_note->setObjectName(QStringLiteral("rooflineNote"));
     m_note->setWordWrap(true);
-    m_exportButton->setObjectName(QStringLiteral("exportRooflinePngButton"));
+    m_exportButton->setObjectName(QStringLiteral("exportRooflineImageButton"));
     m_exportButton->setEnabled(false);
 
     auto* header = new QHBoxLayout;
@@ -89,14 +89,14 @@ void RooflinePage::setEstimate(std::shared_ptr<const EstimatedModel> estimate)
     m_plot->setSelectedSubgraph(m_selection->current());
 }
 
-QString RooflinePage::exportPng(const QString& path, QSize size) const
+QString RooflinePage::exportImage(const QString& path, QSize size) const
 {
     if (!m_estimate)
         return tr("There is no chart to export: choose hardware first.");
     if (size.isValid())
-        return savePlotPng(*m_plot, path, size.width(), size.height());
+        return savePlotImage(*m_plot, path, size.width(), size.height());
     const bool shown = m_plot->isVisible() && m_plot->width() >= 400;
-    return savePlotPng(*m_plot, path, shown ? 0 : ExportWidth, shown ? 0 : ExportHeight);
+    return savePlotImage(*m_plot, path, shown ? 0 : ExportWidth, shown ? 0 : ExportHeight);
 }
 
 void RooflinePage::showExportDialog()
@@ -111,7 +111,7 @@ void RooflinePage::showExportDialog()
         QFileInfo(QString::fromStdString(m_estimate->analysis->graph->sourcePath)).absolutePath());
     if (!choice)
         return;
-    if (const QString error = exportPng(choice->path, choice->size); !error.isEmpty())
+    if (const QString error = exportImage(choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the roofline."), error);
 }
 

@@ -27,7 +27,7 @@ public:
 
     /// Writes the chart as a PNG (the size on screen, or 1200×800 while it is not shown). Returns an empty string on
     /// success, else the problem, naming the file.
-    QString exportPng(const QString& path, QSize size = {}) const;
+    QString exportImage(const QString& path, QSize size = {}) const;
     /// Asks where, then exports; problems show in a message box.
     void showExportDialog();
 

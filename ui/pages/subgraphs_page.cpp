@@ -2,13 +2,13 @@
 
 #include "delegates/share_bar_delegate.h"
 #include "dialogs.h"
-#include "estimate_runner.h"
+#include "estimated_model.h"
 #include "estimation/graph_analysis.h"
+#include "export/save_text_file.h"
 #include "models/subgraph_filter_proxy_model.h"
 #include "models/subgraph_table_model.h"
 #include "reporting/analysis_report.h"
 #include "reporting/estimate_report.h"
-#include "save_text_file.h"
 #include "subgraph_selection.h"
 
 #include <QComboBox>

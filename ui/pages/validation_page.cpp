@@ -1,14 +1,14 @@
 #include "pages/validation_page.h"
 
-#include "calibration_runner.h"
-#include "chart_export_dialog.h"
 #include "charts/calibration_scatter_plot.h"
-#include "charts/chart_png_export.h"
 #include "charts/validation_histogram_plot.h"
 #include "dialogs.h"
+#include "export/chart_export_dialog.h"
+#include "export/chart_image_export.h"
+#include "export/save_text_file.h"
+#include "jobs/calibration_runner.h"
 #include "models/validation_table_model.h"
 #include "pages/published_validation_view.h"
-#include "save_text_file.h"
 
 #include <QDir>
 #include <QHBoxLayout>
@@ -47,7 +47,7 @@ ValidationPage::ValidationPage(CalibrationRunner* runner, QWidget* parent)
     , m_title(new QLabel)
     , m_message(new QLabel)
     , m_summary(new QLabel)
-    , m_pngButton(new QPushButton(tr("Export PNG…")))
+    , m_imageButton(new QPushButton(tr("Export Image…")))
     , m_csvButton(new QPushButton(tr("Export CSV…")))
     , m_scatter(new CalibrationScatterPlot)
     , m_histogram(new ValidationHistogramPlot)
@@ -71,7 +71,7 @@ ValidationPage::ValidationPage(CalibrationRunner* runner, QWidget* parent)
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_pngButton->setObjectName(QStringLiteral("validationExportPng"));
+    m_imageButton->setObjectName(QStringLiteral("validationExportImage"));
     m_csvButton->setObjectName(QStringLiteral("validationExportCsv"));
     m_scatter->setObjectName(QStringLiteral("validationScatterPlot"));
 
@@ -90,7 +90,7 @@ ValidationPage::ValidationPage(CalibrationRunner* runner, QWidget* parent)
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
-    header->addWidget(m_pngButton);
+    header->addWidget(m_imageButton);
     header->addWidget(m_csvButton);
 
     auto* charts = new QSplitter(Qt::Horizontal);
@@ -123,7 +123,7 @@ ValidationPage::ValidationPage(CalibrationRunner* runner, QWidget* parent)
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(m_tabs);
 
-    connect(m_pngButton, &QPushButton::clicked, this, &ValidationPage::showPngDialog);
+    connect(m_imageButton, &QPushButton::clicked, this, &ValidationPage::showImageDialog);
     connect(m_csvButton, &QPushButton::clicked, this, &ValidationPage::showCsvDialog);
     connect(runner, &CalibrationRunner::started, this,
         [this] { setMessage(tr("Fitting on the Calibration page; the validation follows.")); });
@@ -160,7 +160,7 @@ void ValidationPage::setRun(std::shared_ptr<const CalibrationRun> run)
     }
     m_histogram->setHistogram(ValidationHistogram::of(errors), BandPct);
     const bool any = m_model->rowCount() > 0;
-    m_pngButton->setEnabled(any);
+    m_imageButton->setEnabled(any);
     m_csvButton->setEnabled(any);
     m_summary->setText(summaryText());
     m_summary->setVisible(!m_summary->text().isEmpty());
@@ -208,7 +208,7 @@ QString ValidationPage::summaryText() const
     return text;
 }
 
-QString ValidationPage::exportPng(const QString& path, QSize size) const
+QString ValidationPage::exportImage(const QString& path, QSize size) const
 {
     if (m_model->rowCount() == 0)
         return tr("There is nothing to export: fit a calibration with measured models first.");
@@ -234,7 +234,7 @@ QString ValidationPage::exportName(const QString& suffix) const
     return QString::fromStdString(p.hardware + '-' + p.runtime) + suffix;
 }
 
-void ValidationPage::showPngDialog()
+void ValidationPage::showImageDialog()
 {
     if (!m_run)
         return;
@@ -242,7 +242,7 @@ void ValidationPage::showPngDialog()
         exportName(QStringLiteral("-validation.png")), QSize(2 * ExportChartWidth, ExportChartHeight));
     if (!choice)
         return;
-    if (const QString error = exportPng(choice->path, choice->size); !error.isEmpty())
+    if (const QString error = exportImage(choice->path, choice->size); !error.isEmpty())
         showErrorBox(this, tr("Export failed"), tr("Could not export the charts."), error);
 }
 

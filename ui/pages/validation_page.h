@@ -45,7 +45,7 @@ public:
     const std::shared_ptr<const CalibrationRun>& run() const { return m_run; }
 
     /// Writes the two charts side by side as one PNG; "" or the problem, naming the file.
-    QString exportPng(const QString& path, QSize size = {}) const;
+    QString exportImage(const QString& path, QSize size = {}) const;
     /// Writes the table as CSV (QSaveFile); "" or the problem, naming the file.
     QString exportCsv(const QString& path) const;
 
@@ -58,7 +58,7 @@ public:
     QLabel* messageLabel() const { return m_message; }
 
 private:
-    void showPngDialog();
+    void showImageDialog();
     void showCsvDialog();
     QString exportName(const QString& suffix) const;
     QString summaryText() const;
@@ -68,7 +68,7 @@ private:
     QLabel* m_title;
     QLabel* m_message;
     QLabel* m_summary;
-    QPushButton* m_pngButton;
+    QPushButton* m_imageButton;
     QPushButton* m_csvButton;
     CalibrationScatterPlot* m_scatter;
     ValidationHistogramPlot* m_histogram;

@@ -1,6 +1,7 @@
 #include "widgets/estimate_summary_box.h"
 
-#include "estimate_runner.h"
+#include "estimated_model.h"
+#include "qt_strings.h"
 #include "reporting/estimate_report.h"
 #include "reporting/number_format.h"
 
@@ -10,11 +11,6 @@
 namespace graphs::ui {
 
 namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 /// "0.174 ms ±75% THEORETICAL", as the command-line tool prints it.
 QString estimateText(const EstimationResult& e, int decimals = 3)

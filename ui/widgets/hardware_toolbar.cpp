@@ -1,7 +1,7 @@
 #include "widgets/hardware_toolbar.h"
 
 #include "hardware/hardware_registry.h"
-#include "registry_loader.h"
+#include "hardware_catalog.h"
 #include "transform/fusion_rules.h"
 #include "widgets/hardware_picker.h"
 

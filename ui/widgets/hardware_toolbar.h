@@ -1,7 +1,7 @@
 #pragma once
 
-#include "estimate_runner.h"
 #include "hardware/precision.h"
+#include "jobs/estimate_runner.h"
 
 #include <QToolBar>
 #include <memory>

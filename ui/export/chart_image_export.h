@@ -31,14 +31,14 @@ struct PlotPlacement
 /// and at whatever size it is there), and writes it to `path` atomically (QSaveFile): SVG when the name ends in
 /// .svg (vector: text and lines stay sharp at any scale), PNG otherwise. Returns an empty string on success, else
 /// the problem, naming the file.
-QString saveChartsPng(const QString& path, QSize size, const QList<ChartPlacement>& charts);
+QString saveChartsImage(const QString& path, QSize size, const QList<ChartPlacement>& charts);
 
-/// Renders QCustomPlots into one `size` picture, each at its target's size, and writes it like saveChartsPng().
+/// Renders QCustomPlots into one `size` picture, each at its target's size, and writes it like saveChartsImage().
 QString savePlotsImage(const QString& path, QSize size, const QList<PlotPlacement>& plots);
 
 /// Renders a QCustomPlot at `width` × `height` (0: its size on screen) and writes it as PNG or SVG (by the suffix) to
 /// `path` atomically (QSaveFile), unlike QCustomPlot::savePng, which writes in place. Returns "" on success, else
 /// the problem.
-QString savePlotPng(QCustomPlot& plot, const QString& path, int width, int height);
+QString savePlotImage(QCustomPlot& plot, const QString& path, int width, int height);
 
 } // namespace graphs::ui

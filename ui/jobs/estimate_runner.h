@@ -1,9 +1,9 @@
 #pragma once
 
+#include "estimated_model.h"
 #include "estimation/estimator.h"
-#include "transform/partition.h"
+#include "jobs/job_tracker.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <memory>
@@ -25,33 +25,19 @@ struct EstimateSettings
     std::shared_ptr<const FusionRules> runtime;
 };
 
-/// One estimate with everything the pages draw from: the analysis it was made for, the partition into kernels
-/// and the per-subgraph estimate (aligned with the partition).
-struct EstimatedModel
-{
-    std::shared_ptr<const GraphAnalysis> analysis;
-    Partition partition;
-    ModelEstimate estimate;
-    QString runtimeName;
-    QString calibration; ///< the profile the latencies (or energy) were calibrated with; empty when none was
-
-    const HardwareSpec& hardware() const { return *estimate.hardware; }
-};
-
 /// Dimension 0 of the first graph input, the batch the analysis was imported at (1 when unknown).
 int64_t analysedBatch(const GraphAnalysis& analysis);
 
 /// Keeps the estimate of the open model on the chosen hardware current: a new analysis or new settings rerun
 /// estimateOn() on the thread pool (the analysis itself is kept), calibrated with the user registry's profile for
 /// the hardware × runtime × precision when one is stored (as `graphs analyze` does). Only the newest run reports;
-/// superseded runs are dropped by a generation counter.
+/// superseded runs are dropped (JobTracker).
 class EstimateRunner : public QObject
 {
     Q_OBJECT
 
 public:
     explicit EstimateRunner(QObject* parent = nullptr);
-    ~EstimateRunner() override;
 
     void setAnalysis(std::shared_ptr<const GraphAnalysis> analysis);
     void setSettings(const EstimateSettings& settings);
@@ -59,7 +45,7 @@ public:
 
     /// The newest estimate; null while no model is open or no hardware is chosen.
     const std::shared_ptr<const EstimatedModel>& current() const { return m_current; }
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_job.isRunning(); }
 
 Q_SIGNALS:
     void started();
@@ -71,17 +57,14 @@ Q_SIGNALS:
 private:
     struct Outcome
     {
-        quint64 generation = 0;
         std::shared_ptr<const EstimatedModel> estimate;
         QString error;
     };
 
     void restart();
-    void onFinished();
+    void onFinished(const Outcome& outcome);
 
-    QFutureWatcher<Outcome> m_watcher;
-    quint64 m_generation = 0;
-    bool m_running = false;
+    JobTracker<Outcome> m_job;
     std::shared_ptr<const GraphAnalysis> m_analysis;
     EstimateSettings m_settings;
     std::shared_ptr<const EstimatedModel> m_current;

@@ -1,17 +1,17 @@
-#include "compare_run.h"
+#include "jobs/compare_run.h"
 
 #include "calibration/calibrated_estimate.h"
 #include "calibration/calibration_profile.h"
 #include "core/data_paths.h"
 #include "estimation/comparison_run.h"
+#include "jobs/job_tracker.h"
+#include "qt_strings.h"
 #include "transform/fusion_rules.h"
 #include "workflows/calibration_store.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <algorithm>
-#include <chrono>
-#include <exception>
 #include <set>
 
 namespace graphs::ui {
@@ -23,11 +23,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(graphs::ui::CompareRun)
 };
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 /// The stored calibrations of one run, through the engine's store (each refitted once, only for the entries
 /// compared). Profiles that cannot be used leave the estimate as specified, with a note.
@@ -92,55 +87,44 @@ QStringList describeFailures(const std::vector<ComparisonFailure>& failures)
 
 } // namespace
 
-void runCompareJob(QPromise<CompareResult>& promise, quint64 generation, const CompareInputs& inputs)
+CompareResult runCompareJob(const JobControl& control, const CompareInputs& inputs)
 {
-    promise.setProgressRange(0, 1000);
     CompareResult result;
-    result.generation = generation;
-    try {
-        ComparisonRequest request;
-        for (const QString& model : inputs.models)
-            request.models.push_back(model.toStdString());
-        request.hardware = inputs.hardware;
-        request.batches = inputs.batches;
-        request.precisions = inputs.precisions;
-        request.fusion = *inputs.runtime;
-        request.keepGoing = true;
-        RunCalibrations calibrations(request.fusion, result.notes);
-        if (inputs.calibrate)
-            request.refine = [&calibrations](const GraphAnalysis& analysis, const Partition& partition,
-                                 ModelEstimate& estimate) { calibrations.apply(analysis, partition, estimate); };
-        for (const auto& spec : inputs.hardware) {
-            for (Precision p : inputs.precisions) {
-                if (spec->peakOpsPerSecond(p) <= 0)
-                    result.skipped << fromStd(spec->id) + QLatin1Char('/') + fromStd(precisionName(p));
-            }
+    ComparisonRequest request;
+    for (const QString& model : inputs.models)
+        request.models.push_back(model.toStdString());
+    request.hardware = inputs.hardware;
+    request.batches = inputs.batches;
+    request.precisions = inputs.precisions;
+    request.fusion = *inputs.runtime;
+    request.keepGoing = true;
+    RunCalibrations calibrations(request.fusion, result.notes);
+    if (inputs.calibrate)
+        request.refine = [&calibrations](const GraphAnalysis& analysis, const Partition& partition,
+                             ModelEstimate& estimate) { calibrations.apply(analysis, partition, estimate); };
+    for (const auto& spec : inputs.hardware) {
+        for (Precision p : inputs.precisions) {
+            if (spec->peakOpsPerSecond(p) <= 0)
+                result.skipped << fromStd(spec->id) + QLatin1Char('/') + fromStd(precisionName(p));
         }
-
-        auto lastReport = std::chrono::steady_clock::now() - std::chrono::seconds(1);
-        const auto progress = [&](double fraction) {
-            const auto now = std::chrono::steady_clock::now();
-            if (now - lastReport >= std::chrono::milliseconds(100)) {
-                lastReport = now;
-                promise.setProgressValue(static_cast<int>(fraction * 1000));
-            }
-            return !promise.isCanceled();
-        };
-        auto outcome = runComparison(request, progress);
-        if (!outcome) {
-            // Cancelled is the only error runComparison returns; a cancelled promise drops results anyway.
-            result.cancelled = outcome.error().code == ErrorCode::Cancelled;
-            if (!result.cancelled)
-                result.errors << fromStd(outcome.error().toString());
-        } else {
-            result.rows = std::move(outcome->rows);
-            result.errors = describeFailures(outcome->failures);
-        }
-    } catch (const std::exception& e) {
-        result.errors << Tr::tr("Comparison failed: %1").arg(QString::fromUtf8(e.what()));
     }
-    promise.setProgressValue(1000);
-    promise.addResult(std::move(result));
+    auto outcome = runComparison(request, control.progress());
+    if (!outcome) {
+        // Cancelled is the only error runComparison returns; the tracker drops a cancelled run's result anyway.
+        if (outcome.error().code != ErrorCode::Cancelled)
+            result.errors << fromStd(outcome.error().toString());
+    } else {
+        result.rows = std::move(outcome->rows);
+        result.errors = describeFailures(outcome->failures);
+    }
+    return result;
+}
+
+CompareResult failedCompareJob(const QString& message)
+{
+    CompareResult result;
+    result.errors << Tr::tr("Comparison failed: %1").arg(message);
+    return result;
 }
 
 } // namespace graphs::ui

@@ -1,18 +1,15 @@
-#include "benchmark_job.h"
+#include "jobs/benchmark_job.h"
 
 #include "benchmarks/benchmark_result.h"
 #include "benchmarks/runner_factory.h"
 #include "benchmarks/suite_definition.h"
 #include "benchmarks/suite_runner.h"
 #include "core/data_paths.h"
+#include "qt_strings.h"
 
 #include <QCoreApplication>
-#include <QPromise>
-#include <QSemaphore>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <chrono>
-#include <exception>
 #include <optional>
 
 namespace graphs::ui {
@@ -20,6 +17,8 @@ namespace graphs::ui {
 namespace {
 
 using Event = BenchmarkJob::Event;
+using Outcome = BenchmarkJob::Outcome;
+using Channel = JobChannel<Event>;
 
 // The strings of this file, under one context for lupdate and the translators.
 struct Tr
@@ -27,17 +26,9 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(graphs::ui::BenchmarkJob)
 };
 
-QString fromStd(const std::string& s)
+Outcome fail(const QString& message)
 {
-    return QString::fromStdString(s);
-}
-
-void fail(QPromise<Event>& promise, const QString& message)
-{
-    Event e;
-    e.type = Event::Type::Failed;
-    e.error = message;
-    promise.addResult(std::move(e));
+    return { {}, message };
 }
 
 struct StopFlags
@@ -46,27 +37,27 @@ struct StopFlags
     std::shared_ptr<std::atomic<bool>> afterCurrent; ///< stop once the benchmark in flight is stored
 };
 
-void runSuiteJob(QPromise<Event>& promise, const BenchmarkRequest& request, const StopFlags& stop)
+Outcome runSuiteJob(const Channel& channel, const BenchmarkRequest& request, const StopFlags& stop)
 {
     const std::string registryOption = request.registry.toStdString();
     auto suite = findSuite(request.suite.toStdString(), registryDirs(registryOption));
     if (!suite)
-        return fail(promise, fromStd(suite.error().toString()));
+        return fail(fromStd(suite.error().toString()));
     const std::string registryDir = userRegistryDir(registryOption);
     if (registryDir.empty())
-        return fail(promise, Tr::tr("No user registry: set HOME or XDG_DATA_HOME."));
+        return fail(Tr::tr("No user registry: set HOME or XDG_DATA_HOME."));
     std::vector<std::string> nativeDirs;
     for (const QString& d : request.runnerDirs)
         nativeDirs.push_back(d.toStdString());
     auto runner = makeRunner(request.runtime.toStdString(), {}, nativeDirs);
     if (!runner)
-        return fail(promise, fromStd(runner.error().toString()));
+        return fail(fromStd(runner.error().toString()));
 
     EnvironmentFingerprint env = currentEnvironment(request.toolVersion.toStdString());
     SuiteRunOptions options = localRunOptions(env, request.threads);
     const int total = static_cast<int>(suiteSize(*suite, options));
     if (total == 0)
-        return fail(promise, Tr::tr("Suite '%1' has nothing to measure.").arg(fromStd(suite->name)));
+        return fail(Tr::tr("Suite '%1' has nothing to measure.").arg(fromStd(suite->name)));
 
     const std::string runtime = request.runtime.toStdString();
     BenchmarkSummary summary;
@@ -89,7 +80,7 @@ void runSuiteJob(QPromise<Event>& promise, const BenchmarkRequest& request, cons
         Event e;
         e.type = Event::Type::Row;
         e.record = std::move(row);
-        promise.addResult(std::move(e));
+        channel.post(std::move(e));
         return Ok {};
     };
     auto lastReport = std::chrono::steady_clock::now() - std::chrono::seconds(1);
@@ -112,18 +103,15 @@ void runSuiteJob(QPromise<Event>& promise, const BenchmarkRequest& request, cons
             e.total = static_cast<int>(p.total);
             e.current = fromStd(p.current);
             e.etaSeconds = p.etaSeconds;
-            promise.addResult(std::move(e));
+            channel.post(std::move(e));
         }
-        return !stop.now->load() && !promise.isCanceled();
+        return !stop.now->load() && !channel.isCancelled();
     };
     const SuiteOutcome outcome = runSuite(*suite, **runner, options, record, progress);
     summary.cancelled = outcome.cancelled;
     for (const Error& e : outcome.failures)
         summary.failures << fromStd(e.toString());
-    Event done;
-    done.type = Event::Type::Finished;
-    done.summary = std::move(summary);
-    promise.addResult(std::move(done));
+    return { std::move(summary), {} };
 }
 
 } // namespace
@@ -131,100 +119,72 @@ void runSuiteJob(QPromise<Event>& promise, const BenchmarkRequest& request, cons
 BenchmarkJob::BenchmarkJob(QObject* parent)
     : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcherBase::resultsReadyAt, this, &BenchmarkJob::onResults);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &BenchmarkJob::onFinished);
+    m_job.onUpdate([this](const Event& e) { onEvent(e); });
+    m_job.onFinished([this](const Outcome& outcome) { onFinished(outcome); });
+    m_job.onFailed([this](const QString& message) {
+        onFinished(fail(m_request.suite + QStringLiteral(": ") + message));
+    });
 }
 
 BenchmarkJob::~BenchmarkJob()
 {
     // The worker holds copies and shared pointers only; a runner stuck past the wait cannot touch this object.
     shutdown(5000);
-    m_watcher.disconnect(this);
 }
 
 bool BenchmarkJob::start(const BenchmarkRequest& request)
 {
-    if (m_running)
+    if (isRunning())
         return false;
-    m_running = true;
+    m_request = request;
     m_summary = {};
     m_stop = std::make_shared<std::atomic<bool>>(false);
     m_stopAfterCurrent = std::make_shared<std::atomic<bool>>(false);
-    m_done = std::make_shared<QSemaphore>(0);
+    m_job.start([request, stop = StopFlags { m_stop, m_stopAfterCurrent }](const Channel& channel) {
+        return runSuiteJob(channel, request, stop);
+    });
     Q_EMIT started();
-    const StopFlags stop { m_stop, m_stopAfterCurrent };
-    m_watcher.setFuture(QtConcurrent::run([request, stop, done = m_done](QPromise<Event>& promise) {
-        struct Release
-        {
-            QSemaphore* semaphore;
-            ~Release() { semaphore->release(); }
-        } release { done.get() };
-        try {
-            runSuiteJob(promise, request, stop);
-        } catch (const std::exception& e) {
-            fail(promise, request.suite + QStringLiteral(": ") + QString::fromUtf8(e.what()));
-        }
-    }));
     return true;
 }
 
 void BenchmarkJob::cancel()
 {
-    // Not QFuture::cancel(): the rows measured before the stop must still reach the page.
-    if (m_running && m_stop)
+    // Not JobTracker::cancel(): the rows measured before the stop, and the summary, must still reach the page.
+    if (isRunning() && m_stop)
         m_stop->store(true);
 }
 
 void BenchmarkJob::finishCurrentThenStop()
 {
-    if (m_running && m_stopAfterCurrent)
+    if (isRunning() && m_stopAfterCurrent)
         m_stopAfterCurrent->store(true);
 }
 
 bool BenchmarkJob::shutdown(int msecs)
 {
-    if (!m_running)
+    if (!isRunning())
         return true;
     cancel();
-    if (!m_done->tryAcquire(1, msecs))
-        return false;
-    m_done->release(); // stays "done" for a later call
-    return true;
+    return m_job.wait(msecs);
 }
 
-void BenchmarkJob::onResults(int begin, int end)
+void BenchmarkJob::onEvent(const Event& e)
 {
-    for (int i = begin; i < end; ++i) {
-        const Event e = m_watcher.resultAt(i);
-        switch (e.type) {
-        case Event::Type::Progress:
-            Q_EMIT progressChanged(e.done, e.total, e.current, e.etaSeconds);
-            break;
-        case Event::Type::Row:
-            Q_EMIT measured(e.record);
-            break;
-        case Event::Type::Finished:
-            m_summary = e.summary;
-            break;
-        case Event::Type::Failed:
-            m_summary.failures = { e.error };
-            break;
-        }
-    }
-}
-
-void BenchmarkJob::onFinished()
-{
-    if (!m_running)
-        return;
-    m_running = false;
-    const QFuture<Event> future = m_watcher.future();
-    const bool failedToStart
-        = future.resultCount() > 0 && future.resultAt(future.resultCount() - 1).type == Event::Type::Failed;
-    if (failedToStart)
-        Q_EMIT failed(m_summary.failures.value(0));
+    if (e.type == Event::Type::Progress)
+        Q_EMIT progressChanged(e.done, e.total, e.current, e.etaSeconds);
     else
-        Q_EMIT finished(m_summary);
+        Q_EMIT measured(e.record);
+}
+
+void BenchmarkJob::onFinished(const Outcome& outcome)
+{
+    if (!outcome.failure.isEmpty()) {
+        m_summary.failures = { outcome.failure };
+        Q_EMIT failed(outcome.failure);
+        return;
+    }
+    m_summary = outcome.summary;
+    Q_EMIT finished(m_summary);
 }
 
 } // namespace graphs::ui

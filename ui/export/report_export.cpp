@@ -1,9 +1,10 @@
-#include "report_export.h"
+#include "export/report_export.h"
 
-#include "estimate_runner.h"
 #include "estimation/graph_analysis.h"
+#include "export/save_text_file.h"
+#include "jobs/estimate_runner.h"
+#include "qt_strings.h"
 #include "reporting/estimate_report.h"
-#include "save_text_file.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -26,11 +27,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(graphs::ui::ReportExport)
 };
-
-QString fromStd(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 bool isHtml(const QString& path)
 {

@@ -1,4 +1,4 @@
-#include "chart_export_dialog.h"
+#include "export/chart_export_dialog.h"
 
 #include "dialogs.h"
 

@@ -2,7 +2,6 @@
 
 #include "validation/published_results.h"
 
-#include <QPromise>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -25,15 +24,17 @@ struct PublishedInputs
 /// The outcome of one run: the validation, or the error that stopped it (naming file:line for a bad file).
 struct PublishedRunResult
 {
-    quint64 generation = 0;
     std::shared_ptr<const PublishedValidation> validation;
     QString error;
     QStringList notes; ///< benchmarks without a model, whose rows are skipped
-    bool cancelled = false;
 };
 
-/// Reads `inputs.file` and estimates every row with graphs::validatePublished on the calling (pool) thread: progress
-/// in thousandths on `promise` at most every 100 ms, cancelled by QFuture::cancel(). Reports one PublishedRunResult.
-void runPublishedJob(QPromise<PublishedRunResult>& promise, quint64 generation, const PublishedInputs& inputs);
+class JobControl;
+
+/// Reads `inputs.file` and estimates every row with graphs::validatePublished on the calling (pool) thread, with the
+/// progress and cancellation of `control` (a cancelled run's result is dropped by the JobTracker).
+PublishedRunResult runPublishedJob(const JobControl& control, const PublishedInputs& inputs);
+/// The result of a run that threw: the problem as its error.
+PublishedRunResult failedPublishedJob(const QString& message);
 
 } // namespace graphs::ui

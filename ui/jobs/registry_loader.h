@@ -1,6 +1,8 @@
 #pragma once
 
-#include <QFutureWatcher>
+#include "hardware_catalog.h"
+#include "jobs/job_tracker.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -15,18 +17,6 @@ struct FusionRules;
 
 namespace graphs::ui {
 
-/// What the hardware toolbar offers: the registry entries (bundled, the user's, and this machine's `local`
-/// entry) and the runtime profiles that decide fusion.
-struct HardwareCatalog
-{
-    std::shared_ptr<const HardwareRegistry> registry;
-    std::vector<std::shared_ptr<const FusionRules>> runtimes; ///< by id
-    QStringList problems; ///< files skipped and entries not generated; each names the file
-
-    std::shared_ptr<const HardwareSpec> hardware(const QString& id) const;
-    std::shared_ptr<const FusionRules> runtime(const QString& id) const;
-};
-
 /// Loads the registries on the thread pool (parsing two dozen YAML files and reading /proc is not for the GUI
 /// thread). A new load() supersedes the one in flight, whose result is dropped.
 class RegistryLoader : public QObject
@@ -35,11 +25,10 @@ class RegistryLoader : public QObject
 
 public:
     explicit RegistryLoader(QObject* parent = nullptr);
-    ~RegistryLoader() override;
 
     /// Starts loading `directories` (in overlay order, see graphs::registryDirs()).
     void load(const QStringList& directories);
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_job.isRunning(); }
     const std::shared_ptr<const HardwareCatalog>& catalog() const { return m_catalog; }
 
 Q_SIGNALS:
@@ -50,16 +39,13 @@ Q_SIGNALS:
 private:
     struct Outcome
     {
-        quint64 generation = 0;
         std::shared_ptr<const HardwareCatalog> catalog;
         QString error;
     };
 
-    void onFinished();
+    void onFinished(const Outcome& outcome);
 
-    QFutureWatcher<Outcome> m_watcher;
-    quint64 m_generation = 0;
-    bool m_loading = false;
+    JobTracker<Outcome> m_job;
     std::shared_ptr<const HardwareCatalog> m_catalog;
 };
 

@@ -2,10 +2,10 @@
 
 #include "calibration/calibration_profile.h"
 #include "calibration/roofline_fit.h"
+#include "jobs/job_tracker.h"
 #include "reporting/calibration_report.h"
 #include "validation/accuracy.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -49,28 +49,27 @@ struct CalibrationRun
 /// The CSVs of a hardware × runtime in the user registry, relative to it, sorted (what `graphs calibrate` reads).
 QStringList registryMeasurements(const QString& registryDir, const QString& hardware, const QString& runtime);
 
-/// Fits calibrations on the thread pool, one at a time, and saves their profiles. buildCalibration() takes no
-/// progress callback, so cancelling drops the run's result instead of stopping it; a new start() supersedes the run
-/// in flight the same way (a generation counter).
+/// Fits calibrations on the thread pool, one at a time, and saves their profiles. Cancelling stops the fit at its
+/// next measured model or cross-validation fold (buildCalibration()'s progress callback) and drops its result; a new
+/// start() supersedes the run in flight the same way (JobTracker).
 class CalibrationRunner : public QObject
 {
     Q_OBJECT
 
 public:
     explicit CalibrationRunner(QObject* parent = nullptr);
-    ~CalibrationRunner() override;
 
     void start(const CalibrationRequest& request);
     /// Forgets the run in flight: it reports nothing.
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_job.isRunning(); }
     /// The newest finished run; null before the first, and after a failure.
     const std::shared_ptr<const CalibrationRun>& current() const { return m_current; }
     const CalibrationRequest& request() const { return m_request; }
 
     /// Writes the current run's profile to its profilePath on the thread pool; reports saved() or saveFailed().
     void saveProfile();
-    bool isSaving() const { return m_saving; }
+    bool isSaving() const { return m_save.isRunning(); }
 
 Q_SIGNALS:
     void started();
@@ -84,19 +83,15 @@ Q_SIGNALS:
 private:
     struct Outcome
     {
-        quint64 generation = 0;
         std::shared_ptr<const CalibrationRun> run;
         QString error;
     };
 
-    void onFinished();
-    void onSaved();
+    void onFinished(const Outcome& outcome);
+    void onSaved(const QString& error);
 
-    QFutureWatcher<Outcome> m_watcher;
-    QFutureWatcher<QString> m_saveWatcher; ///< "" or the problem
-    quint64 m_generation = 0;
-    bool m_running = false;
-    bool m_saving = false;
+    JobTracker<Outcome> m_job;
+    JobTracker<QString> m_save; ///< "" or the problem
     QString m_savingPath;
     CalibrationRequest m_request;
     std::shared_ptr<const CalibrationRun> m_current;

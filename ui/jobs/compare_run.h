@@ -2,7 +2,6 @@
 
 #include "estimation/comparison.h"
 
-#include <QPromise>
 #include <QStringList>
 #include <memory>
 #include <vector>
@@ -28,16 +27,18 @@ struct CompareInputs
 /// The outcome of one run: the rows as `graphs compare` makes them, and what could not be compared.
 struct CompareResult
 {
-    quint64 generation = 0;
     std::vector<ComparisonRow> rows; ///< Pareto-marked, sorted by model, batch and latency
     QStringList errors; ///< a model that failed names its file; the other rows still stand
     QStringList notes; ///< the calibration profiles applied, and the ones that could not be used
     QStringList skipped; ///< hardware × precision pairs left out because the entry lacks the precision
-    bool cancelled = false;
 };
 
-/// Runs `inputs` through graphs::runComparison on the calling (pool) thread: progress in thousandths on `promise`
-/// at most every 100 ms, cancelled by QFuture::cancel(). Reports one CompareResult (none when cancelled).
-void runCompareJob(QPromise<CompareResult>& promise, quint64 generation, const CompareInputs& inputs);
+class JobControl;
+
+/// Runs `inputs` through graphs::runComparison on the calling (pool) thread, with the progress and cancellation of
+/// `control` (a cancelled run's result is meaningless and dropped by the JobTracker).
+CompareResult runCompareJob(const JobControl& control, const CompareInputs& inputs);
+/// The result of a run that threw: no rows, the problem as its one error.
+CompareResult failedCompareJob(const QString& message);
 
 } // namespace graphs::ui

@@ -1,4 +1,4 @@
-#include "save_text_file.h"
+#include "export/save_text_file.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "frontends/onnx_importer.h"
+#include "jobs/job_tracker.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <memory>
@@ -16,7 +16,7 @@ namespace graphs::ui {
 /// Imports and analyses an ONNX model on the thread pool, one load at a time.
 ///
 /// A new load() supersedes the one in flight: that one is cancelled and its result dropped, so only the
-/// newest load ever reports. Cancelling flows from cancel() through the QPromise into the engine's progress
+/// newest load ever reports. Cancelling flows from cancel() through the JobTracker into the engine's progress
 /// callback, which makes the import or analysis stop.
 class ModelLoader : public QObject
 {
@@ -24,13 +24,12 @@ class ModelLoader : public QObject
 
 public:
     explicit ModelLoader(QObject* parent = nullptr);
-    ~ModelLoader() override;
 
     /// Starts loading `path`; the options are copied, their progress callback is replaced.
     void load(const QString& path, const ImportOptions& options = {});
     /// Asks the load in flight to stop; cancelled() follows once it has.
     void cancel();
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_job.isRunning(); }
     /// The file of the load in flight, or of the last one.
     QString path() const { return m_path; }
 
@@ -42,20 +41,15 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    /// What a worker hands back; `generation` identifies the load() it belongs to.
+    /// The analysis, or the problem naming the file.
     struct Outcome
     {
-        quint64 generation = 0;
         std::shared_ptr<const GraphAnalysis> analysis;
         QString error;
     };
 
-    void onFinished();
-
-    QFutureWatcher<Outcome> m_watcher;
-    quint64 m_generation = 0;
+    JobTracker<Outcome> m_job;
     QString m_path;
-    bool m_loading = false;
 };
 
 } // namespace graphs::ui

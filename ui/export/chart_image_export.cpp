@@ -1,6 +1,6 @@
-#include "charts/chart_png_export.h"
+#include "export/chart_image_export.h"
 
-#include "save_text_file.h"
+#include "export/save_text_file.h"
 
 #include <QBuffer>
 #include <QChart>
@@ -73,7 +73,7 @@ template <typename Paint> QString writePicture(const QString& path, QSize size, 
 
 } // namespace
 
-QString saveChartsPng(const QString& path, QSize size, const QList<ChartPlacement>& charts)
+QString saveChartsImage(const QString& path, QSize size, const QList<ChartPlacement>& charts)
 {
     return writePicture(path, size, [&](QPainter& painter) {
         for (const ChartPlacement& placement : charts) {
@@ -102,7 +102,7 @@ QString savePlotsImage(const QString& path, QSize size, const QList<PlotPlacemen
     });
 }
 
-QString savePlotPng(QCustomPlot& plot, const QString& path, int width, int height)
+QString savePlotImage(QCustomPlot& plot, const QString& path, int width, int height)
 {
     const QSize size = width > 0 && height > 0 ? QSize(width, height) : plot.size();
     return savePlotsImage(path, size, { { &plot, QRect(QPoint(0, 0), size) } });

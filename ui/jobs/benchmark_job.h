@@ -1,15 +1,13 @@
 #pragma once
 
 #include "benchmarks/results_registry.h"
+#include "jobs/job_tracker.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 #include <atomic>
 #include <memory>
-
-class QSemaphore;
 
 namespace graphs::ui {
 
@@ -54,9 +52,9 @@ public:
     void finishCurrentThenStop();
     /// Cancels and waits for the worker at most `msecs`; true when it has stopped (its measurements are on disk).
     bool shutdown(int msecs);
-    bool isRunning() const { return m_running; }
-    bool isCancelling() const { return m_running && m_stop && m_stop->load(); }
-    bool isStoppingAfterCurrent() const { return m_running && m_stopAfterCurrent && m_stopAfterCurrent->load(); }
+    bool isRunning() const { return m_job.isRunning(); }
+    bool isCancelling() const { return isRunning() && m_stop && m_stop->load(); }
+    bool isStoppingAfterCurrent() const { return isRunning() && m_stopAfterCurrent && m_stopAfterCurrent->load(); }
     const BenchmarkSummary& lastSummary() const { return m_summary; }
 
 Q_SIGNALS:
@@ -69,28 +67,32 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 public:
-    /// One message from the worker, in order.
+    /// What the worker hands the GUI thread while it runs, in order: progress, or a measurement stored.
     struct Event
     {
-        enum class Type { Progress, Row, Finished, Failed } type = Type::Progress;
+        enum class Type { Progress, Row } type = Type::Progress;
         int done = 0;
         int total = 0;
         QString current;
         double etaSeconds = -1;
         MeasurementRecord record;
+    };
+
+    /// How the worker ended: the summary, or why the run could not start.
+    struct Outcome
+    {
         BenchmarkSummary summary;
-        QString error;
+        QString failure;
     };
 
 private:
-    void onResults(int begin, int end);
-    void onFinished();
+    void onEvent(const Event& e);
+    void onFinished(const Outcome& outcome);
 
-    QFutureWatcher<Event> m_watcher;
+    JobTracker<Outcome, Event> m_job;
+    BenchmarkRequest m_request;
     std::shared_ptr<std::atomic<bool>> m_stop;
     std::shared_ptr<std::atomic<bool>> m_stopAfterCurrent;
-    std::shared_ptr<QSemaphore> m_done; ///< released by the worker as its last act: a bounded wait
-    bool m_running = false;
     BenchmarkSummary m_summary;
 };
 

@@ -1,0 +1,23 @@
+#include "hardware_catalog.h"
+
+#include "hardware/hardware_registry.h"
+#include "transform/fusion_rules.h"
+
+namespace graphs::ui {
+
+std::shared_ptr<const HardwareSpec> HardwareCatalog::hardware(const QString& id) const
+{
+    return registry ? registry->find(id.toStdString()) : nullptr;
+}
+
+std::shared_ptr<const FusionRules> HardwareCatalog::runtime(const QString& id) const
+{
+    const std::string wanted = id.toStdString();
+    for (const auto& r : runtimes) {
+        if (r->runtimeId == wanted)
+            return r;
+    }
+    return nullptr;
+}
+
+} // namespace graphs::ui

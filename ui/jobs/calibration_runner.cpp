@@ -1,0 +1,182 @@
+#include "jobs/calibration_runner.h"
+
+#include "benchmarks/results_registry.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <cmath>
+
+namespace graphs::ui {
+
+namespace {
+
+/// The profile `graphs calibrate` would write for the request, its measurements already found.
+CalibrationProfile profileFor(const CalibrationRequest& request, const QStringList& measurements)
+{
+    CalibrationProfile profile;
+    profile.hardware = request.hardware->id;
+    profile.runtime = request.runtime.toStdString();
+    profile.precision = request.precision;
+    profile.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    profile.tool = request.tool.toStdString();
+    for (const QString& m : measurements)
+        profile.measurements.push_back(m.toStdString());
+    for (const QString& d : request.modelDirs)
+        profile.modelDirs.push_back(QDir::cleanPath(QDir(d).absolutePath()).toStdString());
+    return profile;
+}
+
+/// The leave-one-model-out estimates as validation points: each model against a fit that did not see it.
+void validate(CalibrationRun& run)
+{
+    if (run.groups.empty()) {
+        run.accuracyProblem = QCoreApplication::translate("graphs::ui::CalibrationRunner",
+            "No whole models among the measurements: leave-one-model-out validation needs "
+            "models measured whole (workload rows) or per subgraph (imported profiles).");
+        return;
+    }
+    std::vector<ValidationPoint> points;
+    for (const HeldOutGroup& g : run.groups) {
+        ValidationPoint p;
+        p.model = g.group;
+        p.measuredSeconds = g.measuredSeconds;
+        p.estimatedSeconds = g.predictedSeconds;
+        if (g.boundPct > 0)
+            p.errorBoundPct = g.boundPct;
+        p.confidence = "calibrated";
+        points.push_back(std::move(p));
+    }
+    auto analysis = analyzeAccuracy(std::move(points));
+    if (!analysis) {
+        run.accuracyProblem = QString::fromStdString(analysis.error().toString());
+        return;
+    }
+    run.accuracy = std::move(*analysis);
+}
+
+template <typename T> T calibrate(const JobControl& control, const CalibrationRequest& request)
+{
+    T outcome;
+    const QStringList measurements
+        = registryMeasurements(request.registryDir, QString::fromStdString(request.hardware->id), request.runtime);
+    if (measurements.isEmpty()) {
+        const QString folder
+            = QDir(request.registryDir)
+                  .filePath(QStringLiteral("benchmarks/%1/%2")
+                                .arg(QString::fromStdString(request.hardware->id), request.runtime));
+        outcome.error = QCoreApplication::translate("graphs::ui::CalibrationRunner",
+            "No measurements of %1 × %2: %3 holds no results CSV. Measure with 'graphs benchmark "
+            "--suite calibration --runtime %2', or import a profile with 'graphs benchmark import'.")
+                            .arg(QString::fromStdString(request.hardware->id), request.runtime,
+                                QDir::toNativeSeparators(folder));
+        return outcome;
+    }
+    CalibrationProfile profile = profileFor(request, measurements);
+    // The build stops at its next model or fold once the job is cancelled (the callback then returns false).
+    auto calibration = buildCalibration(profile, request.hardware, *request.fusion,
+        request.registryDir.toStdString(), CrossValidation::Nested, control.progress());
+    if (!calibration) {
+        if (calibration.error().code != ErrorCode::Cancelled)
+            outcome.error = QString::fromStdString(calibration.error().toString());
+        return outcome;
+    }
+    auto run = std::make_shared<CalibrationRun>();
+    run->hardware = request.hardware;
+    run->calibration = std::move(*calibration);
+    Calibration& c = run->calibration;
+    // The summary block of the profile, as `graphs calibrate` records it.
+    c.profile.points = c.points.size();
+    c.profile.models = c.groupErrors.size();
+    double mape = 0;
+    for (const auto& [group, error] : c.groupErrors)
+        mape += std::abs(error);
+    c.profile.lomoMapePct = c.profile.models ? mape / static_cast<double>(c.profile.models) * 100 : 0;
+    c.profile.errorBoundPct = c.errorBoundPct;
+    run->specRoofs = specRoofline(*request.hardware, request.precision);
+    run->fittedSeconds.reserve(c.points.size());
+    for (const TrainingPoint& p : c.points)
+        run->fittedSeconds.push_back(c.model.predictSeconds(p.features));
+    run->groups = heldOutGroups(c);
+    validate(*run);
+    run->registryDir = request.registryDir;
+    run->profilePath = QString::fromStdString(calibrationProfilePath(
+        request.registryDir.toStdString(), request.hardware->id, profile.runtime, request.precision));
+    outcome.run = std::move(run);
+    return outcome;
+}
+
+QString save(const CalibrationProfile& profile, const QString& path)
+{
+    if (auto saved = saveCalibrationProfile(profile, path.toStdString()); !saved)
+        return QString::fromStdString(saved.error().toString());
+    return {};
+}
+
+} // namespace
+
+QStringList registryMeasurements(const QString& registryDir, const QString& hardware, const QString& runtime)
+{
+    QStringList files;
+    for (const std::string& f :
+        storedResultsFiles(registryDir.toStdString(), hardware.toStdString(), runtime.toStdString()))
+        files << QString::fromStdString(f);
+    return files;
+}
+
+CalibrationRunner::CalibrationRunner(QObject* parent)
+    : QObject(parent)
+{
+    m_job.onFinished([this](const Outcome& outcome) { onFinished(outcome); });
+    m_job.onFailed([this](const QString& message) {
+        onFinished({ nullptr, QString::fromStdString(m_request.hardware->id) + QStringLiteral(": ") + message });
+    });
+    m_save.onFinished([this](const QString& error) { onSaved(error); });
+    m_save.onFailed([this](const QString& message) {
+        onSaved(QDir::toNativeSeparators(m_savingPath) + QStringLiteral(": ") + message);
+    });
+}
+
+void CalibrationRunner::start(const CalibrationRequest& request)
+{
+    m_request = request;
+    m_job.start([request](const JobControl& control) { return calibrate<Outcome>(control, request); });
+    Q_EMIT started();
+}
+
+void CalibrationRunner::cancel()
+{
+    if (!m_job.isRunning())
+        return;
+    m_job.discard(); // the run still computing reports into nothing
+    Q_EMIT cancelled();
+}
+
+void CalibrationRunner::onFinished(const Outcome& outcome)
+{
+    m_current = outcome.run;
+    if (m_current)
+        Q_EMIT finished(m_current);
+    else
+        Q_EMIT failed(outcome.error);
+}
+
+void CalibrationRunner::saveProfile()
+{
+    if (!m_current || m_save.isRunning())
+        return;
+    m_savingPath = m_current->profilePath;
+    m_save.start([profile = m_current->calibration.profile, path = m_savingPath](const JobControl&) {
+        return save(profile, path);
+    });
+}
+
+void CalibrationRunner::onSaved(const QString& error)
+{
+    if (error.isEmpty())
+        Q_EMIT saved(m_savingPath);
+    else
+        Q_EMIT saveFailed(error);
+}
+
+} // namespace graphs::ui
