@@ -1,8 +1,5 @@
 #include "cli/validate_command.h"
 
-#include "benchmarks/results_registry.h"
-#include "calibration/calibrated_estimate.h"
-#include "calibration/training_data.h"
 #include "cli/benchmark_command.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
@@ -11,11 +8,11 @@
 #include "validation/accuracy.h"
 #include "validation/accuracy_baseline.h"
 #include "validation/accuracy_report.h"
-#include "validation/node_matching.h"
 #include "validation/published_generation.h"
 #include "validation/published_report.h"
 #include "validation/published_results.h"
 #include "workflows/calibration_store.h"
+#include "workflows/validation_run.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -51,76 +48,6 @@ struct ValidateSettings
     std::string published;
     int64_t sequenceLength = kBertSquadAverageTokens;
 };
-
-/// The newest stored whole-model measurement of one model file.
-struct Measured
-{
-    MeasurementRecord row;
-    std::string file; ///< results file
-};
-
-std::map<std::string, Measured> storedMeasurements(const std::string& registryDir, const ValidateSettings& s,
-    Diagnostics& notes)
-{
-    std::map<std::string, Measured> newest;
-    for (const std::string& relative : storedResultsFiles(registryDir, s.hardware, s.runtime)) {
-        const fs::path f = fs::path(registryDir) / relative;
-        auto rows = loadResults(f.string());
-        if (!rows) {
-            notes.push_back({ Diagnostic::Severity::Warning, rows.error().message, f.string() });
-            continue;
-        }
-        for (MeasurementRecord& r : *rows) {
-            if (r.kind != "workload" || r.precision != s.precision || r.batch != s.batch
-                || (s.threads > 0 && r.threads != s.threads))
-                continue;
-            auto it = newest.find(r.detail);
-            if (it == newest.end() || it->second.row.date <= r.date)
-                newest[r.detail] = { r, f.string() };
-        }
-    }
-    return newest;
-}
-
-std::string confidenceText(Confidence c)
-{
-    std::string text(confidenceName(c));
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    return text;
-}
-
-/// One point per subgraph that the runtime's profiler timed, for the model just estimated: the profiled nodes are
-/// matched to subgraphs by name. Says on standard error how much of the profiled time could not be matched.
-void addSubgraphPoints(const std::string& modelPath, const AnalysisOutcome& outcome, const ValidationPoint& whole,
-    const std::vector<BenchmarkResult>& profiled, std::vector<ValidationPoint>& points)
-{
-    const BenchmarkResult* run = nullptr;
-    for (const BenchmarkResult& r : profiled)
-        if (fs::path(r.modelPath).filename() == fs::path(modelPath).filename())
-            run = &r;
-    if (!run || run->nodes.empty()) {
-        std::cerr << "graphs: warning: the runtime gave no per-node times for " << whole.model
-                  << " (the native runtime has no profiler; use --runtime onnxruntime)\n";
-        return;
-    }
-    const NodeTimeMatch match = matchNodeTimes(*outcome.analysis->graph, *outcome.partition, run->nodes);
-    const double profiledSeconds = match.matchedSeconds + match.unmatchedSeconds;
-    std::cerr << "graphs: " << whole.model << ": " << match.secondsBySubgraph.size() << " subgraphs timed by the "
-              << "profiler; " << static_cast<int>(std::lround(100 * match.matchedSeconds / std::max(profiledSeconds, 1e-12)))
-              << "% of the profiled time matched, " << match.unmatched.size() << " runtime node(s) unmatched\n";
-    for (const auto& [index, seconds] : match.secondsBySubgraph) {
-        const SubgraphEstimate& e = outcome.estimate->subgraphs[static_cast<size_t>(index)];
-        if (!(seconds > 0) || !(e.latency.value > 0))
-            continue; // a view the runtime still timed, or a node it reports at 0: nothing to compare
-        ValidationPoint p = whole;
-        p.item = "#" + std::to_string(index) + " " + outcome.partition->subgraphs[static_cast<size_t>(index)].label;
-        p.measuredSeconds = seconds;
-        p.estimatedSeconds = e.latency.value / 1000;
-        p.errorBoundPct = e.latency.errorBoundPct;
-        p.confidence = confidenceText(e.latency.confidence);
-        points.push_back(std::move(p));
-    }
-}
 
 /// `graphs validate --published FILE` for a file of text-generation figures (registries/published/generation.csv):
 /// every row estimated with the generation workflow.
@@ -261,53 +188,33 @@ int runValidate(const ValidateSettings& s)
     else if (!calibration)
         std::cerr << "graphs: note: no calibration profile for " << s.hardware << " × " << s.runtime << " ("
                   << s.precision << "): validating the specification's estimates\n";
+    else if (!calibration->transferredFrom.empty())
+        std::cerr << "graphs: note: no calibration profile for " << s.hardware << ": validating the calibration of "
+                  << calibration->transferredFrom << " carried over to it (INTERPOLATED, " << calibration->profile.file
+                  << ")\n";
 
-    Diagnostics notes;
-    const auto measured = storedMeasurements(registryDir, s, notes);
-    printDiagnostics(notes);
-    std::vector<ValidationPoint> points;
-    std::vector<std::string> overlaps;
-    std::vector<std::string> unmeasured;
-    for (const std::string& model : models) {
-        const std::string fileName = fs::path(model).filename().string();
-        const auto m = measured.find(fileName);
-        if (m == measured.end()) {
-            unmeasured.push_back(fileName);
-            continue;
-        }
-        AnalysisRequest request;
-        request.modelPath = model;
-        request.import.batch = s.batch;
-        request.hardware = spec;
-        request.precision = *precision;
-        request.fusion = *fusion;
-        auto outcome = runAnalysis(request);
-        if (!outcome) {
-            printError(outcome.error());
-            return ExitFailure;
-        }
-        if (calibration)
-            applyCalibration(*outcome->analysis, *outcome->partition, *outcome->estimate, *calibration);
-        const EstimationResult& latency = outcome->estimate->summary.latency;
-        ValidationPoint p;
-        p.model = modelGroup(fileName) == fileName ? fileName : fs::path(fileName).stem().string();
-        p.measuredSeconds = m->second.row.medianMs / 1000;
-        p.estimatedSeconds = latency.value / 1000;
-        p.errorBoundPct = latency.errorBoundPct;
-        p.confidence = confidenceText(latency.confidence);
-        if (calibration) {
-            const MeasurementRecord& r = m->second.row;
-            const bool sameRow = calibration->measurementKeys.count(measurementKey(m->second.file, r)) > 0;
-            const bool sameModel = calibration->groupErrors.count(modelGroup(fileName)) > 0;
-            p.usedInCalibration = sameRow || sameModel;
-            if (p.usedInCalibration)
-                overlaps.push_back(fileName + (sameRow ? " (this measurement was fitted on)" : " (this model was fitted on)"));
-        }
-        const ValidationPoint whole = p;
-        points.push_back(std::move(p));
-        if (s.perSubgraph)
-            addSubgraphPoints(model, *outcome, whole, profiled, points);
+    ValidationRunRequest request;
+    request.models = models;
+    request.hardware = spec;
+    request.runtime = s.runtime;
+    request.fusion = *fusion;
+    request.precision = *precision;
+    request.batch = s.batch;
+    request.threads = s.threads;
+    request.registryDir = registryDir;
+    request.calibration = calibration;
+    request.profiled = s.perSubgraph ? &profiled : nullptr;
+    auto assembled = assembleValidation(request);
+    if (!assembled) {
+        printError(assembled.error());
+        return ExitFailure;
     }
+    // Notes as the steps printed them: warnings marked, the per-subgraph matching summaries plain.
+    for (const Diagnostic& d : assembled->notes)
+        std::cerr << "graphs: " << (d.severity == Diagnostic::Severity::Warning ? "warning: " : "") << d.message << '\n';
+    const std::vector<ValidationPoint>& points = assembled->points;
+    const std::vector<std::string>& overlaps = assembled->overlaps;
+    const std::vector<std::string>& unmeasured = assembled->unmeasured;
     for (const std::string& u : unmeasured)
         std::cerr << "graphs: warning: no stored measurement of " << u << " on " << s.hardware << " × " << s.runtime
                   << " at batch " << s.batch << " (use --measure)\n";
