@@ -8,16 +8,15 @@
 #include "benchmarks/results_registry.h"
 #include "benchmarks/runner_factory.h"
 #include "benchmarks/suite_definition.h"
-#include "benchmarks/subgraph_records.h"
 #include "benchmarks/suite_runner.h"
 #include "benchmarks/tensorrt_runner.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
 #include "core/data_paths.h"
 #include "estimation/unified_analyzer.h"
-#include "transform/partition.h"
 #include "reporting/measurement_report.h"
 #include "reporting/number_format.h"
+#include "workflows/suite_recorder.h"
 
 #include <atomic>
 #include <chrono>
@@ -340,95 +339,27 @@ int runBenchmark(const BenchmarkSettings& s)
     }
     // Per-node times (--profile) become rows of the product's subgraphs: the model is partitioned by the runtime's
     // fusion rules, and each runtime node goes to the subgraph holding the graph node it ran.
-    std::optional<FusionRules> subgraphFusion;
+    SuiteRecorder::Options recording;
+    recording.registryDir = registryDir;
+    recording.environment = env;
+    recording.resultsName = resultsName;
+    // With --runner the runtime is named by the runner's first reply unless --runtime names it.
+    recording.runtime = s.runner.empty() || s.runtimeExplicit ? s.runtime : std::string();
+    recording.warmup = suite->policy.warmup;
+    recording.save = s.save;
     if (s.profile && s.subgraphRows) {
         if (auto fusion = findFusionRules(registryDirs(s.registry), s.runtime))
-            subgraphFusion = std::move(*fusion);
+            recording.subgraphFusion = std::move(*fusion);
         else
             std::cerr << "graphs: warning: per-node times are not mapped to subgraphs: " << fusion.error().message << "\n";
     }
-    const auto subgraphRows = [&](const BenchmarkResult& full, const std::string& date) -> std::vector<MeasurementRecord> {
-        if (full.nodes.empty() || !subgraphFusion)
-            return {};
-        AnalysisRequest request; // no hardware: the partition is the runtime's, whatever the device
-        request.modelPath = full.modelPath;
-        request.import.batch = full.batch;
-        auto outcome = runAnalysis(request);
-        auto partition = outcome ? partitionGraph(*outcome->analysis, *subgraphFusion) : Result<Partition>(outcome.error());
-        if (!partition) {
-            std::cerr << "graphs: warning: " << full.model << ": per-node times not mapped to subgraphs ("
-                      << partition.error().message << ")\n";
-            return {};
-        }
-        const Precision precision = parsePrecision(full.precision).value_or(Precision::FP16); // "best": mostly fp16
-        const SubgraphRecords mapped = subgraphRecords(*outcome->analysis->graph, *partition, full, precision, date);
-        std::cerr << "graphs: " << mapped.summary() << "\n";
-        return mapped.rows;
-    };
-    std::optional<ResultsFile> store;
-    std::vector<MeasurementRecord> pending; // rows waiting for the runtime name (roofs come first)
-    std::vector<MeasurementRecord> records;
-    std::vector<BenchmarkResult> results;
-    bool storeFailed = false;
-    size_t subgraphRowsStored = 0;
-    std::string storeRuntime;
-    auto openStore = [&](const std::string& runtime) -> Status {
-        storeRuntime = runtime;
-        auto opened = ResultsFile::open(registryDir, env.hardwareId, runtime, resultsName, env);
-        if (!opened)
-            return opened.error();
-        store = std::move(*opened);
-        for (const MeasurementRecord& r : pending) {
-            if (auto appended = store->append(r); !appended)
-                return appended;
-        }
-        pending.clear();
-        return Ok {};
-    };
+    SuiteRecorder recorder(std::move(recording));
     const auto record = [&](const MeasurementRecord& r, const BenchmarkResult* full) -> Status {
-        // The device the runner describes (GPU, driver, TensorRT, power mode) goes into the sidecar with the rest
-        // of the fingerprint: rewritten once it is known, since roofs may have opened the file before.
-        bool described = false;
-        if (full)
-            for (const auto& [key, value] : full->runtimeEnvironment)
-                described = env.runtime.emplace(key, value).second || described;
-        if (described) {
-            if (store && s.save)
-                if (auto reopened = openStore(storeRuntime); !reopened)
-                    return reopened;
-        }
-        MeasurementRecord row = r;
-        row.warmup = row.kind == "roof" ? 0 : suite->policy.warmup;
-        records.push_back(row);
-        if (full)
-            results.push_back(*full);
-        const std::vector<MeasurementRecord> subgraphs = full ? subgraphRows(*full, row.date) : std::vector<MeasurementRecord> {};
-        if (!s.save)
-            return Ok {};
-        // Kept on disk as soon as it is measured: an interrupted suite loses only the benchmark in flight.
-        if (!store) {
-            const bool named = s.runner.empty() || s.runtimeExplicit;
-            if (!named && row.kind == "roof") {
-                pending.push_back(row);
-                return Ok {};
-            }
-            if (auto opened = openStore(named ? s.runtime : row.runtime); !opened) {
-                storeFailed = true;
-                return opened;
-            }
-        }
-        if (auto appended = store->append(row); !appended) {
-            storeFailed = true;
-            return appended;
-        }
-        for (const MeasurementRecord& sg : subgraphs) {
-            if (auto appended = store->append(sg); !appended) {
-                storeFailed = true;
-                return appended;
-            }
-            ++subgraphRowsStored;
-        }
-        return Ok {};
+        const Status stored = recorder.record(r, full);
+        for (const Diagnostic& d : recorder.takeNotes())
+            std::cerr << "graphs: " << (d.severity == Diagnostic::Severity::Warning ? "warning: " : "") << d.message
+                      << "\n";
+        return stored;
     };
     const bool tty = isatty(STDERR_FILENO);
     auto lastDraw = std::chrono::steady_clock::now() - std::chrono::seconds(1);
@@ -451,16 +382,20 @@ int runBenchmark(const BenchmarkSettings& s)
     std::signal(SIGTERM, SIG_DFL);
     if (tty)
         std::cerr << "\r\033[K" << std::flush;
-    if (!pending.empty() && s.save && !storeFailed) {
-        if (auto opened = openStore(s.runtime); !opened)
-            printError(opened.error());
-    }
+    if (auto flushed = recorder.flush(s.runtime); !flushed)
+        printError(flushed.error());
+    const std::vector<MeasurementRecord>& records = recorder.records();
+    const std::vector<BenchmarkResult>& results = recorder.results();
+    const bool storeFailed = recorder.failed();
+    env = recorder.environment();
     for (const Error& e : outcome.failures)
         printError(e);
-    if (store)
+    if (!recorder.path().empty())
         std::cerr << "graphs: " << records.size() << " measurement(s)"
-                  << (subgraphRowsStored ? " and " + std::to_string(subgraphRowsStored) + " subgraph row(s)" : std::string())
-                  << " appended to " << store->path() << '\n';
+                  << (recorder.subgraphRowsStored()
+                             ? " and " + std::to_string(recorder.subgraphRowsStored()) + " subgraph row(s)"
+                             : std::string())
+                  << " appended to " << recorder.path() << '\n';
     if (g_interrupted || outcome.cancelled)
         std::cerr << "graphs: interrupted; reporting the " << records.size() << " measurement(s) taken\n";
     if (!marker.empty()) {

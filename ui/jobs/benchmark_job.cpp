@@ -5,6 +5,7 @@
 #include "benchmarks/suite_definition.h"
 #include "benchmarks/suite_runner.h"
 #include "core/data_paths.h"
+#include "workflows/suite_recorder.h"
 #include "qt_strings.h"
 
 #include <QCoreApplication>
@@ -62,24 +63,22 @@ Outcome runSuiteJob(const Channel& channel, const BenchmarkRequest& request, con
     const std::string runtime = request.runtime.toStdString();
     BenchmarkSummary summary;
     summary.total = total;
-    std::optional<ResultsFile> store;
-    const auto record = [&](const MeasurementRecord& r, const BenchmarkResult*) -> Status {
-        MeasurementRecord row = r;
-        row.warmup = row.kind == "roof" ? 0 : suite->policy.warmup;
-        // On disk before the GUI hears of it: closing the window or cancelling loses only the benchmark in flight.
-        if (!store) {
-            auto opened = ResultsFile::open(registryDir, env.hardwareId, runtime, suite->name, env);
-            if (!opened)
-                return opened.error();
-            store = std::move(*opened);
-            summary.resultsPath = fromStd(store->path());
-        }
-        if (auto appended = store->append(row); !appended)
-            return appended;
+    // On disk before the GUI hears of it: closing the window or cancelling loses only the benchmark in flight.
+    SuiteRecorder::Options recording;
+    recording.registryDir = registryDir;
+    recording.environment = env;
+    recording.resultsName = suite->name;
+    recording.runtime = runtime;
+    recording.warmup = suite->policy.warmup;
+    SuiteRecorder recorder(std::move(recording));
+    const auto record = [&](const MeasurementRecord& r, const BenchmarkResult* full) -> Status {
+        if (auto stored = recorder.record(r, full); !stored)
+            return stored;
+        summary.resultsPath = fromStd(recorder.path());
         ++summary.measured;
         Event e;
         e.type = Event::Type::Row;
-        e.record = std::move(row);
+        e.record = recorder.records().back();
         channel.post(std::move(e));
         return Ok {};
     };
