@@ -5,6 +5,7 @@
 #include "core/data_paths.h"
 #include "dialogs.h"
 #include "estimation/graph_analysis.h"
+#include "estimation/unified_analyzer.h"
 #include "hardware/hardware_registry.h"
 #include "jobs/calibration_runner.h"
 #include "jobs/estimate_runner.h"
@@ -256,7 +257,7 @@ void MainWindow::onLoaded(std::shared_ptr<const GraphAnalysis> analysis)
     m_analysis = std::move(analysis);
     m_modelPath = m_loader->path();
     Q_EMIT m_feed->analysisChanged(m_analysis);
-    m_hardwareBar->setBatch(analysedBatch(*m_analysis));
+    m_hardwareBar->setBatch(boundBatch(*m_analysis));
     m_estimator->setAnalysis(m_analysis);
     m_stack->setCurrentWidget(m_pages);
     Q_EMIT m_feed->modelOpened(m_modelPath);
@@ -280,7 +281,7 @@ void MainWindow::onFailed(const QString& message)
     // imported at is forgotten.
     m_batch.reset();
     if (m_analysis)
-        m_hardwareBar->setBatch(analysedBatch(*m_analysis));
+        m_hardwareBar->setBatch(boundBatch(*m_analysis));
     showError(tr("Could not open model"), tr("Could not open %1.").arg(displayName(path)), message);
 }
 

@@ -57,7 +57,7 @@ Result<Calibration> transferCalibration(const Calibration& source, const Hardwar
     const std::shared_ptr<const HardwareSpec>& target)
 {
     if (!target)
-        return Error { ErrorCode::InvalidArgument, "no target hardware to carry the calibration to" };
+        return Error { ErrorCode::InvalidArgument, "no target hardware to carry the calibration to", {} };
     if (!source.hasLatency())
         return Error { ErrorCode::InvalidData,
             "the calibration of " + sourceSpec.id + " has no latency fit (no whole model measured) to carry over",

@@ -33,7 +33,6 @@ Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, c
             "calibration" };
     const std::vector<std::string> cols = columnsOf(points);
     const auto n = static_cast<Eigen::Index>(points.size());
-    const auto m = static_cast<Eigen::Index>(cols.size());
     size_t grouped = 0;
     for (const TrainingPoint* p : points)
         grouped += p->group.empty() ? 0 : 1;

@@ -2,18 +2,40 @@
 
 namespace graphs {
 
-namespace {
-
-int64_t boundBatch(const ComputeGraph& graph)
+int64_t boundBatch(const GraphAnalysis& analysis)
 {
-    const auto inputs = graph.inputs();
-    if (inputs.empty())
+    if (!analysis.graph || analysis.graph->inputs().empty())
         return 1;
-    const Shape& s = graph.tensor(inputs.front()).shape;
+    const Shape& s = analysis.graph->tensor(analysis.graph->inputs().front()).shape;
     return s.rank() > 0 && s.dims[0].isKnown() && s.dims[0].value > 0 ? s.dims[0].value : 1;
 }
 
-} // namespace
+Result<std::shared_ptr<const GraphAnalysis>> loadAnalysis(const std::string& modelPath, ImportOptions import,
+    const ProgressCallback& progress)
+{
+    // Import (parsing, shape inference) dominates: it gets 90% of the bar, the counts the rest.
+    auto scaled = [&](double from, double to) -> ProgressCallback {
+        if (!progress)
+            return {};
+        return [=](double f) { return progress(from + (to - from) * f); };
+    };
+    import.progress = scaled(0.0, 0.9);
+    auto imported = importOnnxFile(modelPath, import);
+    if (!imported)
+        return imported.error();
+    auto analysis = analyzeGraph(imported->graph, scaled(0.9, 1.0));
+    if (!analysis) {
+        Error e = analysis.error();
+        if (e.code != ErrorCode::Cancelled)
+            e.location = modelPath + (e.location.empty() ? "" : ": node '" + e.location + "'");
+        return e;
+    }
+    Diagnostics all = imported->diagnostics;
+    all.insert(all.end(), analysis->diagnostics.begin(), analysis->diagnostics.end());
+    analysis->diagnostics = std::move(all);
+    return std::make_shared<const GraphAnalysis>(std::move(*analysis));
+}
+
 
 EstimateOptions runtimeOptions(const FusionRules& fusion, const HardwareSpec& hardware)
 {
@@ -47,25 +69,13 @@ Result<AnalysisOutcome> runAnalysis(const AnalysisRequest& request, const Progre
             return {};
         return [=](double f) { return progress(from + (to - from) * f); };
     };
-    ImportOptions import = request.import;
-    import.progress = scaled(0.0, 0.8);
-    auto imported = importOnnxFile(request.modelPath, import);
-    if (!imported)
-        return imported.error();
-
-    auto analysis = analyzeGraph(imported->graph, scaled(0.8, 0.9));
-    if (!analysis) {
-        Error e = analysis.error();
-        if (e.code != ErrorCode::Cancelled)
-            e.location = request.modelPath + (e.location.empty() ? "" : ": node '" + e.location + "'");
-        return e;
-    }
+    auto analysis = loadAnalysis(request.modelPath, request.import, scaled(0.0, 0.9));
+    if (!analysis)
+        return analysis.error();
     AnalysisOutcome outcome;
-    outcome.diagnostics = imported->diagnostics;
-    outcome.diagnostics.insert(outcome.diagnostics.end(), analysis->diagnostics.begin(), analysis->diagnostics.end());
-    analysis->diagnostics = outcome.diagnostics;
-    outcome.batch = boundBatch(*imported->graph);
-    outcome.analysis = std::make_shared<const GraphAnalysis>(std::move(*analysis));
+    outcome.analysis = std::move(*analysis);
+    outcome.diagnostics = outcome.analysis->diagnostics;
+    outcome.batch = boundBatch(*outcome.analysis);
 
     if (request.hardware) {
         if (progress && !progress(0.9))

@@ -33,6 +33,16 @@ struct AnalysisOutcome
     int64_t batch = 1;       ///< dimension 0 of the first input, as bound
 };
 
+/// The graph-level part of an analysis, for a front end that estimates later (the app loads a model once, then
+/// estimates it on whatever hardware is chosen): import (parse, shape inference, folding) and counts, with the
+/// import's findings and the counts' together in the analysis's diagnostics. An error in the counts names the file
+/// and the node. The callback sees fractions of the whole; returning false cancels (error code Cancelled).
+Result<std::shared_ptr<const GraphAnalysis>> loadAnalysis(const std::string& modelPath, ImportOptions import,
+    const ProgressCallback& progress = {});
+
+/// The batch a graph was bound to: dimension 0 of its first input, 1 when that is unknown or absent.
+int64_t boundBatch(const GraphAnalysis& analysis);
+
 /// The phases in order: import (parse, shape inference, folding) → counts → partition → estimate. The callback sees
 /// fractions of the whole; returning false cancels (error code Cancelled).
 Result<AnalysisOutcome> runAnalysis(const AnalysisRequest& request, const ProgressCallback& progress = {});

@@ -98,13 +98,13 @@ void addSubgraphPoints(const std::string& modelPath, const AnalysisOutcome& outc
 Result<ValidationRunResult> assembleValidation(const ValidationRunRequest& request, const ProgressCallback& progress)
 {
     if (!request.hardware)
-        return Error { ErrorCode::InvalidArgument, "no hardware to validate on" };
+        return Error { ErrorCode::InvalidArgument, "no hardware to validate on", {} };
     ValidationRunResult result;
     const auto measured = storedMeasurements(request, result.notes);
     const Calibration* calibration = request.calibration.get();
     for (size_t i = 0; i < request.models.size(); ++i) {
         if (progress && !progress(static_cast<double>(i) / static_cast<double>(request.models.size())))
-            return Error { ErrorCode::Cancelled, "validation cancelled" };
+            return Error { ErrorCode::Cancelled, "validation cancelled", {} };
         const std::string& model = request.models[i];
         const std::string fileName = fs::path(model).filename().string();
         const auto m = measured.find(fileName);

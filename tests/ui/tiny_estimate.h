@@ -60,7 +60,7 @@ inline std::shared_ptr<const ui::EstimatedModel> estimate(const std::shared_ptr<
     auto fusion = findFusionRules({ bundledRegistry() }, runtimeId);
     if (!fusion)
         return nullptr;
-    auto result = estimateOn(*analysis, registry->find(hardwareId), precision, *fusion, ui::analysedBatch(*analysis));
+    auto result = estimateOn(*analysis, registry->find(hardwareId), precision, *fusion, boundBatch(*analysis));
     if (!result)
         return nullptr;
     auto estimated = std::make_shared<ui::EstimatedModel>();

@@ -1,6 +1,7 @@
 #include "export/report_export.h"
 
 #include "estimation/graph_analysis.h"
+#include "estimation/unified_analyzer.h"
 #include "export/save_text_file.h"
 #include "jobs/estimate_runner.h"
 #include "qt_strings.h"
@@ -54,7 +55,7 @@ QString reportMarkdown(const EstimatedModel& estimate, const QList<ReportFigure>
     const std::pair<QString, QString> settings[] = {
         { Tr::tr("Model"), QFileInfo(fromStd(analysis.graph->sourcePath)).fileName() },
         { Tr::tr("Hardware"), QStringLiteral("%1 (`%2`)").arg(fromStd(hardware.name), fromStd(hardware.id)) },
-        { Tr::tr("Batch"), QString::number(analysedBatch(analysis)) },
+        { Tr::tr("Batch"), QString::number(boundBatch(analysis)) },
         { Tr::tr("Precision"), fromStd(std::string(precisionName(estimate.estimate.options.precision))) },
         { Tr::tr("Runtime"), estimate.runtimeName },
         { Tr::tr("Calibration"), calibration },

@@ -51,7 +51,7 @@ T estimate(const JobControl& control, std::shared_ptr<const GraphAnalysis> analy
     // (squeezenet takes milliseconds, a large transformer well under a second).
     T outcome;
     auto result
-        = estimateOn(*analysis, settings.hardware, settings.precision, *settings.runtime, analysedBatch(*analysis));
+        = estimateOn(*analysis, settings.hardware, settings.precision, *settings.runtime, boundBatch(*analysis));
     if (!result) {
         outcome.error = QString::fromStdString(result.error().toString());
         return outcome;
@@ -76,14 +76,6 @@ T estimate(const JobControl& control, std::shared_ptr<const GraphAnalysis> analy
 }
 
 } // namespace
-
-int64_t analysedBatch(const GraphAnalysis& analysis)
-{
-    if (!analysis.graph || analysis.graph->inputs().empty())
-        return 1;
-    const Shape& shape = analysis.graph->tensor(analysis.graph->inputs().front()).shape;
-    return shape.rank() > 0 && shape.dims[0].isKnown() && shape.dims[0].value > 0 ? shape.dims[0].value : 1;
-}
 
 EstimateRunner::EstimateRunner(QObject* parent)
     : QObject(parent)

@@ -25,9 +25,6 @@ struct EstimateSettings
     std::shared_ptr<const FusionRules> runtime;
 };
 
-/// Dimension 0 of the first graph input, the batch the analysis was imported at (1 when unknown).
-int64_t analysedBatch(const GraphAnalysis& analysis);
-
 /// Keeps the estimate of the open model on the chosen hardware current: a new analysis or new settings rerun
 /// estimateOn() on the thread pool (the analysis itself is kept), calibrated with the user registry's profile for
 /// the hardware × runtime × precision when one is stored (as `graphs analyze` does). Only the newest run reports;

@@ -1,35 +1,20 @@
 #include "jobs/model_loader.h"
 
-#include "estimation/graph_analysis.h"
+#include "estimation/unified_analyzer.h"
 
 namespace graphs::ui {
 
 namespace {
 
-/// Import dominates loading time (parsing, shape inference); analysis gets the rest of the bar.
-constexpr double ImportShare = 0.8;
-
 template <typename T> T loadModel(const JobControl& control, const std::string& path, ImportOptions options)
 {
     T outcome;
-    options.progress = control.progress(0, ImportShare);
-    auto imported = importOnnxFile(path, options);
-    if (!imported) {
-        outcome.error = QString::fromStdString(imported.error().toString());
+    auto analysis = loadAnalysis(path, std::move(options), control.progress());
+    if (!analysis) {
+        outcome.error = QString::fromStdString(analysis.error().toString());
         return outcome; // dropped when cancelled
     }
-    auto analysis = analyzeGraph(imported->graph, control.progress(ImportShare, 1));
-    if (!analysis) {
-        const Error& e = analysis.error();
-        // Analysis errors locate a node; the user also needs to know which file.
-        outcome.error = QString::fromStdString(
-            path + (e.location.empty() ? "" : ": node '" + e.location + "'") + ": " + e.message);
-        return outcome;
-    }
-    Diagnostics all = imported->diagnostics;
-    all.insert(all.end(), analysis->diagnostics.begin(), analysis->diagnostics.end());
-    analysis->diagnostics = std::move(all);
-    outcome.analysis = std::make_shared<const GraphAnalysis>(std::move(*analysis));
+    outcome.analysis = std::move(*analysis);
     return outcome;
 }
 
