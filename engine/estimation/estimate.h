@@ -9,8 +9,8 @@ namespace graphs {
 /// - Calibrated: fitted to measurements of this hardware and runtime, inside the shapes the fit saw;
 /// - Extrapolated: fitted to measurements of this hardware and runtime, but outside the shapes the fit saw (wider
 ///   bound);
-/// - Interpolated: derived from measurements of similar hardware (a sibling's fit scaled by the specifications;
-///   not produced yet);
+/// - Interpolated: derived from measurements of similar hardware (the calibration of a device of the same family,
+///   scaled by the specifications: calibration_transfer.h);
 /// - Theoretical: from vendor specifications alone.
 enum class Confidence { Calibrated, Extrapolated, Interpolated, Theoretical };
 
