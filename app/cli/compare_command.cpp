@@ -92,9 +92,13 @@ int runCompare(const CompareSettings& s)
                 return;
             if (!calibration)
                 std::cerr << "graphs: warning: not calibrated: " << calibration.error().toString() << '\n';
-            else if (*calibration)
+            else if (*calibration && (*calibration)->transferredFrom.empty())
                 std::cerr << "graphs: " << estimate.hardware->id << " (" << precisionName(estimate.options.precision)
                           << ") calibrated with " << (*calibration)->profile.file << '\n';
+            else if (*calibration)
+                std::cerr << "graphs: " << estimate.hardware->id << " (" << precisionName(estimate.options.precision)
+                          << ") interpolated from the calibration of " << (*calibration)->transferredFrom << " ("
+                          << (*calibration)->profile.file << ")\n";
         };
     }
     auto outcome = runComparison(request);

@@ -3,11 +3,47 @@
 #include "reporting/json_builders.h"
 #include "reporting/number_format.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace graphs {
 
 namespace {
+
+bool sameConfidence(const std::vector<ComparisonRow>& rows)
+{
+    return std::all_of(rows.begin(), rows.end(), [&](const ComparisonRow& r) {
+        return r.summary.latency.confidence == rows.front().summary.latency.confidence;
+    });
+}
+
+/// "THEORETICAL" (after `prefix`) when every row's latency has one confidence; otherwise which hardware × precision
+/// has which: "latency CALIBRATED on nvidia-jetson-agx-orin-64gb-gpu fp16, INTERPOLATED on …, THEORETICAL elsewhere".
+std::string confidenceNote(const std::vector<ComparisonRow>& rows, const std::string& prefix)
+{
+    if (rows.empty())
+        return prefix;
+    if (sameConfidence(rows))
+        return prefix + std::string(confidenceName(rows.front().summary.latency.confidence));
+    std::vector<std::pair<Confidence, std::string>> listed; // by confidence, then as the rows come
+    bool theoretical = false;
+    for (const ComparisonRow& r : rows) {
+        const Confidence c = r.summary.latency.confidence;
+        if (c == Confidence::Theoretical) {
+            theoretical = true;
+            continue;
+        }
+        std::pair<Confidence, std::string> item { c,
+            std::string(confidenceName(c)) + " on " + r.hardwareId + " " + std::string(precisionName(r.precision)) };
+        if (std::find(listed.begin(), listed.end(), item) == listed.end())
+            listed.push_back(std::move(item));
+    }
+    std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string text = "latency ";
+    for (size_t i = 0; i < listed.size(); ++i)
+        text += (i ? ", " : "") + listed[i].second;
+    return text + (theoretical ? ", THEORETICAL elsewhere" : "");
+}
 
 
 std::string withBound(const EstimationResult& e, int decimals)
@@ -55,7 +91,7 @@ std::string renderComparison(const std::vector<ComparisonRow>& rows, ReportForma
                 << withBound(r.summary.energy, 3) << " | " << fixed(r.summary.peakMemory.value, 1) << " | "
                 << bottleneckName(r.summary.bottleneck) << " | " << (r.pareto ? "**yes**" : "") << " |\n";
         }
-        out << "\nAll figures " << (rows.empty() ? "" : confidenceName(rows.front().summary.latency.confidence))
+        out << "\n" << confidenceNote(rows, "All figures ")
             << "; Pareto: no other hardware is both faster and more frugal for the same model and batch.\n";
         return out.str();
     case ReportFormat::Text:
@@ -72,8 +108,8 @@ std::string renderComparison(const std::vector<ComparisonRow>& rows, ReportForma
             << padRight(std::string(bottleneckName(r.summary.bottleneck)), 9) << (r.pareto ? "*" : "") << '\n';
     }
     if (!rows.empty())
-        out << "\n" << confidenceName(rows.front().summary.latency.confidence)
-            << " estimates; * marks the latency/energy Pareto front per model and batch.\n";
+        out << "\n" << confidenceNote(rows, "") << (sameConfidence(rows) ? " estimates" : "")
+            << "; * marks the latency/energy Pareto front per model and batch.\n";
     return out.str();
 }
 

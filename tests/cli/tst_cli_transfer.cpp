@@ -143,6 +143,20 @@ private slots:
         QVERIFY(!arm.err.contains("interpolated"));
     }
 
+    void compareSaysWhichRowIsWhat()
+    {
+        const Run r = runCli({ u"compare"_qs, model(160), u"-H"_qs, kSource + u',' + kSibling + u',' + kArm, u"-r"_qs,
+            QString::fromStdString(kRuntime), u"--registry"_qs, m_registry });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("amd-epyc-9654 (fp32) interpolated from the calibration of intel-core-i7-12700k"),
+            r.err.constData());
+        QVERIFY2(r.err.contains("intel-core-i7-12700k (fp32) calibrated with"), r.err.constData());
+        // The table has one confidence per row; the footer says which row has which.
+        QVERIFY2(r.out.contains("\nlatency CALIBRATED on intel-core-i7-12700k fp32, INTERPOLATED on amd-epyc-9654 fp32, "
+                                "THEORETICAL elsewhere; * marks"),
+            r.out.constData());
+    }
+
     void transferCheckAgainstOwnMeasurements()
     {
         const Run r = runCli({ u"calibrate"_qs, u"-H"_qs, kSibling, u"-r"_qs, QString::fromStdString(kRuntime),
