@@ -16,6 +16,8 @@ namespace {
 
 // Energies implying more than this multiple of the hardware's TDP over their run are not one run's energy.
 constexpr double kPlausiblePowerOverTdp = 2.0;
+// Two measurements of one benchmark on one device further apart than this are not run-to-run variation.
+constexpr double kPlausibleRepeatRatio = 100.0;
 
 struct ImportSettings
 {
@@ -147,6 +149,11 @@ int runImport(const ImportSettings& s)
         printError("nothing imported: fix the file(s) above and run again");
         return status;
     }
+    // The same benchmark measured in two files, three orders of magnitude apart: one of them is wrong.
+    std::vector<ImportedFile> files;
+    for (FileOutcome& o : outcomes)
+        files.push_back({ o.file, &o.imported });
+    flagInconsistentRepeats(files, kPlausibleRepeatRatio);
     for (FileOutcome& o : outcomes) {
         auto saved = saveImportedMeasurements(o.imported, registryDir, s.dryRun);
         if (!saved) {

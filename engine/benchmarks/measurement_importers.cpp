@@ -11,7 +11,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
+#include <map>
 #include <sstream>
+#include <tuple>
 
 namespace graphs {
 
@@ -294,6 +297,62 @@ Result<SavedImport> saveImportedMeasurements(
         ++saved.appended;
     }
     return saved;
+}
+
+void flagInconsistentRepeats(const std::vector<ImportedFile>& files, double maxRatio)
+{
+    // Three significant digits, without an exponent: "64084", "2.29", "0.126".
+    auto formatNumber = [](double v) {
+        std::ostringstream out;
+        if (v >= 100)
+            out << std::fixed << std::setprecision(0) << v;
+        else
+            out << std::setprecision(3) << v;
+        return out.str();
+    };
+    using Key = std::tuple<std::string, std::string, std::string, std::string, std::string, int64_t, int>;
+    auto keyOf = [](const ImportedMeasurements& m, const MeasurementRecord& r) {
+        return Key { m.hardwareId, r.runtime, r.precision, r.kind, r.benchmark, r.batch, r.threads };
+    };
+    for (size_t a = 0; a < files.size(); ++a) {
+        for (size_t b = a + 1; b < files.size(); ++b) {
+            if (!files[a].measurements || !files[b].measurements)
+                continue;
+            std::map<Key, double> first;
+            for (const MeasurementRecord& r : files[a].measurements->records)
+                if (r.kind != "roof" && r.medianMs > 0)
+                    first.emplace(keyOf(*files[a].measurements, r), r.medianMs);
+            size_t disagreeing = 0;
+            double worst = 0;
+            std::string worstName;
+            for (const MeasurementRecord& r : files[b].measurements->records) {
+                const auto it = first.find(keyOf(*files[b].measurements, r));
+                if (it == first.end() || !(r.medianMs > 0))
+                    continue;
+                const double ratio = std::max(r.medianMs / it->second, it->second / r.medianMs);
+                if (ratio <= maxRatio)
+                    continue;
+                ++disagreeing;
+                if (ratio > worst) {
+                    worst = ratio;
+                    worstName = r.benchmark + " (" + formatNumber(it->second) + " ms against " + formatNumber(r.medianMs)
+                        + " ms)";
+                }
+            }
+            if (disagreeing == 0)
+                continue;
+            auto warn = [&](ImportedMeasurements& m, const std::string& other) {
+                m.warnings.push_back({ Diagnostic::Severity::Warning,
+                    std::to_string(disagreeing) + " row(s) measure the same as rows of " + other + " but differ more "
+                        + "than " + formatNumber(maxRatio) + "× (the most: " + formatNumber(worst) + "×, " + worstName
+                        + "): one of the two files is in another unit or from a broken run; import only the one you "
+                        + "trust",
+                    {} });
+            };
+            warn(*files[a].measurements, files[b].path);
+            warn(*files[b].measurements, files[a].path);
+        }
+    }
 }
 
 } // namespace graphs

@@ -77,6 +77,19 @@ std::optional<std::string> mapUpstreamHardware(const std::string& upstreamId, co
 /// multiple of the hardware's TDP.
 void dropImplausibleEnergies(ImportedMeasurements& imported, double maxPowerW);
 
+/// One imported file, by the name the user gave.
+struct ImportedFile
+{
+    std::string path;
+    ImportedMeasurements* measurements = nullptr;
+};
+
+/// Rows that measure the same thing (hardware, runtime, precision, kind, benchmark, batch and threads) in two of
+/// `files` but whose medians differ more than `maxRatio` times: one of the two was probably written in another unit
+/// or comes from a broken run. Neither is dropped — which one is wrong the files do not say — but each file gets one
+/// warning naming the other file, how many rows disagree and the largest ratio with its benchmark.
+void flagInconsistentRepeats(const std::vector<ImportedFile>& files, double maxRatio);
+
 struct SavedImport
 {
     std::string path; ///< the results CSV the records went to

@@ -372,6 +372,37 @@ private Q_SLOTS:
         QVERIFY(anyWarningContains(m, "1 of 3 energies imply more than 8.5 W"));
     }
 
+    void inconsistentRepeatsAreFlagged()
+    {
+        ImportedMeasurements a = imported(writeFile(QStringLiteral("repeat/a.csv"), kV4));
+        ImportedMeasurements b = a;
+        ImportedMeasurements c = a;
+        // b: the same rows, one 1000× slower (a run written in another unit); c: within run-to-run variation.
+        b.records[1].medianMs *= 1000;
+        c.records[1].medianMs *= 1.5;
+        flagInconsistentRepeats({ { "a.csv", &a }, { "b.csv", &b }, { "c.csv", &c } }, 100);
+        QVERIFY2(anyWarningContains(a, "1 row(s) measure the same as rows of b.csv but differ more than 100× (the most: "
+                                       "1000×, "),
+            a.warnings.empty() ? "" : a.warnings.back().message.c_str());
+        QVERIFY(anyWarningContains(b, "rows of a.csv"));
+        QVERIFY(anyWarningContains(b, "rows of c.csv"));
+        QVERIFY(!anyWarningContains(c, "rows of a.csv"));
+        // Nothing is dropped: which file is right the files do not say.
+        QCOMPARE(b.records.size(), a.records.size());
+
+        // Rows at other thread counts measure something else.
+        ImportedMeasurements d = a;
+        d.warnings.clear();
+        for (MeasurementRecord& r : d.records) {
+            r.threads += 1;
+            r.medianMs *= 1000;
+        }
+        ImportedMeasurements e = a;
+        e.warnings.clear();
+        flagInconsistentRepeats({ { "d.csv", &d }, { "e.csv", &e } }, 100);
+        QVERIFY(d.warnings.empty() && e.warnings.empty());
+    }
+
     void badFiles_data()
     {
         QTest::addColumn<QString>("name");
