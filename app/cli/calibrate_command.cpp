@@ -7,6 +7,7 @@
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
 #include "reporting/calibration_report.h"
+#include "reporting/number_format.h"
 #include "workflows/calibration_store.h"
 
 #include <algorithm>
@@ -49,13 +50,6 @@ std::string utcNow()
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return text;
-}
-
-std::string seconds(double s)
-{
-    std::ostringstream out;
-    out << std::fixed << std::setprecision(3) << s * 1e3;
-    return out.str();
 }
 
 /// --transfer-from: the stored calibration of another device of the family, carried to this one, against this
@@ -104,7 +98,7 @@ int checkTransferFrom(const CalibrateSettings& s, const std::shared_ptr<const Ha
         std::ostringstream error;
         error << std::showpos << std::fixed << std::setprecision(1) << item.errorPct << "%";
         out << std::left << std::setw(44) << item.name << std::setw(14) << item.kind << std::right << std::setw(12)
-            << seconds(item.measuredSeconds) << std::setw(12) << seconds(item.predictedSeconds) << std::setw(10)
+            << fixed(item.measuredSeconds * 1e3, 3) << std::setw(12) << fixed(item.predictedSeconds * 1e3, 3) << std::setw(10)
             << error.str() << "  " << (item.insideBound ? "yes" : "no") << '\n';
         KindErrors& k = byKind[item.kind];
         k.transferred += std::abs(item.errorPct);

@@ -1,9 +1,6 @@
 #include "cli/registry_paths.h"
 
 #include "cli/cli_common.h"
-#include "hardware/local_hardware.h"
-
-#include <algorithm>
 
 namespace graphs::cli {
 
@@ -17,28 +14,12 @@ void printUnknownHardware(const HardwareRegistry& registry, const std::string& i
 
 Result<HardwareRegistry> loadHardwareRegistry(const std::string& registryOption)
 {
-    auto registry = HardwareRegistry::load(registryDirs(registryOption));
-    if (!registry)
-        return registry;
-    if (auto cpu = readCpuInfo(); cpu) {
-        if (auto added = registry->add(localHardwareSpec(*cpu)); !added)
-            return added.error();
-    }
-    return registry;
+    return loadHardwareCatalog(registryDirs(registryOption));
 }
 
 Result<HardwareRegistry> loadHardwareEntries(const std::string& registryOption, const std::vector<std::string>& ids)
 {
-    auto registry = HardwareRegistry::loadEntries(registryDirs(registryOption), ids);
-    if (!registry)
-        return registry;
-    if (std::find(ids.begin(), ids.end(), "local") == ids.end())
-        return registry;
-    if (auto cpu = readCpuInfo(); cpu) {
-        if (auto added = registry->add(localHardwareSpec(*cpu)); !added)
-            return added.error();
-    }
-    return registry;
+    return loadHardwareCatalog(registryDirs(registryOption), ids);
 }
 
 std::shared_ptr<const HardwareSpec> findHardware(const std::string& registryOption, const std::string& id,

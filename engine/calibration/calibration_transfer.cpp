@@ -19,11 +19,6 @@ std::string lower(std::string s)
     return s;
 }
 
-bool endsWith(const std::string& s, const std::string& tail)
-{
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 /// "Ampere (GA10B)" → "Ampere"; surrounding blanks dropped.
 std::string architectureName(const std::string& architecture)
 {
@@ -96,9 +91,9 @@ Result<Calibration> transferCalibration(const Calibration& source, const Hardwar
     const double io = ratio(sourceSpec.offChipMemory().bandwidthBytesPerSecond,
         target->offChipMemory().bandwidthBytesPerSecond);
     for (auto& [key, value] : out.model.coefficients) {
-        if (endsWith(key, ":compute") || endsWith(key, ":memory"))
+        if (key.ends_with(":compute") || key.ends_with(":memory"))
             continue;
-        if (endsWith(key, ":kernels"))
+        if (key.ends_with(":kernels"))
             value *= launch;
         else if (key == "run:io")
             value *= io;

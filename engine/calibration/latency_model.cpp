@@ -149,6 +149,51 @@ Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, c
     return model;
 }
 
+std::vector<const TrainingPoint*> pointersTo(const std::vector<TrainingPoint>& points)
+{
+    std::vector<const TrainingPoint*> out;
+    out.reserve(points.size());
+    for (const TrainingPoint& p : points)
+        out.push_back(&p);
+    return out;
+}
+
+/// The points outside `group` (and `alsoOut`); ungrouped points always stay.
+std::vector<const TrainingPoint*> allBut(const std::vector<const TrainingPoint*>& points, const std::string& group,
+    const std::string& alsoOut = {})
+{
+    std::vector<const TrainingPoint*> kept;
+    for (const TrainingPoint* p : points)
+        if (p->group.empty() || (p->group != group && p->group != alsoOut))
+            kept.push_back(p);
+    return kept;
+}
+
+std::vector<const TrainingPoint*> allBut(const std::vector<TrainingPoint>& points, const std::string& group,
+    const std::string& alsoOut = {})
+{
+    return allBut(pointersTo(points), group, alsoOut);
+}
+
+/// Relative error of a group as a whole: Σ predicted / Σ measured − 1.
+double groupError(const LatencyModel& model, const std::vector<const TrainingPoint*>& points, const std::string& group)
+{
+    double predicted = 0;
+    double measured = 0;
+    for (const TrainingPoint* p : points) {
+        if (p->group == group) {
+            predicted += model.predictSeconds(p->features);
+            measured += p->measuredSeconds;
+        }
+    }
+    return measured > 0 ? predicted / measured - 1 : 0;
+}
+
+double groupError(const LatencyModel& model, const std::vector<TrainingPoint>& points, const std::string& group)
+{
+    return groupError(model, pointersTo(points), group);
+}
+
 /// The fit at `options.pooling`; when that is negative (automatic): without pooling where there are operator
 /// measurements (ungrouped points: each class is measured on its own, across shapes), else at the strength, none or
 /// as strong as the ridge, whose leave-one-group-out fits on `points` alone err least on the left-out groups (mean
@@ -176,22 +221,10 @@ Result<LatencyModel> fit(const std::vector<const TrainingPoint*>& points, const 
             o.pooling = candidate;
             double sum = 0;
             for (const std::string& g : groups) {
-                std::vector<const TrainingPoint*> kept;
-                for (const TrainingPoint* p : points)
-                    if (p->group != g)
-                        kept.push_back(p);
-                auto model = fitFixed(kept, o);
+                auto model = fitFixed(allBut(points, g), o);
                 if (!model)
                     return model.error();
-                double predicted = 0;
-                double measured = 0;
-                for (const TrainingPoint* p : points) {
-                    if (p->group == g) {
-                        predicted += model->predictSeconds(p->features);
-                        measured += p->measuredSeconds;
-                    }
-                }
-                sum += measured > 0 ? std::abs(predicted / measured - 1) : 0;
+                sum += std::abs(groupError(*model, points, g));
             }
             if (sum < best - 1e-12) {
                 best = sum;
@@ -202,16 +235,6 @@ Result<LatencyModel> fit(const std::vector<const TrainingPoint*>& points, const 
     return fitFixed(points, chosen);
 }
 
-std::vector<const TrainingPoint*> allBut(const std::vector<TrainingPoint>& points, const std::string& group,
-    const std::string& alsoOut = {})
-{
-    std::vector<const TrainingPoint*> kept;
-    for (const TrainingPoint& p : points)
-        if (p.group.empty() || (p.group != group && p.group != alsoOut))
-            kept.push_back(&p);
-    return kept;
-}
-
 std::set<std::string> groupsOf(const std::vector<TrainingPoint>& points)
 {
     std::set<std::string> groups;
@@ -219,20 +242,6 @@ std::set<std::string> groupsOf(const std::vector<TrainingPoint>& points)
         if (!p.group.empty())
             groups.insert(p.group);
     return groups;
-}
-
-/// Relative error of a group as a whole: Σ predicted / Σ measured − 1.
-double groupError(const LatencyModel& model, const std::vector<TrainingPoint>& points, const std::string& group)
-{
-    double predicted = 0;
-    double measured = 0;
-    for (const TrainingPoint& p : points) {
-        if (p.group == group) {
-            predicted += model.predictSeconds(p.features);
-            measured += p.measuredSeconds;
-        }
-    }
-    return measured > 0 ? predicted / measured - 1 : 0;
 }
 
 } // namespace

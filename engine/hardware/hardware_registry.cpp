@@ -1,6 +1,7 @@
 #include "hardware/hardware_registry.h"
 
 #include "hardware/hardware_loader.h"
+#include "hardware/local_hardware.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -110,6 +111,21 @@ std::vector<std::string> HardwareRegistry::suggestions(const std::string& id, si
     for (size_t i = 0; i < scored.size() && i < count; ++i)
         out.push_back(scored[i].second);
     return out;
+}
+
+Result<HardwareRegistry> loadHardwareCatalog(const std::vector<std::string>& directories,
+    const std::optional<std::vector<std::string>>& ids)
+{
+    auto registry = ids ? HardwareRegistry::loadEntries(directories, *ids) : HardwareRegistry::load(directories);
+    if (!registry)
+        return registry;
+    if (ids && std::find(ids->begin(), ids->end(), "local") == ids->end())
+        return registry;
+    if (auto cpu = readCpuInfo(); cpu) {
+        if (auto added = registry->add(localHardwareSpec(*cpu)); !added)
+            return added.error();
+    }
+    return registry;
 }
 
 } // namespace graphs

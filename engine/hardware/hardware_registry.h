@@ -4,6 +4,7 @@
 #include "hardware/hardware_spec.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,12 @@ private:
 
     std::vector<std::shared_ptr<const HardwareSpec>> m_entries;
 };
+
+/// The entries a command can name: every entry under `directories` (bundled, then the user's) plus `local`, this
+/// machine's generated entry (absent when /proc cannot be read). With `ids`, only those entries' files are read
+/// (HardwareRegistry::loadEntries), and `local` is generated only when named. Fails when a file cannot be read, or
+/// when a file defines `local` too.
+Result<HardwareRegistry> loadHardwareCatalog(const std::vector<std::string>& directories,
+    const std::optional<std::vector<std::string>>& ids = std::nullopt);
 
 } // namespace graphs

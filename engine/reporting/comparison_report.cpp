@@ -45,7 +45,6 @@ std::string confidenceNote(const std::vector<ComparisonRow>& rows, const std::st
     return text + (theoretical ? ", THEORETICAL elsewhere" : "");
 }
 
-
 std::string withBound(const EstimationResult& e, int decimals)
 {
     return fixed(e.value, decimals) + " ±" + fixed(e.errorBoundPct, 0) + "%";

@@ -4,7 +4,6 @@
 #include "calibration/calibration_transfer.h"
 #include "core/data_paths.h"
 #include "hardware/hardware_registry.h"
-#include "hardware/local_hardware.h"
 
 #include <algorithm>
 #include <cmath>
@@ -33,13 +32,9 @@ std::shared_ptr<const HardwareSpec> CalibrationStore::lookup(const std::string& 
     if (m_lookup)
         return m_lookup(id);
     const std::lock_guard lock(m_lookupMutex);
-    if (id == "local") {
-        auto info = readCpuInfo();
-        return info ? std::make_shared<const HardwareSpec>(localHardwareSpec(*info)) : nullptr;
-    }
     if (!m_hardwareLoaded) {
         m_hardwareLoaded = true;
-        auto loaded = HardwareRegistry::load({ bundledRegistryDir(), m_registry });
+        auto loaded = loadHardwareCatalog(registryDirs(m_registry));
         if (loaded)
             m_hardware = std::make_shared<const HardwareRegistry>(std::move(*loaded));
     }
