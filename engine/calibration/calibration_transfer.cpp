@@ -91,7 +91,7 @@ Result<Calibration> transferCalibration(const Calibration& source, const Hardwar
     const double io = ratio(sourceSpec.offChipMemory().bandwidthBytesPerSecond,
         target->offChipMemory().bandwidthBytesPerSecond);
     for (auto& [key, value] : out.model.coefficients) {
-        if (key.ends_with(":compute") || key.ends_with(":memory"))
+        if (key.ends_with(":compute") || key.ends_with(":memory") || key.ends_with(":host"))
             continue;
         if (key.ends_with(":kernels"))
             value *= launch;

@@ -33,7 +33,8 @@ constexpr double kTransferBoundFactor = 2.0;
 /// - roofs: the target's specification roofs times what the source achieved against its own specification
 ///   (vector peak, matrix peak, and each memory level's bandwidth, level by level; the off-chip ratio for every
 ///   level when the two have different numbers of levels);
-/// - `<class>:compute` and `<class>:memory` (× roof): unchanged;
+/// - `<class>:compute` and `<class>:memory` (× roof), `<class>:host` and `run:host` (× the framework's modelled host
+///   cost, which the features compute with the target's own host core): unchanged;
 /// - `<class>:kernels` (s/kernel, the fixed cost of a kernel): × target launch overhead / source launch overhead
 ///   from the specifications (unchanged when either is unknown);
 /// - per-element terms (s/element, epilogue and packing work on the vector units): × source / target vector roof;

@@ -27,12 +27,12 @@ bool gemmShaped(const std::string& opClass)
 
 double termPrior(const std::string& key)
 {
-    return endsWith(key, ":compute") || endsWith(key, ":memory") ? 1.0 : 0.0;
+    return endsWith(key, ":compute") || endsWith(key, ":memory") || endsWith(key, ":host") ? 1.0 : 0.0;
 }
 
 std::string termUnit(const std::string& key)
 {
-    if (endsWith(key, ":compute") || endsWith(key, ":memory"))
+    if (endsWith(key, ":compute") || endsWith(key, ":memory") || endsWith(key, ":host"))
         return "×";
     if (endsWith(key, ":kernels"))
         return "s/kernel";
@@ -103,6 +103,8 @@ LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& 
         SubgraphFeatures k = kernelFeatures(calibrationClass(s), static_cast<double>(s.flops.total()), bytes, roofs,
             levels);
         k.subgraph = static_cast<int>(i);
+        if (const double host = estimate.subgraphs[i].mapped.hostSeconds; host > 0)
+            k.terms[k.opClass + ":host"] = host;
         if (gemmShaped(k.opClass) && s.macs > 0) {
             // GEMM view of the kernel: M = output channels (or features), N = output positions, batched.
             const double b = static_cast<double>(std::max<int64_t>(1, s.parallelism.batch));
@@ -125,6 +127,8 @@ LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& 
         }
     }
     f.runTerms["run:io"] = io;
+    if (const double sync = hostSyncSeconds(estimate.options, *estimate.hardware); sync > 0)
+        f.runTerms["run:host"] = sync;
     f.theoreticalSeconds = estimate.summary.latency.value / 1000;
     return f;
 }

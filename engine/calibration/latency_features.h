@@ -21,9 +21,13 @@ namespace graphs {
 ///   outputs  elements written by a GEMM-shaped kernel (B·M·N) — epilogue and store cost
 ///   inputs   elements of its activation panel (B·N·K; the im2col matrix of a convolution) — packing cost
 ///   weights  elements of its other operand (B·M·K) — packing cost
+///   host     seconds of an eager framework's host cost for the kernel's operators (dispatch and launch on the
+///            hardware's host core, HostCosts); only for runtimes that have host costs
 ///   run:io   bytes of the graph's inputs and outputs, copied on every call
+///   run:host seconds of the caller's synchronisation with a GPU or an accelerator (eager runtimes)
 ///
-/// compute and memory have a prior coefficient of 1 (the roofline as measured), every other term 0.
+/// compute, memory and host have a prior coefficient of 1 (the roofline and the host cost as modelled), every other
+/// term 0.
 using FeatureVector = std::map<std::string, double>;
 
 /// The prior coefficient of a term: 1 for ":compute" and ":memory", 0 for the rest.

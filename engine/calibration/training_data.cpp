@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <sstream>
 
 namespace graphs {
 
@@ -98,6 +99,51 @@ size_t importedNodeCount(const MeasurementRecord& record)
     return std::max<size_t>(1, static_cast<size_t>(std::count(nodes.begin(), nodes.end(), ',')) + 1);
 }
 
+std::vector<std::string> importedNodeClasses(const MeasurementRecord& record)
+{
+    const std::string detail = lower(record.detail);
+    const auto colon = detail.find(':');
+    const std::string pattern = detail.substr(0, std::min(detail.find(' '), colon));
+    std::vector<std::string> names;
+    if (colon != std::string::npos) {
+        std::stringstream ss(detail.substr(colon + 1));
+        std::string name;
+        while (std::getline(ss, name, ','))
+            names.push_back(name);
+    }
+    if (names.empty())
+        names.push_back(pattern);
+    // A fused pattern names its modules in order ("conv2d_batchnorm2d_relu" for "conv1, bn1, relu"); an unfused
+    // node is known by its own name.
+    std::vector<std::string> types;
+    std::stringstream ps(pattern);
+    for (std::string t; std::getline(ps, t, '_');)
+        types.push_back(t);
+    const bool byPattern = pattern != "unfused" && types.size() == names.size();
+    std::vector<std::string> classes;
+    for (size_t i = 0; i < names.size(); ++i) {
+        const std::string& what = byPattern ? types[i] : names[i];
+        if (contains(what, "conv"))
+            classes.push_back("convolution");
+        else if (contains(what, "norm") || contains(what, "bn"))
+            classes.push_back("normalization");
+        else if (contains(what, "linear") || contains(what, "matmul") || contains(what, "fc")
+            || contains(what, "head") || contains(what, "classifier"))
+            classes.push_back(record.flops > 0 ? "matrix" : "view");
+        else if (contains(what, "pool"))
+            classes.push_back("pooling");
+        else if (contains(what, "softmax"))
+            classes.push_back("softmax");
+        else if (contains(what, "cat") || contains(what, "transpose") || contains(what, "permute"))
+            classes.push_back("data_movement");
+        else if (record.flops <= 0 && !contains(what, "add") && !contains(what, "relu"))
+            classes.push_back("view"); // flatten, getitem, getattr, size arithmetic: a call without a kernel
+        else
+            classes.push_back("elementwise");
+    }
+    return classes;
+}
+
 std::string importedOperatorClass(const MeasurementRecord& record)
 {
     const std::string detail = lower(record.detail.empty() ? record.benchmark : record.detail);
@@ -138,8 +184,17 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
                 skipped.push_back({ Diagnostic::Severity::Warning, "no FLOPs or bytes recorded", r.benchmark });
                 continue;
             }
-            point.features.subgraphs.push_back(
-                kernelFeatures(importedOperatorClass(r), r.flops, r.bytes, options.roofs));
+            SubgraphFeatures k = kernelFeatures(importedOperatorClass(r), r.flops, r.bytes, options.roofs);
+            // One operator called through the framework and synchronised after, as a single-operator harness does.
+            if (options.fusion.host && options.hardware) {
+                const std::string dispatchClass = k.opClass.starts_with("conv-") ? "convolution" : k.opClass;
+                EstimateOptions withHost;
+                withHost.hostCosts = options.fusion.host;
+                k.terms[k.opClass + ":host"]
+                    = hostOperatorSeconds(*options.fusion.host, dispatchClass, *options.hardware)
+                    + hostSyncSeconds(withHost, *options.hardware);
+            }
+            point.features.subgraphs.push_back(std::move(k));
             points.push_back(std::move(point));
             continue;
         }
@@ -152,6 +207,16 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
             SubgraphFeatures k = kernelFeatures(importedSubgraphClass(r), r.flops, r.bytes, options.roofs);
             // A fused pattern measured in an eager framework still launches one kernel per node it names.
             k.terms[k.opClass + ":kernels"] = static_cast<double>(importedNodeCount(r));
+            // Each node's host cost, and the harness's synchronisation after the subgraph (schema 2.0).
+            if (options.fusion.host && options.hardware) {
+                double host = 0;
+                for (const std::string& c : importedNodeClasses(r))
+                    host += hostOperatorSeconds(*options.fusion.host, c, *options.hardware);
+                EstimateOptions withHost;
+                withHost.hostCosts = options.fusion.host;
+                host += hostSyncSeconds(withHost, *options.hardware);
+                k.terms[k.opClass + ":host"] = host;
+            }
             point.features.subgraphs.push_back(std::move(k));
             points.push_back(std::move(point));
             continue;

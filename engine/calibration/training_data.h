@@ -27,6 +27,12 @@ struct TrainingDataOptions
 /// structure-only file and the same model with its weights are one model and are held out together.
 std::string modelGroup(const std::string& fileName);
 
+/// The estimator's operator class of each node an imported per-subgraph measurement names, for its host cost: by the
+/// fusion pattern's module types when it names one per node ("Conv2d_BatchNorm2d_ReLU: conv1, bn1, relu" →
+/// convolution, normalization, elementwise), else by the node's own name; a node without FLOPs that is no
+/// arithmetic (flatten, getitem) is a view.
+std::vector<std::string> importedNodeClasses(const MeasurementRecord& record);
+
 /// The calibration class of an imported per-subgraph measurement (kind "subgraph"), from its fusion pattern,
 /// operation type and node names ("Conv2d_BatchNorm2d_ReLU (conv2d_batchnorm): conv1, bn1, relu" → "conv-standard": the kind of a
 /// convolution is not recorded).

@@ -43,6 +43,16 @@ double theoreticalErrorBoundPct(Bottleneck b)
 
 namespace {
 
+/// The host cost of a kernel's operators on the hardware's host core, in seconds.
+double hostSeconds(const HostCosts& host, const GraphAnalysis& analysis, const Subgraph& s, const HardwareSpec& spec)
+{
+    double seconds = 0;
+    for (int n : s.descriptor.nodes)
+        seconds += hostOperatorSeconds(host, std::string(opClassName(analysis.nodes[static_cast<size_t>(n)].opClass)),
+            spec);
+    return seconds;
+}
+
 constexpr double kTheoreticalEnergyBoundPct = 60;
 constexpr double kLowestClockShare = 0.3; ///< DVFS does not go lower; below it the limit is reported exceeded
 
@@ -78,22 +88,48 @@ struct SubgraphCost
     double overheadSeconds = 0;
     double computeJoules = 0;
     double memoryJoules = 0;
+    double hostSeconds = 0; ///< the framework's cost on the host core before the kernel can run
 
     double seconds(double f) const { return std::max(computeSeconds / f, memorySeconds) + overheadSeconds; }
+};
+
+/// Host and device in one timeline (docs/architecture/estimation.md, "Host cost of an eager framework"). On a CPU
+/// the host core runs the kernels too: a kernel starts when its dispatch is done, so the two add. A GPU or an
+/// accelerator runs a kernel while the host dispatches the next ones: a kernel starts when the device is free and its
+/// own dispatch is done.
+struct Timeline
+{
+    bool overlapped = false;
+    double host = 0;   ///< when the host finishes dispatching the kernels so far
+    double device = 0; ///< when the device finishes them
+
+    /// Adds one kernel and returns how much later the last kernel now finishes.
+    double add(double hostSeconds, double deviceSeconds)
+    {
+        const double before = device;
+        if (overlapped) {
+            host += hostSeconds;
+            device = std::max(device, host) + deviceSeconds;
+        } else {
+            device += hostSeconds + deviceSeconds;
+        }
+        return device - before;
+    }
 };
 
 struct ModelCost
 {
     std::vector<SubgraphCost> parts;
     double staticWatts = 0;
-    double callSeconds = 0;
+    double callSeconds = 0; ///< once per inference: a compiled program's dispatch, an eager caller's synchronisation
+    bool hostOverlaps = false;
 
     double seconds(double f) const
     {
-        double t = callSeconds;
+        Timeline timeline { hostOverlaps };
         for (const SubgraphCost& c : parts)
-            t += c.seconds(f);
-        return t;
+            timeline.add(c.hostSeconds, c.seconds(f));
+        return timeline.device + callSeconds;
     }
     double dynamicJoules(double f) const
     {
@@ -129,6 +165,21 @@ double clockShareUnder(const ModelCost& cost, double limit, double ceiling)
 
 } // namespace
 
+double hostOperatorSeconds(const HostCosts& host, const std::string& opClass, const HardwareSpec& hardware)
+{
+    double us = host.dispatch(opClass);
+    if (hardware.mapper != MapperKind::Cpu && opClass != "view" && opClass != "metadata")
+        us += host.launchUs;
+    return us * 1e-6 / hardware.host.relativeSpeed;
+}
+
+double hostSyncSeconds(const EstimateOptions& options, const HardwareSpec& hardware)
+{
+    if (!options.hostCosts || hardware.mapper == MapperKind::Cpu)
+        return 0;
+    return options.hostCosts->syncUs * 1e-6 / hardware.host.relativeSpeed;
+}
+
 Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partition& partition,
     std::shared_ptr<const HardwareSpec> hardware, const EstimateOptions& options, const std::string& runtime)
 {
@@ -156,7 +207,10 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
     // per inference, and a layer costs only its pipeline fill and drain (in the mapper). CPUs and GPUs pay per kernel.
     const bool perCall = spec.mapper == MapperKind::Systolic;
     const double launchUs = options.kernelOverheadUs.value_or(perCall ? 0.0 : spec.launchOverheadUs);
-    const double callSeconds = perCall ? spec.launchOverheadUs * 1e-6 : 0.0;
+    // An eager framework pays its host cost per operator on the device's host core, and its caller waits for a
+    // GPU or an accelerator once per inference.
+    const bool onDevice = spec.mapper != MapperKind::Cpu;
+    const double callSeconds = (perCall ? spec.launchOverheadUs * 1e-6 : 0.0) + hostSyncSeconds(options, spec);
     // A GPU kernel or an accelerator layer cannot finish before its first loads and its last stores have each made
     // a round trip to off-chip memory (the next kernel or layer depends on them): two latencies per kernel.
     const double roundTrips = spec.mapper == MapperKind::Cpu ? 0.0
@@ -173,6 +227,8 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
     for (const Subgraph& s : partition.subgraphs) {
         MappedSubgraph m = mapper->map(s, spec, p);
         m.overheadSeconds = s.zeroCost ? 0 : launchUs * 1e-6 + roundTrips;
+        if (options.hostCosts)
+            m.hostSeconds = hostSeconds(*options.hostCosts, analysis, s, spec);
         trafficOptions.activeShare.push_back(m.activeShare);
         mapped.push_back(std::move(m));
     }
@@ -181,6 +237,7 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
     ModelCost cost;
     cost.staticWatts = spec.staticWatts > 0 ? spec.staticWatts : spec.idleWatts;
     cost.callSeconds = callSeconds;
+    cost.hostOverlaps = onDevice;
     for (size_t i = 0; i < partition.subgraphs.size(); ++i) {
         const Subgraph& s = partition.subgraphs[i];
         MappedSubgraph& m = mapped[i];
@@ -200,6 +257,7 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
         c.computeSeconds = m.computeSeconds;
         c.memorySeconds = m.memorySeconds;
         c.overheadSeconds = m.overheadSeconds;
+        c.hostSeconds = m.hostSeconds;
         const double matrixOps = m.executedMatrixFlops;
         const double vectorOps = static_cast<double>(s.flops.vector)
             + static_cast<double>(s.flops.transcendental) * options.priors.transcendentalCost;
@@ -232,6 +290,7 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
     std::map<Bottleneck, double> shareByBottleneck;
 
     estimate.subgraphs.reserve(partition.subgraphs.size());
+    Timeline timeline { onDevice };
     for (size_t i = 0; i < partition.subgraphs.size(); ++i) {
         const Subgraph& s = partition.subgraphs[i];
         SubgraphEstimate e;
@@ -242,10 +301,12 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
         m.computeSeconds /= f;
         m.attainablePeak *= f;
         const double roof = std::max(m.computeSeconds, m.memorySeconds);
-        const double seconds = roof + m.overheadSeconds;
-        if (s.zeroCost)
+        // The kernel's share of the timeline: its roof and fixed costs, and whatever of its host cost the device
+        // waits for.
+        const double seconds = timeline.add(m.hostSeconds, roof + m.overheadSeconds);
+        if (s.zeroCost && seconds <= 0)
             e.bottleneck = Bottleneck::None;
-        else if (m.overheadSeconds > roof)
+        else if (seconds - roof > roof)
             e.bottleneck = Bottleneck::Overhead;
         else
             e.bottleneck = m.computeSeconds >= m.memorySeconds ? Bottleneck::Compute : Bottleneck::Memory;

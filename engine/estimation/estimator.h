@@ -7,6 +7,7 @@
 #include "estimation/traffic_model.h"
 #include "hardware/hardware_spec.h"
 #include "hardware/mapper.h"
+#include "transform/fusion_rules.h"
 #include "transform/partition.h"
 
 #include <memory>
@@ -67,6 +68,8 @@ struct EstimateOptions
     /// Fixed cost per kernel of the runtime (µs), replacing the spec's launch overhead: a runtime that replays kernels
     /// from a CUDA graph pays less than one that launches each. Unset: the spec's.
     std::optional<double> kernelOverheadUs;
+    /// An eager framework's host costs (the runtime profile's), paid on the hardware's host core; unset: none.
+    std::optional<HostCosts> hostCosts;
     double workspaceBytes = 0; ///< runtime scratch memory, live throughout
     bool powerLimit = true; ///< apply the power limit (clocks drop when modelled power exceeds the TDP)
     /// A configured power limit (nvidia-smi -pl, a power mode) below the TDP; unset: the TDP.
@@ -99,6 +102,15 @@ struct ModelEstimate
 ///     double ms = estimate->summary.latency.value;
 Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partition& partition,
     std::shared_ptr<const HardwareSpec> hardware, const EstimateOptions& options, const std::string& runtime = {});
+
+/// The host cost of one operator of `opClass` (the estimator's class name: "convolution", "view", …) under an eager
+/// runtime's host costs on `hardware`'s host core, in seconds: its dispatch, and on a GPU or an accelerator the launch
+/// of its kernel (views and shape arithmetic launch none).
+double hostOperatorSeconds(const HostCosts& host, const std::string& opClass, const HardwareSpec& hardware);
+
+/// The seconds an eager caller waits once per call for a GPU or an accelerator to finish (0 on a CPU, or without
+/// host costs).
+double hostSyncSeconds(const EstimateOptions& options, const HardwareSpec& hardware);
 
 /// The uncalibrated error band (±%) a theoretical estimate carries for a subgraph with this bottleneck.
 double theoreticalErrorBoundPct(Bottleneck b);

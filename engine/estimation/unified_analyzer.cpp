@@ -43,6 +43,10 @@ EstimateOptions runtimeOptions(const FusionRules& fusion, const HardwareSpec& ha
     auto it = fusion.kernelOverheadUs.find(std::string(categoryName(hardware.category)));
     if (it != fusion.kernelOverheadUs.end())
         options.kernelOverheadUs = it->second;
+    options.hostCosts = fusion.host;
+    // On a CPU the framework's dispatch is the kernel's fixed cost: the entry's launch overhead is not paid again.
+    if (fusion.host && hardware.mapper == MapperKind::Cpu && !options.kernelOverheadUs)
+        options.kernelOverheadUs = 0.0;
     options.workspaceBytes = fusion.workspaceBytes;
     return options;
 }

@@ -171,7 +171,8 @@ HardwareSpec readSpec(YamlReader& r, const YAML::Node& root, const std::string& 
 {
     r.checkMap(root, "",
         { "schema", "id", "name", "vendor", "category", "mapper", "architecture", "process_nm", "release_year",
-            "form_factor", "module", "compute", "memory", "power", "energy", "overheads", "sources", "notes" },
+            "form_factor", "module", "compute", "memory", "power", "energy", "overheads", "host", "sources",
+            "notes" },
         { "schema", "id", "name", "vendor", "category", "mapper", "architecture", "process_nm", "compute", "memory",
             "power", "overheads", "sources" });
     if (r.integer(root["schema"], "schema", 1, 1000) != 1)
@@ -273,6 +274,16 @@ HardwareSpec readSpec(YamlReader& r, const YAML::Node& root, const std::string& 
     if (spec.launchOverheadUs < 0 || spec.launchOverheadUs > 1e6)
         r.fail(overheads["launch_us"], "overheads.launch_us", "must be between 0 and 1e6 µs");
     r.figure("overheads.launch_us", overheads["launch_us"]);
+
+    if (const YAML::Node host = root["host"]) {
+        r.checkMap(host, "host", { "core", "relative_speed" }, { "core", "relative_speed" });
+        spec.host.core = r.string(host["core"], "host.core");
+        spec.host.relativeSpeed = r.number(host["relative_speed"], "host.relative_speed");
+        if (spec.host.relativeSpeed < 0.01 || spec.host.relativeSpeed > 100)
+            r.fail(host["relative_speed"], "host.relative_speed", "must be between 0.01 and 100");
+        spec.host.stated = true;
+        r.figure("host.relative_speed", host["relative_speed"]);
+    }
 
     r.checkSequence(root["sources"], "sources");
     for (size_t i = 0; i < root["sources"].size(); ++i)

@@ -68,6 +68,17 @@ struct SourceReference
     std::vector<std::string> covers;
 };
 
+/// The core that runs a framework's host code for a device: a CPU entry's own core, a Jetson's Arm cores, the typical
+/// host of a datacenter part. Its speed is relative to the reference core a runtime profile's host costs were
+/// measured on (HostCosts in transform/fusion_rules.h): a framework's cost per operator is the reference cost
+/// divided by it.
+struct HostCore
+{
+    std::string core = "the reference core (assumed)";
+    double relativeSpeed = 1; ///< single-thread integer speed / the reference core's
+    bool stated = false;      ///< the entry states it (with a source); otherwise the reference core is assumed
+};
+
 /// A vendor specification of one SKU, as the registry holds it; figures that follow from others are derived.
 struct HardwareSpec
 {
@@ -93,6 +104,7 @@ struct HardwareSpec
     std::map<Precision, double> vectorEnergyPjPerOp; ///< on the vector datapath (rule E4)
     bool energyPerOpDerived = false; ///< energyPjPerOp comes from rule E4, not from a source
     double launchOverheadUs = 0;
+    HostCore host;
     std::vector<SourceReference> sources;
 
     std::string file;         ///< where it was loaded from ("" for generated entries)

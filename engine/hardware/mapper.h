@@ -28,6 +28,9 @@ struct MappedSubgraph
     double computeSeconds = 0;
     double memorySeconds = 0;      ///< the slowest level's time (levels stream concurrently)
     double overheadSeconds = 0;
+    /// An eager framework's cost on the host core for the kernel's operators (dispatch, and the launch on a GPU or an
+    /// accelerator), set by the estimator from the runtime's host costs; 0 for runtimes without them.
+    double hostSeconds = 0;
     int memoryLevel = 0;           ///< index into HardwareSpec::memory of the level whose time binds
     double bytesMoved = 0;         ///< boundary bytes at the execution precision
     std::vector<double> levelBytes;   ///< bytes through each level (aligned with HardwareSpec::memory)

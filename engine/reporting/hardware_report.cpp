@@ -145,6 +145,8 @@ std::string hardwareDetailText(const HardwareSpec& spec, const std::vector<std::
     if (anyDerived)
         out << "\n              * derived by the registry's energy rules (docs/hardware/energy.md), not typed";
     out << "\nlaunch        " << fixed(spec.launchOverheadUs, 1) << " µs per kernel\n";
+    out << "host core     " << spec.host.core << ", " << fixed(spec.host.relativeSpeed, 2)
+        << "× the reference core's single-thread speed (eager frameworks' host cost per operator)\n";
     out << "\nsources\n";
     for (const SourceReference& s : spec.sources) {
         out << "  - " << s.title << " (" << s.publisher << (s.year ? ", " + std::to_string(s.year) : std::string())
@@ -190,7 +192,10 @@ std::string hardwareDetailJson(const HardwareSpec& spec, const std::vector<std::
         { "clusters", clusters }, { "peak_ops_per_s", peaksJson(spec) }, { "memory", memory },
         { "tdp_w", spec.tdpWatts }, { "idle_w", spec.idleWatts }, { "static_w", spec.staticWatts },
         { "energy_pj_per_op", energy }, { "energy_derived", spec.energyPerOpDerived },
-        { "launch_overhead_us", spec.launchOverheadUs }, { "sources", sources }, { "file", spec.file } };
+        { "launch_overhead_us", spec.launchOverheadUs },
+        { "host", { { "core", spec.host.core }, { "relative_speed", spec.host.relativeSpeed },
+                      { "stated", spec.host.stated } } },
+        { "sources", sources }, { "file", spec.file } };
     return doc.dump(2) + "\n";
 }
 

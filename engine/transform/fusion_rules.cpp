@@ -22,7 +22,7 @@ std::set<std::string> readOps(const YamlReader& r, const YAML::Node& node, const
 
 FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::string& expectedId)
 {
-    r.checkMap(root, "", { "schema", "id", "name", "fusion", "overheads", "memory" },
+    r.checkMap(root, "", { "schema", "id", "name", "fusion", "overheads", "memory", "host" },
         { "schema", "id", "name", "fusion" });
     if (r.integer(root["schema"], "schema", 1, 1000) != 1)
         r.fail(root["schema"], "schema", "this program reads schema 1");
@@ -93,6 +93,34 @@ FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::st
             rules.kernelOverheadUs[category] = us;
         }
     }
+    if (const YAML::Node h = root["host"]) {
+        r.checkMap(h, "host", { "reference", "dispatch_us", "launch_us", "sync_us" },
+            { "reference", "dispatch_us", "launch_us", "sync_us" });
+        HostCosts host;
+        host.reference = r.string(h["reference"], "host.reference");
+        const auto microseconds = [&](const YAML::Node& node, const std::string& path) {
+            const double us = r.number(node, path);
+            if (us < 0 || us > 1e6)
+                r.fail(node, path, "must be between 0 and 1e6 µs");
+            return us;
+        };
+        const YAML::Node d = h["dispatch_us"];
+        r.checkMap(d, "host.dispatch_us",
+            { "default", "matrix", "convolution", "elementwise", "normalization", "softmax", "pooling", "reduction",
+                "data_movement", "view", "control_flow", "unknown" },
+            { "default" });
+        for (auto it = d.begin(); it != d.end(); ++it) {
+            const std::string opClass = it->first.as<std::string>();
+            const double us = microseconds(it->second, "host.dispatch_us." + opClass);
+            if (opClass == "default")
+                host.defaultDispatchUs = us;
+            else
+                host.dispatchUs[opClass] = us;
+        }
+        host.launchUs = microseconds(h["launch_us"], "host.launch_us");
+        host.syncUs = microseconds(h["sync_us"], "host.sync_us");
+        rules.host = host;
+    }
     if (const YAML::Node m = root["memory"]) {
         r.checkMap(m, "memory", { "workspace_mib" }, { "workspace_mib" });
         const double mib = r.number(m["workspace_mib"], "memory.workspace_mib");
@@ -104,6 +132,14 @@ FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::st
 }
 
 } // namespace
+
+double HostCosts::dispatch(const std::string& opClass) const
+{
+    if (opClass == "metadata")
+        return 0; // shape arithmetic is folded into constants before the graph runs
+    auto it = dispatchUs.find(opClass);
+    return it != dispatchUs.end() ? it->second : defaultDispatchUs;
+}
 
 Result<FusionRules> parseFusionRules(const std::string& text, const std::string& displayName)
 {

@@ -3,6 +3,7 @@
 #include "core/error.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,6 +36,23 @@ struct FusionPattern
     std::set<std::string> inputNotFrom;
 };
 
+/// What an eager framework costs on its host core, measured on a reference core (scripts/measure-eager-dispatch.py):
+/// every operator is a call through the framework (a Python module call and a dispatch) before any kernel runs, a
+/// kernel on a GPU or an accelerator is also launched from the host, and a caller that waits for the device
+/// synchronises once per call. An entry's host core runs these at its own single-thread speed
+/// (HardwareSpec::host). See docs/architecture/estimation.md ("Host cost of an eager framework").
+struct HostCosts
+{
+    std::string reference;                 ///< the core the figures were measured on
+    std::map<std::string, double> dispatchUs; ///< per operator, by operator class name ("convolution", "view", …)
+    double defaultDispatchUs = 0;          ///< classes the map does not name
+    double launchUs = 0;                   ///< host side of launching one kernel on a GPU or an accelerator
+    double syncUs = 0;                     ///< one synchronisation with the device, and the caller's timing of it
+
+    /// The dispatch cost of one operator of `opClass` (the estimator's class name) on the reference core, µs.
+    double dispatch(const std::string& opClass) const;
+};
+
 /// How a runtime groups nodes into kernels; data, loaded from registries/runtimes/<id>.yaml.
 struct FusionRules
 {
@@ -52,6 +70,9 @@ struct FusionRules
     /// has none, the hardware entry's launch overhead applies.
     std::map<std::string, double> kernelOverheadUs;
     double workspaceBytes = 0; ///< scratch memory the runtime documents, live throughout an inference
+    /// Host cost per operator of an eager framework; unset for runtimes that replay a prepared plan, whose cost
+    /// per kernel is kernelOverheadUs or the hardware entry's launch overhead.
+    std::optional<HostCosts> host;
 };
 
 /// Loads a runtime profile; errors name the file, line and key.
