@@ -107,7 +107,10 @@ int runAnalyze(const AnalyzeSettings& s)
                     : c.energy                                      ? "energy"
                                                                     : "nothing";
                 if (c.transferredFrom.empty())
-                    std::cerr << "graphs: " << what << " calibrated with " << c.profile.file << '\n';
+                    std::cerr << "graphs: " << what << " calibrated with " << c.profile.file
+                              << (c.priorFrom.empty() ? std::string()
+                                                      : " (adapted from the calibration of " + c.priorFrom + ")")
+                              << '\n';
                 else
                     std::cerr << "graphs: latency interpolated from the calibration of " << c.transferredFrom << " ("
                               << c.profile.file << "), scaled to " << outcome->estimate->hardware->id

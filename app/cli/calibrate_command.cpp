@@ -4,6 +4,7 @@
 #include "calibration/calibration_profile.h"
 #include "calibration/calibration_transfer.h"
 #include "calibration/energy_fit.h"
+#include "calibration/few_shot.h"
 #include "cli/cli_common.h"
 #include "cli/registry_paths.h"
 #include "reporting/calibration_report.h"
@@ -19,6 +20,7 @@
 #include <iomanip>
 #include <map>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace graphs::cli {
@@ -40,6 +42,8 @@ struct CalibrateSettings
     std::string pooling = "auto";
     bool noSave = false;
     std::string transferFrom;
+    std::string priorFrom;
+    std::vector<std::string> holdOut;
 };
 
 std::string utcNow()
@@ -115,6 +119,158 @@ int checkTransferFrom(const CalibrateSettings& s, const std::shared_ptr<const Ha
     return emit(out.str(), {});
 }
 
+std::string percentText(double pct)
+{
+    return fixed(pct, 1) + "%";
+}
+
+/// The few-shot curve and the per-model errors behind it, as text.
+std::string fewShotText(const FewShotResult& r, const std::string& priorHardware, const std::string& priorProfile,
+    const HardwareSpec& target)
+{
+    const Calibration& c = r.calibration;
+    std::ostringstream out;
+    out << "few-shot adaptation of " << target.id << " × " << c.profile.runtime << " "
+        << precisionName(c.profile.precision) << ": its fit pulled towards the calibration of " << priorHardware
+        << " (" << priorProfile << "), carried over (family " << hardwareFamily(target) << "; stated bound ±"
+        << std::fixed << std::setprecision(1) << r.priorBoundPct << "%)\n";
+    out << r.curve.models.size() << " model(s) of " << target.id
+        << " measured; each left out in turn and estimated by fits on every set of k of the others (k = 0: the "
+           "carried-over calibration alone); bound: what that fit states from its own models; roofline prior: the same fits pulled towards the "
+           "roofline instead\n\n";
+    out << std::right << std::setw(6) << "models" << std::setw(7) << "cases" << std::setw(9) << "MAPE"
+        << std::setw(9) << "median" << std::setw(9) << "worst" << std::setw(11) << "bound" << "  coverage"
+        << "   roofline prior: MAPE\n";
+    for (size_t i = 0; i < r.curve.steps.size(); ++i) {
+        const FewShotStep& k = r.curve.steps[i];
+        out << std::setw(6) << k.models << std::setw(7) << k.cases << std::setw(9) << percentText(k.mapePct)
+            << std::setw(9) << percentText(k.medianPct) << std::setw(9) << percentText(k.worstPct) << std::setw(11)
+            << "±" + percentText(k.meanBoundPct) << "  " << std::left << std::setw(8)
+            << std::to_string(k.inside) + " of " + std::to_string(k.cases) << std::right << std::setw(25)
+            << (i < r.roofline.steps.size() ? percentText(r.roofline.steps[i].mapePct) : "-") << '\n';
+    }
+    out << "\nmean |error| of each model after k models\n" << std::left << std::setw(30) << "model" << std::right;
+    for (const FewShotStep& k : r.curve.steps)
+        out << std::setw(9) << ("k=" + std::to_string(k.models));
+    out << '\n';
+    for (const FewShotModel& m : r.curve.models) {
+        out << std::left << std::setw(30) << m.model << std::right;
+        for (double e : m.errorPct)
+            out << std::setw(9) << percentText(e);
+        out << '\n';
+    }
+    return out.str();
+}
+
+nlohmann::json fewShotJson(const FewShotResult& r, const std::string& priorHardware, const std::string& priorProfile)
+{
+    nlohmann::json steps = nlohmann::json::array();
+    for (const FewShotStep& k : r.curve.steps)
+        steps.push_back({ { "models", k.models }, { "cases", k.cases }, { "mape_pct", k.mapePct },
+            { "median_pct", k.medianPct }, { "worst_pct", k.worstPct }, { "mean_bound_pct", k.meanBoundPct },
+            { "inside_bound", k.inside } });
+    nlohmann::json models = nlohmann::json::array();
+    for (const FewShotModel& m : r.curve.models)
+        models.push_back({ { "model", m.model }, { "error_pct", m.errorPct } });
+    nlohmann::json roofline = nlohmann::json::array();
+    for (const FewShotStep& k : r.roofline.steps)
+        roofline.push_back({ { "models", k.models }, { "mape_pct", k.mapePct }, { "median_pct", k.medianPct } });
+    return { { "prior_hardware", priorHardware }, { "prior_profile", priorProfile },
+        { "prior_bound_pct", r.priorBoundPct }, { "curve", steps }, { "models", models },
+        { "roofline_prior_curve", roofline } };
+}
+
+/// --prior-from: this device's few measured models fitted with the ridge pulling towards another device's calibration
+/// carried over to it; the leave-one-model-out curve against the number of models; the profile saved names the prior.
+int adaptFromPrior(const CalibrateSettings& s, const std::shared_ptr<const HardwareSpec>& target,
+    const FusionRules& fusion, CalibrationProfile profile, const std::string& registryDir)
+{
+    // A profile file, or a device whose profile of this runtime and precision is stored (as --transfer-from).
+    std::string path;
+    std::error_code ec;
+    if (fs::is_regular_file(s.priorFrom, ec) || s.priorFrom.ends_with(".yaml")) {
+        path = fs::absolute(s.priorFrom).lexically_normal().string();
+        if (!fs::is_regular_file(path, ec)) {
+            printError(Error { ErrorCode::Io, "cannot read the calibration profile", path });
+            return ExitFailure;
+        }
+    } else {
+        int code = ExitOk;
+        const auto source = findHardware(s.registry, s.priorFrom, code);
+        if (!source)
+            return code;
+        path = calibrationProfilePath(registryDir, source->id, s.runtime, profile.precision);
+        if (!fs::exists(path, ec)) {
+            printError("no calibration of " + source->id + " × " + s.runtime + " " + s.precision + " is stored ("
+                + path + "): run 'graphs calibrate -H " + source->id + " -r " + s.runtime + " -p " + s.precision
+                + "' first, or give --prior-from a profile file");
+            return ExitFailure;
+        }
+    }
+    auto priorProfile = loadCalibrationProfile(path);
+    if (!priorProfile) {
+        printError(priorProfile.error());
+        return ExitFailure;
+    }
+    if (priorProfile->precision != profile.precision) {
+        printError("the prior " + path + " is " + std::string(precisionName(priorProfile->precision)) + ", not "
+            + s.precision + ": a prior carries a calibration across devices of one family, not across precisions");
+        return ExitUsage;
+    }
+    if (priorProfile->hardware == target->id) {
+        printError("--prior-from names a calibration of " + target->id
+            + " itself: a prior comes from another device of its family");
+        return ExitUsage;
+    }
+    const SpecLookup lookup = [&](const std::string& id) -> std::shared_ptr<const HardwareSpec> {
+        auto entries = loadHardwareEntries(s.registry, { id });
+        return entries ? entries->find(id) : nullptr;
+    };
+    auto prior = carriedPrior(path, target, lookup, registryDir);
+    if (!prior) {
+        printError(prior.error());
+        return prior.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
+    }
+    profile.priorHardware = priorProfile->hardware;
+    profile.priorProfile = path;
+    FewShotRequest request { profile, target, fusion, registryDir, std::move(*prior) };
+    auto adapted = adaptCalibration(request);
+    if (!adapted) {
+        printError(adapted.error());
+        return ExitFailure;
+    }
+    Calibration& calibration = adapted->calibration;
+    printDiagnostics(calibration.diagnostics);
+    profile.points = calibration.points.size();
+    profile.models = calibration.groupErrors.size();
+    double mape = 0;
+    for (const auto& [g, e] : calibration.groupErrors)
+        mape += std::abs(e);
+    profile.lomoMapePct = profile.models ? mape / static_cast<double>(profile.models) * 100 : 0;
+    profile.errorBoundPct = calibration.errorBoundPct;
+    calibration.profile = profile;
+
+    std::string report;
+    if (s.format == "json") {
+        nlohmann::json root = nlohmann::json::parse(calibrationJson(calibration, *target));
+        root["few_shot"] = fewShotJson(*adapted, profile.priorHardware, path);
+        report = root.dump(2) + "\n";
+    } else {
+        report = fewShotText(*adapted, profile.priorHardware, path, *target) + "\n"
+            + calibrationText(calibration, *target);
+    }
+    if (!s.noSave) {
+        const std::string saved = calibrationProfilePath(registryDir, s.hardware, s.runtime, profile.precision);
+        if (auto ok = saveCalibrationProfile(profile, saved); !ok) {
+            printError(ok.error());
+            return ExitFailure;
+        }
+        std::cerr << "graphs: calibration profile saved to " << saved << " (adapted from " << profile.priorHardware
+                  << "'s)\n";
+    }
+    return emit(report, {});
+}
+
 int runCalibrate(const CalibrateSettings& s)
 {
     const auto precision = parsePrecision(s.precision);
@@ -172,9 +328,25 @@ int runCalibrate(const CalibrateSettings& s)
     }
     for (const std::string& m : s.models)
         profile.modelDirs.push_back(fs::absolute(m).lexically_normal().string());
+    for (const std::string& m : s.holdOut) {
+        if (std::find(profile.holdOut.begin(), profile.holdOut.end(), m) == profile.holdOut.end())
+            profile.holdOut.push_back(m);
+    }
 
+    if (!s.transferFrom.empty() && !s.priorFrom.empty()) {
+        printError("--transfer-from and --prior-from exclude each other: the first checks a carried-over calibration, "
+                   "the second fits this device's measurements towards one");
+        return ExitUsage;
+    }
+    if (!profile.holdOut.empty() && (!s.transferFrom.empty() || !s.priorFrom.empty())) {
+        printError("--hold-out applies to a fit of this device's own measurements, not to --transfer-from or "
+                   "--prior-from (whose reports leave models out already)");
+        return ExitUsage;
+    }
     if (!s.transferFrom.empty())
         return checkTransferFrom(s, spec, *fusion, profile, registryDir);
+    if (!s.priorFrom.empty())
+        return adaptFromPrior(s, spec, *fusion, profile, registryDir);
 
     auto calibration = buildCalibration(profile, spec, *fusion, registryDir, CrossValidation::Nested);
     if (!calibration) {
@@ -242,6 +414,15 @@ std::function<int()> addCalibrateCommand(CLI::App& app)
     cmd->add_option("--transfer-from", s->transferFrom,
         "Instead of fitting: carry the stored calibration of this other device of the family (same runtime and "
         "precision) to --hardware and report its errors on --hardware's measurements");
+    cmd->add_option("--hold-out", s->holdOut,
+           "Models (names as the leave-one-model-out table gives them) held out of every fit and of the bound, then "
+           "estimated by the final fit: an honest check on models it never saw; the saved profile keeps them out")
+        ->delimiter(',');
+    cmd->add_option("--prior-from", s->priorFrom,
+        "Few-shot adaptation: fit --hardware's measured models with the ridge pulling towards the calibration of "
+        "another device of the family carried over (a profile file, or a device id whose profile of this runtime and "
+        "precision is stored); reports the leave-one-model-out error after 0 to 3 models and saves the adapted "
+        "profile");
     return [s] { return runCalibrate(*s); };
 }
 

@@ -3,6 +3,7 @@
 #include "calibration/latency_features.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace graphs {
 
@@ -20,6 +21,9 @@ std::string sourceOf(const Calibration& c, const char* what)
     if (!c.transferredFrom.empty())
         return std::string("interpolated ") + what + ": the calibration of " + fitted
             + ", scaled to this device's specification; error bound twice that calibration's cross-validated one";
+    if (!c.priorFrom.empty() && std::string_view(what) == "latency") // the energy fit has no prior
+        return std::string("calibrated ") + what + ": " + fitted + ", adapted from the calibration of " + c.priorFrom
+            + " carried over as the fit's prior; error bound from cross-validation";
     return std::string("calibrated ") + what + ": " + fitted + "; error bound from cross-validation";
 }
 

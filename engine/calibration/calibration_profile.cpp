@@ -51,7 +51,8 @@ Result<CalibrationProfile> loadCalibrationProfile(const std::string& path)
     try {
         const YAML::Node root = YAML::Load(text.str());
         reader.checkMap(root, "",
-            { "hardware", "runtime", "precision", "created", "tool", "fit", "measurements", "models", "summary" },
+            { "hardware", "runtime", "precision", "created", "tool", "fit", "measurements", "models", "hold_out", "prior",
+                "summary" },
             { "hardware", "runtime", "precision", "measurements" });
         CalibrationProfile p;
         p.file = path;
@@ -92,6 +93,16 @@ Result<CalibrationProfile> loadCalibrationProfile(const std::string& path)
             reader.checkSequence(models, "models", false);
             for (size_t i = 0; i < models.size(); ++i)
                 p.modelDirs.push_back(reader.string(models[i], "models[" + std::to_string(i) + "]"));
+        }
+        if (const YAML::Node held = root["hold_out"]) {
+            reader.checkSequence(held, "hold_out", false);
+            for (size_t i = 0; i < held.size(); ++i)
+                p.holdOut.push_back(reader.string(held[i], "hold_out[" + std::to_string(i) + "]"));
+        }
+        if (const YAML::Node prior = root["prior"]) {
+            reader.checkMap(prior, "prior", { "hardware", "profile" }, { "hardware", "profile" });
+            p.priorHardware = reader.string(prior["hardware"], "prior.hardware");
+            p.priorProfile = reader.string(prior["profile"], "prior.profile");
         }
         if (const YAML::Node s = root["summary"]) {
             reader.checkMap(s, "summary", { "points", "models", "lomo_mape_pct", "error_bound_pct" }, {});
@@ -141,6 +152,17 @@ Status saveCalibrationProfile(const CalibrationProfile& p, const std::string& pa
     for (const std::string& m : p.modelDirs)
         out << m;
     out << YAML::EndSeq;
+    if (!p.holdOut.empty()) {
+        out << YAML::Key << "hold_out" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        for (const std::string& m : p.holdOut)
+            out << m;
+        out << YAML::EndSeq;
+    }
+    if (!p.priorProfile.empty()) {
+        out << YAML::Key << "prior" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "hardware" << YAML::Value << p.priorHardware;
+        out << YAML::Key << "profile" << YAML::Value << p.priorProfile << YAML::EndMap;
+    }
     auto round1 = [](double v) { return std::isfinite(v) ? std::round(v * 10) / 10 : 0.0; };
     out << YAML::Key << "summary" << YAML::Value << YAML::Flow << YAML::BeginMap;
     out << YAML::Key << "points" << YAML::Value << p.points;
@@ -187,7 +209,7 @@ Result<ProfileRecords> loadProfileRecords(const CalibrationProfile& profile, con
 
 Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::shared_ptr<const HardwareSpec> hardware,
     const FusionRules& fusion, const std::string& registryDir, CrossValidation validation,
-    const ProgressCallback& progress)
+    const ProgressCallback& progress, const Calibration* prior)
 {
     // Rebuilding the points (each measured model estimated again) takes the first half, the folds the rest.
     auto step = [&](double from, double to) -> ProgressCallback {
@@ -203,7 +225,14 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
         return loadedRecords.error();
     std::vector<MeasurementRecord>& records = loadedRecords->records;
     const std::vector<std::string>& sources = loadedRecords->sources;
-    c.roofs = fitRoofline(records, *hardware, profile.precision);
+    // The prior's coefficients are relative to its roofs: the features must be measured against the same ones.
+    c.roofs = prior ? prior->roofs : fitRoofline(records, *hardware, profile.precision);
+    FitOptions fitOptions = profile.fit;
+    if (prior) {
+        fitOptions.prior = std::make_shared<const LatencyModel>(prior->model);
+        c.prior = fitOptions.prior;
+        c.priorFrom = prior->transferredFrom.empty() ? prior->profile.hardware : prior->transferredFrom;
+    }
     std::vector<MeasurementRecord> measured; // energy is the runs', not the roofs'
     std::copy_if(records.begin(), records.end(), std::back_inserter(measured),
         [](const MeasurementRecord& r) { return r.kind != "roof"; });
@@ -227,17 +256,56 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
     if (!points)
         return points.error();
     c.points = std::move(*points);
+    if (prior) {
+        // Few-shot adaptation counts whole models: a device's operator rows would move the fit before any model
+        // is measured, and the curve of error against models measured would not start at the transfer.
+        const auto operators = std::count_if(c.points.begin(), c.points.end(),
+            [](const TrainingPoint& p) { return p.group.empty(); });
+        if (operators > 0) {
+            c.diagnostics.push_back(Diagnostic { Diagnostic::Severity::Note,
+                std::to_string(operators) + " operator measurement(s) of " + profile.hardware
+                    + " not fitted: an adapted calibration is fitted on whole models only",
+                profile.hardware });
+            std::erase_if(c.points, [](const TrainingPoint& p) { return p.group.empty(); });
+        }
+    }
+    // Models held out of every fit: set aside before anything is fitted or cross-validated.
+    std::vector<TrainingPoint> heldPoints;
+    for (const std::string& name : profile.holdOut) {
+        const auto before = heldPoints.size();
+        for (auto it = c.points.begin(); it != c.points.end();) {
+            if (it->group == name) {
+                heldPoints.push_back(std::move(*it));
+                it = c.points.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        if (heldPoints.size() == before) {
+            std::set<std::string> groups;
+            for (const TrainingPoint& p : c.points)
+                if (!p.group.empty())
+                    groups.insert(p.group);
+            std::string names;
+            for (const std::string& g : groups)
+                names += (names.empty() ? "" : ", ") + g;
+            return Error { ErrorCode::InvalidArgument,
+                "hold-out model '" + name + "' has no measurement among " + profile.hardware + "'s (measured models: "
+                    + (names.empty() ? "none" : names) + ")",
+                "hold_out" };
+        }
+    }
     for (const TrainingPoint& p : c.points) {
         const MeasurementRecord& r = records[p.record];
         c.measurementKeys.insert(measurementKey(sources[p.record], r));
     }
-    auto model = fitLatencyModel(c.points, profile.fit);
+    auto model = fitLatencyModel(c.points, fitOptions);
     if (!model)
         return model.error();
     c.model = std::move(*model);
     c.quality = fitQuality(c.model, c.points);
     if (validation != CrossValidation::None) {
-        auto errors = groupErrors(c.points, profile.fit, step(0.5, nested ? 0.6 : 1.0));
+        auto errors = groupErrors(c.points, fitOptions, step(0.5, nested ? 0.6 : 1.0));
         if (!errors)
             return errors.error();
         c.groupErrors = std::move(*errors);
@@ -247,10 +315,24 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
         c.errorBoundPct = conformalBoundPct(absolute, profile.fit.coverage);
     }
     if (validation == CrossValidation::Nested) {
-        auto held = crossValidate(c.points, profile.fit, step(0.6, 1.0));
+        auto held = crossValidate(c.points, fitOptions, step(0.6, 1.0));
         if (!held)
             return held.error();
         c.heldOut = std::move(*held);
+    }
+    for (const std::string& name : profile.holdOut) {
+        HoldOutModel h;
+        h.group = name;
+        h.boundPct = c.errorBoundPct;
+        for (const TrainingPoint& p : heldPoints) {
+            if (p.group != name)
+                continue;
+            ++h.points;
+            h.measuredSeconds += p.measuredSeconds;
+            h.predictedSeconds += c.model.predictSeconds(p.features);
+            h.theoreticalSeconds += p.features.theoreticalSeconds;
+        }
+        c.holdOut.push_back(h);
     }
     return c;
 }

@@ -9,6 +9,7 @@
 #include "hardware/precision.h"
 #include "transform/fusion_rules.h"
 
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <set>
@@ -32,6 +33,11 @@ namespace graphs {
 ///     measurements: [ benchmarks/local/native/calibration.csv ]   # relative to the registry, or absolute
 ///     models: [ /home/me/models ]                                  # where workload rows' model files are
 ///     summary: { points: 140, models: 11, lomo_mape_pct: 6.1, error_bound_pct: 14.5 }
+///
+/// A profile adapted from another device's (`graphs calibrate --prior-from`, few_shot.h) also names that device's
+/// profile, which is refitted and carried over each time as the prior its fit is pulled towards:
+///
+///     prior: { hardware: intel-core-i7-12700k, profile: /home/me/.local/share/graphs/calibration/…/fp32.yaml }
 struct CalibrationProfile
 {
     std::string hardware;
@@ -42,6 +48,11 @@ struct CalibrationProfile
     FitOptions fit;
     std::vector<std::string> measurements;
     std::vector<std::string> modelDirs;
+    /// Models held out of every fit (`graphs calibrate --hold-out`): their rows are not fitted, not cross-validated
+    /// and give no bound; the final fit estimates them afterwards, the honest check of a model it never saw.
+    std::vector<std::string> holdOut;
+    std::string priorHardware;       ///< the device whose calibration the fit is pulled towards ("": none)
+    std::string priorProfile;        ///< that calibration's profile file (absolute)
     // Informational, as of `created`.
     size_t points = 0;
     size_t models = 0;
@@ -71,6 +82,20 @@ enum class CrossValidation
     Nested  ///< and, for each left-out model, the bound its fit would have stated (to check bound coverage)
 };
 
+/// A model held out of every fit (CalibrationProfile::holdOut), estimated by the final fit.
+struct HoldOutModel
+{
+    std::string group;
+    size_t points = 0;             ///< its measurements (subgraphs, or runs)
+    double measuredSeconds = 0;    ///< summed over its points, as the harness defines the whole model
+    double predictedSeconds = 0;
+    double theoreticalSeconds = 0; ///< the uncalibrated estimate (0 where the points carry none: imported rows)
+    double boundPct = 0;           ///< the bound the fit states for models it has not seen
+
+    double errorPct() const { return measuredSeconds > 0 ? (predictedSeconds / measuredSeconds - 1) * 100 : 0; }
+    bool insideBound() const { return std::abs(errorPct()) <= boundPct; }
+};
+
 /// A calibration as used: the profile, the roofs and the model fitted from its measurements, and its errors.
 struct Calibration
 {
@@ -80,6 +105,7 @@ struct Calibration
     FitQuality quality;
     std::vector<TrainingPoint> points;
     std::vector<HeldOutPrediction> heldOut;  ///< Nested only
+    std::vector<HoldOutModel> holdOut;       ///< the profile's held-out models, in its order
     std::map<std::string, double> groupErrors; ///< model group → leave-one-out relative error
     double errorBoundPct = 0;                ///< for estimates of models the fit has not seen
     std::vector<EnergyFitGroup> energyFits;  ///< the energy fit of the profile's precision, with its held-out errors,
@@ -90,6 +116,10 @@ struct Calibration
     /// Set when this calibration was carried over from another device of the same family (calibration_transfer.h):
     /// the id of the device it was fitted on. Its estimates are INTERPOLATED, not CALIBRATED.
     std::string transferredFrom;
+    /// Set when the fit was pulled towards a calibration carried over from this device (few-shot adaptation): the
+    /// estimates are CALIBRATED (this device's own measurements), and say which prior they were adapted from.
+    std::string priorFrom;
+    std::shared_ptr<const LatencyModel> prior; ///< the coefficients that fit was pulled towards (null: the roofline's)
 
     /// Whether the latency model has a cross-validated bound (some whole models were measured): without one its
     /// latencies are not applied.
@@ -117,8 +147,12 @@ Result<ProfileRecords> loadProfileRecords(const CalibrationProfile& profile, con
 /// cannot be read or there is not enough data.
 /// `progress` sees the share done (rebuilding the training points, then the cross-validation's folds); returning
 /// false stops the build with ErrorCode::Cancelled.
+/// With a `prior` (a calibration carried over to `hardware` from a device of its family: few_shot.h) the features
+/// are taken against the prior's roofs, the fit is pulled towards its coefficients, only whole models are fitted
+/// (operator rows are left out, with a note) and a model left out of the cross-validation alone is estimated by
+/// the prior.
 Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::shared_ptr<const HardwareSpec> hardware,
     const FusionRules& fusion, const std::string& registryDir, CrossValidation validation = CrossValidation::Groups,
-    const ProgressCallback& progress = {});
+    const ProgressCallback& progress = {}, const Calibration* prior = nullptr);
 
 } // namespace graphs

@@ -12,6 +12,25 @@ namespace graphs {
 
 namespace {
 
+/// The range of kernels each class has seen (what the fit covers without extrapolating).
+void recordCoverage(LatencyModel& model, const std::vector<const TrainingPoint*>& points)
+{
+    for (const TrainingPoint* p : points) {
+        for (const SubgraphFeatures& k : p->features.subgraphs) {
+            CoveredRange& r = model.covered[k.opClass];
+            if (r.kernels == 0) {
+                r.minFlops = r.maxFlops = k.flops;
+                r.minBytes = r.maxBytes = k.bytes;
+            }
+            r.minFlops = std::min(r.minFlops, k.flops);
+            r.maxFlops = std::max(r.maxFlops, k.flops);
+            r.minBytes = std::min(r.minBytes, k.bytes);
+            r.maxBytes = std::max(r.maxBytes, k.bytes);
+            ++r.kernels;
+        }
+    }
+}
+
 constexpr double kRangeSlack = 4.0;
 constexpr double kMinimumBoundPct = 3.0;
 
@@ -27,7 +46,13 @@ std::vector<std::string> columnsOf(const std::vector<const TrainingPoint*>& poin
 
 Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
 {
-    if (points.size() < 2)
+    // With a carried-over prior, no data is the prior itself and one point moves it as far as the ridge lets it.
+    if (options.prior && points.empty())
+        return *options.prior;
+    auto priorOf = [&](const std::string& key) {
+        return options.prior ? options.prior->coefficient(key) : termPrior(key);
+    };
+    if (points.size() < 2 && !options.prior)
         return Error { ErrorCode::InvalidData,
             "not enough data: " + std::to_string(points.size()) + " measurement(s), a fit needs at least 2",
             "calibration" };
@@ -59,15 +84,17 @@ Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, c
     std::set<std::string> sharedTerms;
     for (const std::string& c : cols) {
         if (!pooled || c.rfind("run:", 0) == 0) {
-            unknowns.push_back({ c, 1, c, termPrior(c), false });
+            unknowns.push_back({ c, 1, c, priorOf(c), false });
             continue;
         }
         sharedTerms.insert(termOf(c));
-        unknowns.push_back({ c, 1, c, 0, true });
-        unknowns.push_back({ c, -1, c, 0, true });
+        // A prior's class may sit off its shared value: the deviation is pulled towards that offset, not 0.
+        const double offset = priorOf(c) - priorOf("*:" + termOf(c));
+        unknowns.push_back({ c, 1, c, std::max(0.0, offset), true });
+        unknowns.push_back({ c, -1, c, std::max(0.0, -offset), true });
     }
     for (const std::string& t : sharedTerms)
-        unknowns.push_back({ "*:" + t, 1, "", termPrior("*:" + t), false });
+        unknowns.push_back({ "*:" + t, 1, "", priorOf("*:" + t), false });
     const auto u = static_cast<Eigen::Index>(unknowns.size());
 
     // Rows divided by the measured time: the fit minimises relative error, so small operators count as much as
@@ -117,6 +144,11 @@ Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, c
     }
     const Eigen::VectorXd x = nonNegativeLeastSquares(a, b);
     LatencyModel model;
+    if (options.prior) {
+        // Terms and classes these points do not show keep what the prior says of them.
+        model.coefficients = options.prior->coefficients;
+        model.covered = options.prior->covered;
+    }
     std::map<std::string, double> sum;
     for (Eigen::Index j = 0; j < u; ++j) {
         const Unknown& k = unknowns[static_cast<size_t>(j)];
@@ -132,20 +164,7 @@ Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, c
     for (const std::string& t : sharedTerms)
         model.coefficients["*:" + t] = std::max(0.0, sum["*:" + t]);
     model.pooling = options.pooling;
-    for (const TrainingPoint* p : points) {
-        for (const SubgraphFeatures& k : p->features.subgraphs) {
-            CoveredRange& r = model.covered[k.opClass];
-            if (r.kernels == 0) {
-                r.minFlops = r.maxFlops = k.flops;
-                r.minBytes = r.maxBytes = k.bytes;
-            }
-            r.minFlops = std::min(r.minFlops, k.flops);
-            r.maxFlops = std::max(r.maxFlops, k.flops);
-            r.minBytes = std::min(r.minBytes, k.bytes);
-            r.maxBytes = std::max(r.maxBytes, k.bytes);
-            ++r.kernels;
-        }
-    }
+    recordCoverage(model, points);
     return model;
 }
 
@@ -194,6 +213,79 @@ double groupError(const LatencyModel& model, const std::vector<TrainingPoint>& p
     return groupError(model, pointersTo(points), group);
 }
 
+/// The factor key of a term: "scale:<term>" for class terms, "scale:run-<term>" for the call's.
+std::string factorKey(const std::string& key)
+{
+    const size_t colon = key.find(':');
+    return key.rfind("run:", 0) == 0 ? "scale:run-" + key.substr(colon + 1) : "scale:" + key.substr(colon + 1);
+}
+
+/// Few-shot, first stage: the prior's coefficients times one factor per term (compute, memory, kernels, …, the
+/// call's io), each pulled towards 1. A handful of models, one row each, cannot pin a coefficient per class and term;
+/// they can say that this device's fixed costs are twice the prior's, or its memory time 1.3 times. The classes keep
+/// the prior's proportions to one another.
+Result<LatencyModel> scalePrior(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
+{
+    const LatencyModel& prior = *options.prior;
+    std::vector<TrainingPoint> scaled;
+    scaled.reserve(points.size());
+    std::set<std::string> keys;
+    for (const TrainingPoint* p : points) {
+        TrainingPoint q;
+        q.name = p->name;
+        q.group = p->group;
+        q.measuredSeconds = p->measuredSeconds;
+        SubgraphFeatures k;
+        k.opClass = "scale";
+        for (const auto& [key, value] : p->features.total()) {
+            k.terms[factorKey(key)] += prior.coefficient(key) * value;
+            keys.insert(key);
+        }
+        q.features.subgraphs.push_back(std::move(k));
+        scaled.push_back(std::move(q));
+    }
+    auto ones = std::make_shared<LatencyModel>();
+    for (const TrainingPoint& q : scaled)
+        for (const auto& [key, value] : q.features.subgraphs.front().terms)
+            ones->coefficients[key] = 1;
+    FitOptions o = options;
+    o.prior = ones;
+    o.pooling = 0;
+    std::vector<const TrainingPoint*> pointers;
+    for (const TrainingPoint& q : scaled)
+        pointers.push_back(&q);
+    auto factors = fitFixed(pointers, o);
+    if (!factors)
+        return factors.error();
+    LatencyModel out = prior;
+    for (auto& [key, value] : out.coefficients)
+        value *= factors->coefficient(factorKey(key));
+    for (const std::string& key : keys)
+        out.coefficients[key] = prior.coefficient(key) * factors->coefficient(factorKey(key));
+    recordCoverage(out, points);
+    return out;
+}
+
+/// Few-shot: the prior scaled per term (scalePrior), then, where most points are single kernels (per-subgraph or
+/// operator measurements, which pin a class's coefficients), each class's coefficients fitted towards that. Whole
+/// models measured as one time each do not: fitted per class, a term that is a sliver of the one or two models
+/// seen moves at little cost and wrecks the estimate of a model where that term dominates (errors above 10⁴% on this
+/// machine's models with three of them fitted).
+Result<LatencyModel> fitWithPrior(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
+{
+    if (points.empty())
+        return *options.prior;
+    auto scaled = scalePrior(points, options);
+    const auto kernels = std::count_if(points.begin(), points.end(),
+        [](const TrainingPoint* p) { return p->features.subgraphs.size() == 1; });
+    if (!scaled || 2 * static_cast<size_t>(kernels) <= points.size())
+        return scaled;
+    FitOptions o = options;
+    o.prior = std::make_shared<const LatencyModel>(std::move(*scaled));
+    o.pooling = std::max(0.0, options.pooling);
+    return fitFixed(points, o);
+}
+
 /// The fit at `options.pooling`; when that is negative (automatic): without pooling where there are operator
 /// measurements (ungrouped points: each class is measured on its own, across shapes), else at the strength, none or
 /// as strong as the ridge, whose leave-one-group-out fits on `points` alone err least on the left-out groups (mean
@@ -202,6 +294,8 @@ double groupError(const LatencyModel& model, const std::vector<TrainingPoint>& p
 /// training set, so a reported held-out error never saw the group it is about. Fewer than three groups: no pooling.
 Result<LatencyModel> fit(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
 {
+    if (options.prior)
+        return fitWithPrior(points, options);
     if (options.pooling >= 0)
         return fitFixed(points, options);
     std::set<std::string> groups;
@@ -341,11 +435,11 @@ double conformalBoundPct(std::vector<double> absoluteErrors, double coverage)
 }
 
 /// Cross-validation leaves groups out: each fit without a group (or, nested, without two) needs data left.
-Status checkEnoughForCrossValidation(const std::vector<TrainingPoint>& points, size_t leftOut)
+Status checkEnoughForCrossValidation(const std::vector<TrainingPoint>& points, size_t leftOut, bool prior)
 {
     const std::set<std::string> groups = groupsOf(points);
-    if (groups.empty())
-        return Ok {}; // nothing to hold out: no cross-validation, no bound
+    if (groups.empty() || prior)
+        return Ok {}; // nothing to hold out, or a prior to fall back on when all are
     size_t ungrouped = 0;
     for (const TrainingPoint& p : points)
         ungrouped += p.group.empty() ? 1 : 0;
@@ -361,7 +455,7 @@ Status checkEnoughForCrossValidation(const std::vector<TrainingPoint>& points, s
 Result<std::map<std::string, double>> groupErrors(const std::vector<TrainingPoint>& points, const FitOptions& options,
     const ProgressCallback& progress)
 {
-    if (auto enough = checkEnoughForCrossValidation(points, 1); !enough)
+    if (auto enough = checkEnoughForCrossValidation(points, 1, options.prior != nullptr); !enough)
         return enough.error();
     std::map<std::string, double> errors;
     const std::set<std::string> groups = groupsOf(points);
@@ -379,7 +473,7 @@ Result<std::map<std::string, double>> groupErrors(const std::vector<TrainingPoin
 Result<std::vector<HeldOutPrediction>> crossValidate(const std::vector<TrainingPoint>& points,
     const FitOptions& options, const ProgressCallback& progress)
 {
-    if (auto enough = checkEnoughForCrossValidation(points, 2); !enough)
+    if (auto enough = checkEnoughForCrossValidation(points, 2, options.prior != nullptr); !enough)
         return enough.error();
     const std::set<std::string> groups = groupsOf(points);
     std::vector<HeldOutPrediction> out;

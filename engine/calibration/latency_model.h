@@ -5,6 +5,7 @@
 #include "core/error.h"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -62,8 +63,16 @@ struct FitOptions
     /// ("*:<term>", itself pulled towards the prior by `ridge`) plus a deviation pulled towards 0 with this strength
     /// (relative, like `ridge`); a class the fit never saw takes the shared value. 0: every class on its own, pulled
     /// towards the prior. Negative (the default, "auto"): none where operators were measured; otherwise 0 or `ridge`,
-    /// whichever errs less in a leave-one-model-out inside the fit's own points.
+    /// whichever errs less in a leave-one-model-out inside the fit's own points; none with a `prior`.
     double pooling = -1;
+    /// A calibration carried over from a device of the family (few_shot.h) to adapt, instead of the roofline prior
+    /// (1 for compute and memory, 0 for the rest). The fit is then in two stages: the prior's coefficients times one
+    /// factor per term (compute, memory, kernels, …, the call's io: what a few whole models can pin), each pulled
+    /// towards 1 by `ridge`; then, only where most points are single kernels, each class's coefficients pulled
+    /// towards those (pooling as asked, none for "auto"). Classes the data do not show keep the prior's values times
+    /// the factors; with no data at all the fit is the prior, and cross-validation may leave every group out.
+    /// Null: the roofline prior.
+    std::shared_ptr<const LatencyModel> prior {};
 };
 
 /// How well a fit describes its own data.

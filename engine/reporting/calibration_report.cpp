@@ -145,9 +145,14 @@ std::string calibrationText(const Calibration& c, const HardwareSpec& spec)
         out << '\n';
     }
 
-    out << "\ncoefficients (compute and memory scale the roofs above; prior 1, other terms prior 0)\n";
-    out << column("class", 16) << column("compute", 9) << column("memory", 9) << column("per kernel", 12)
-        << column("per output", 12) << column("per input", 12) << column("per weight", 12) << column("kernels", 8)
+    if (c.prior)
+        out << "\ncoefficients (compute and memory scale the roofs above; pulled towards the calibration of "
+            << c.priorFrom << " carried over)\n";
+    else
+        out << "\ncoefficients (compute and memory scale the roofs above, host the modelled host cost; prior 1, "
+               "other terms prior 0)\n";
+    out << column("class", 16) << column("compute", 9) << column("memory", 9) << column("host", 8)
+        << column("per kernel", 12) << column("per output", 12) << column("per input", 12) << column("per weight", 12) << column("kernels", 8)
         << "FLOPs per kernel\n";
     for (const std::string& cls : classesOf(c.model)) {
         auto cell = [&](const char* term) {
@@ -155,7 +160,7 @@ std::string calibrationText(const Calibration& c, const HardwareSpec& spec)
             return c.model.coefficients.count(key) ? coefficientText(key, c.model.coefficients.at(key)) : "-";
         };
         const auto range = c.model.covered.find(cls);
-        out << column(cls, 16) << column(cell("compute"), 9) << column(cell("memory"), 9)
+        out << column(cls, 16) << column(cell("compute"), 9) << column(cell("memory"), 9) << column(cell("host"), 8)
             << column(cell("kernels"), 12) << column(cell("outputs"), 12) << column(cell("inputs"), 12)
             << column(cell("weights"), 12)
             << column(range == c.model.covered.end() ? "0" : std::to_string(range->second.kernels), 8)
@@ -166,7 +171,9 @@ std::string calibrationText(const Calibration& c, const HardwareSpec& spec)
     }
     for (const auto& [key, value] : c.model.coefficients)
         if (key.rfind("run:", 0) == 0)
-            out << column(key, 16) << coefficientText(key, value) << " (graph inputs and outputs copied per call)\n";
+            out << column(key, 16) << coefficientText(key, value)
+                << (key == "run:host" ? " (the caller's synchronisation with the device, per call)\n"
+                                      : " (graph inputs and outputs copied per call)\n");
 
     out << "\nfit: R² of log time " << fixed(c.quality.r2Log, 3) << ", rms relative residual "
         << fixed(c.quality.rmsRelativeResidual * 100, 1) << "%, worst " << fixed(c.quality.worstRelativeResidual * 100, 1)
@@ -195,6 +202,23 @@ std::string calibrationText(const Calibration& c, const HardwareSpec& spec)
     if (c.errorBoundPct > 0)
         out << "error bound stated for models outside the fit: ±" << fixed(c.errorBoundPct, 1) << "% (covers "
             << fixed(p.fit.coverage * 100, 0) << "% of leave-one-model-out errors, split-conformal)\n";
+    if (!c.holdOut.empty()) {
+        out << "\nheld out of every fit (--hold-out: not fitted, not cross-validated; estimated by the final fit)\n";
+        out << column("model", 30) << padLeft("measured ms", 12) << padLeft("estimate ms", 12) << padLeft("error", 9)
+            << padLeft("bound", 8) << "  inside\n";
+        double sum = 0;
+        size_t inside = 0;
+        for (const HoldOutModel& h : c.holdOut) {
+            out << column(h.group + " (" + std::to_string(h.points) + ")", 30)
+                << padLeft(fixed(h.measuredSeconds * 1e3, 3), 12) << padLeft(fixed(h.predictedSeconds * 1e3, 3), 12)
+                << padLeft(percent(h.errorPct() / 100), 9) << padLeft("±" + fixed(h.boundPct, 0) + "%", 8) << "  "
+                << (h.insideBound() ? "yes" : "no") << '\n';
+            sum += std::abs(h.errorPct());
+            inside += h.insideBound() ? 1 : 0;
+        }
+        out << "\nheld-out MAPE " << fixed(sum / static_cast<double>(c.holdOut.size()), 1) << "%, the stated bound covers "
+            << inside << " of " << c.holdOut.size() << '\n';
+    }
     return out.str();
 }
 
@@ -204,7 +228,7 @@ std::string calibrationJson(const Calibration& c, const HardwareSpec& spec)
     const CalibrationProfile& p = c.profile;
     json coefficients = json::object();
     for (const auto& [key, value] : c.model.coefficients)
-        coefficients[key] = { { "value", value }, { "unit", termUnit(key) }, { "prior", termPrior(key) } };
+        coefficients[key] = { { "value", value }, { "unit", termUnit(key) }, { "prior", c.prior ? c.prior->coefficient(key) : termPrior(key) } };
     json bandwidth = json::array();
     for (const BandwidthPoint& b : c.roofs.bandwidth)
         bandwidth.push_back({ { "working_set_bytes", b.workingSetBytes }, { "bytes_per_second", b.bytesPerSecond } });
@@ -230,6 +254,16 @@ std::string calibrationJson(const Calibration& c, const HardwareSpec& spec)
         { "leave_one_model_out", held },
         { "error_bound_pct", c.errorBoundPct },
     };
+    if (!c.priorFrom.empty())
+        root["prior_from"] = c.priorFrom;
+    if (!c.holdOut.empty()) {
+        json holdOut = json::array();
+        for (const HoldOutModel& h : c.holdOut)
+            holdOut.push_back({ { "model", h.group }, { "points", h.points }, { "measured_ms", h.measuredSeconds * 1e3 },
+                { "estimate_ms", h.predictedSeconds * 1e3 }, { "error_pct", h.errorPct() },
+                { "bound_pct", h.boundPct }, { "inside_bound", h.insideBound() } });
+        root["held_out_of_every_fit"] = holdOut;
+    }
     return root.dump(2) + "\n";
 }
 

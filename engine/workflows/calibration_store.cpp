@@ -2,8 +2,10 @@
 
 #include "calibration/calibrated_estimate.h"
 #include "calibration/calibration_transfer.h"
+#include "calibration/few_shot.h"
 #include "core/data_paths.h"
 #include "hardware/hardware_registry.h"
+#include "workflows/calibration_source.h"
 
 #include <algorithm>
 #include <cmath>
@@ -44,31 +46,10 @@ std::shared_ptr<const HardwareSpec> CalibrationStore::lookup(const std::string& 
 std::shared_ptr<const Calibration> CalibrationStore::sibling(const std::shared_ptr<const HardwareSpec>& hardware,
     const FusionRules& runtime, Precision precision)
 {
-    std::error_code ec;
-    const std::filesystem::path root = std::filesystem::path(m_registry) / "calibration";
-    if (!std::filesystem::is_directory(root, ec))
-        return nullptr;
-    const std::string family = hardwareFamily(*hardware);
-    const double peak = hardware->peakOpsPerSecond(precision);
-    std::vector<std::pair<double, std::shared_ptr<const HardwareSpec>>> candidates;
-    std::vector<std::string> ids;
-    for (const auto& entry : std::filesystem::directory_iterator(root, ec))
-        ids.push_back(entry.path().filename().string());
-    std::sort(ids.begin(), ids.end()); // the same choice on every file system
-    for (const std::string& id : ids) {
-        if (id == hardware->id
-            || !std::filesystem::exists(calibrationProfilePath(m_registry, id, runtime.runtimeId, precision), ec))
-            continue;
-        auto spec = lookup(id);
-        if (!spec || hardwareFamily(*spec) != family)
-            continue;
-        const double other = spec->peakOpsPerSecond(precision);
-        candidates.emplace_back(peak > 0 && other > 0 ? std::abs(std::log(other / peak)) : 1e9, spec);
-    }
-    std::stable_sort(candidates.begin(), candidates.end(),
-        [](const auto& a, const auto& b) { return a.first < b.first; });
+    const auto candidates = siblingProfiles(m_registry, *hardware, runtime.runtimeId, precision,
+        [this](const std::string& id) { return lookup(id); });
     // The nearest sibling whose profile gives a latency fit; one that cannot be refitted is passed over.
-    for (const auto& [distance, spec] : candidates) {
+    for (const auto& spec : candidates) {
         auto source = own(spec, runtime, precision);
         if (!source || !*source || !(*source)->hasLatency())
             continue;
@@ -103,7 +84,14 @@ Result<std::shared_ptr<const Calibration>> CalibrationStore::own(const std::shar
     if (!profile) {
         entry.error = profile.error();
     } else {
-        auto built = buildCalibration(*profile, hardware, runtime, m_registry, m_validation);
+        // An adapted profile (graphs calibrate --prior-from) is refitted towards its prior, carried over again.
+        std::optional<Result<Calibration>> prior;
+        if (!profile->priorProfile.empty())
+            prior = carriedPrior(profile->priorProfile, hardware,
+                [this](const std::string& id) { return lookup(id); }, m_registry);
+        auto built = prior && !*prior
+            ? Result<Calibration>(prior->error())
+            : buildCalibration(*profile, hardware, runtime, m_registry, m_validation, {}, prior ? &**prior : nullptr);
         if (built) {
             entry.calibration = std::make_shared<const Calibration>(std::move(*built));
         } else {

@@ -226,6 +226,8 @@ private slots:
         p.measurements = { "benchmarks/x/pytorch/a.csv", "/abs/b.csv" };
         for (const QString& d : modelDirs)
             p.modelDirs.push_back(d.toStdString());
+        if (!modelDirs.isEmpty())
+            p.holdOut = { "resnet50", "vit_b_16" };
         p.points = 140;
         p.models = 11;
         p.lomoMapePct = 6.1;
@@ -246,6 +248,7 @@ private slots:
         QCOMPARE(back->fit.coverage, 0.8);
         QCOMPARE(back->measurements, p.measurements);
         QCOMPARE(back->modelDirs, p.modelDirs);
+        QCOMPARE(back->holdOut, p.holdOut);
         QCOMPARE(back->points, size_t(140));
         QCOMPARE(back->models, size_t(11));
         QCOMPARE(back->lomoMapePct, 6.1);
@@ -423,6 +426,40 @@ private slots:
             profile, m_spec, *fusion, registry, CrossValidation::Nested, [](double f) { return f < 0.5; });
         QVERIFY(!stopped);
         QCOMPARE(stopped.error().code, ErrorCode::Cancelled);
+
+        // Models held out of every fit: not fitted, not cross-validated, then estimated by the final fit. The law is
+        // exact, so the fit on the other three models still recovers it and estimates the two within rounding.
+        CalibrationProfile holding = profile;
+        holding.holdOut = { "Dnet", "Anet" };
+        auto held = buildCalibration(holding, m_spec, *fusion, registry, CrossValidation::Groups);
+        QVERIFY2(held, held ? "" : held.error().toString().c_str());
+        QCOMPARE(held->points.size(), used - 8);
+        QCOMPARE(held->groupErrors.size(), size_t(3));
+        QVERIFY(!held->groupErrors.count("Anet") && !held->groupErrors.count("Dnet"));
+        QVERIFY(!held->measurementKeys.count(key("Dnet/sg1")));
+        QCOMPARE(held->holdOut.size(), size_t(2));
+        QCOMPARE(held->holdOut[0].group, std::string("Dnet"));
+        QCOMPARE(held->holdOut[1].group, std::string("Anet"));
+        for (const HoldOutModel& h : held->holdOut) {
+            QCOMPARE(h.points, size_t(4));
+            QVERIFY(h.measuredSeconds > 0);
+            QVERIFY2(std::abs(h.errorPct()) < 1e-4, (h.group + " " + std::to_string(h.errorPct())).c_str());
+            QCOMPARE(h.boundPct, held->errorBoundPct);
+            QVERIFY(h.insideBound());
+        }
+        // Their measured time is the sum of their subgraphs, as the harness defines a whole model.
+        double dnet = 0;
+        for (const MeasurementRecord& r : rows)
+            if (r.benchmark.starts_with("Dnet/") && r.runtime == "pytorch" && r.precision == "fp32" && r.flops >= 0)
+                dnet += r.medianMs / 1e3;
+        QVERIFY(std::abs(held->holdOut[0].measuredSeconds - dnet) < 1e-12);
+        // A name that is not a measured model is refused, naming the ones that are.
+        holding.holdOut = { "Znet" };
+        auto unknown = buildCalibration(holding, m_spec, *fusion, registry);
+        QVERIFY(!unknown);
+        QVERIFY2(unknown.error().message.find("hold-out model 'Znet'") != std::string::npos
+                && unknown.error().message.find("Anet, Bnet, Cnet, Dnet, Enet") != std::string::npos,
+            unknown.error().message.c_str());
 
         // A measurement file that is not there fails the build, naming it.
         profile.measurements.push_back("benchmarks/nowhere.csv");

@@ -190,6 +190,50 @@ private slots:
         QVERIFY(!r.err.contains("saved"));
     }
 
+    /// --hold-out: the named models are neither fitted nor cross-validated; the report estimates them afterwards
+    /// (text and JSON), and the saved profile keeps them out. A name that is not a measured model, or a hold-out
+    /// combined with --transfer-from, is refused.
+    void calibrateHoldsModelsOut()
+    {
+        // Six models, so that the four left after holding two out can still be cross-validated (nested).
+        QTemporaryDir other;
+        QVERIFY(writeResults(other.path().toStdString(), "calibration", { 64, 96, 128, 160, 192, 256 }));
+        const QStringList base { QStringLiteral("calibrate"), QStringLiteral("-H"), kHardware, QStringLiteral("-r"),
+            kRuntime, QStringLiteral("--registry"), other.path(), QStringLiteral("--models"), m_models };
+        const Run text = runCli(QStringList(base) << QStringLiteral("--hold-out") << QStringLiteral("mv64,mv256"));
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY2(text.out.contains("from 4 measurements"), text.out.constData());
+        QVERIFY2(text.out.contains("\nheld out of every fit ("), text.out.constData());
+        QVERIFY2(text.out.contains("\nmv64 (1) ") && text.out.contains("\nmv256 (1) "), text.out.constData());
+        QVERIFY2(text.out.contains("held-out MAPE "), text.out.constData());
+        auto profile = graphs::loadCalibrationProfile(
+            (other.path() + QStringLiteral("/calibration/") + kHardware + QStringLiteral("/onnxruntime/fp32.yaml"))
+                .toStdString());
+        QVERIFY2(profile, profile ? "" : profile.error().toString().c_str());
+        QCOMPARE(profile->holdOut, (std::vector<std::string> { "mv64", "mv256" }));
+        QCOMPARE(profile->models, size_t(4));
+
+        const Run json = runCli(QStringList(base) << QStringLiteral("--hold-out") << QStringLiteral("mv128")
+                                                  << QStringLiteral("--no-save") << QStringLiteral("-f")
+                                                  << QStringLiteral("json"));
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonArray held = QJsonDocument::fromJson(json.out).object()[QLatin1String("held_out_of_every_fit")].toArray();
+        QCOMPARE(held.size(), 1);
+        const QJsonObject h = held[0].toObject();
+        QCOMPARE(h[QLatin1String("model")].toString(), u"mv128"_qs);
+        QVERIFY(std::abs(h[QLatin1String("measured_ms")].toDouble() / measuredMs(128) - 1) < 1e-12);
+        QVERIFY(h.contains(QLatin1String("estimate_ms")) && h.contains(QLatin1String("bound_pct")));
+
+        const Run unknown = runCli(QStringList(base) << QStringLiteral("--hold-out") << QStringLiteral("mv999")
+                                                     << QStringLiteral("--no-save"));
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("hold-out model 'mv999' has no measurement"), unknown.err.constData());
+        const Run combined = runCli(QStringList(base) << QStringLiteral("--hold-out") << QStringLiteral("mv64")
+                                                      << QStringLiteral("--transfer-from") << QStringLiteral("local"));
+        QCOMPARE(combined.exitCode, 2);
+        QVERIFY2(combined.err.contains("--hold-out applies to a fit"), combined.err.constData());
+    }
+
     void analyzeUsesTheCalibration_data()
     {
         QTest::addColumn<int>("size");
