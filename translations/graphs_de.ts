@@ -264,6 +264,14 @@
         <source>FLOPs per kernel</source>
         <translation>FLOPs je Kernel</translation>
     </message>
+    <message>
+        <source>Scale of the framework&apos;s modelled host cost per operator and per synchronisation (eager runtimes; prior 1)</source>
+        <translation>Faktor auf die modellierten Host-Kosten des Frameworks je Operator und je Synchronisation (Eager-Laufzeiten; Prior 1)</translation>
+    </message>
+    <message>
+        <source>Host (×)</source>
+        <translation>Host (×)</translation>
+    </message>
 </context>
 <context>
     <name>graphs::ui::CalibrationPage</name>
@@ -456,6 +464,26 @@
         <source>Export Image…</source>
         <translation>Bild exportieren…</translation>
     </message>
+    <message>
+        <source>Fitted and held out</source>
+        <translation>Angepasst und zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Each training point by class</source>
+        <translation>Jeder Trainingspunkt nach Klasse</translation>
+    </message>
+    <message>
+        <source>Which estimates the chart shows: the fit&apos;s and the leave-one-model-out fits&apos; of the models, or the fit&apos;s of every point, coloured by operator class</source>
+        <translation>Welche Schätzungen das Diagramm zeigt: die der Anpassung und der Leave-one-model-out-Anpassungen für die Modelle, oder die der Anpassung für jeden Punkt, nach Operatorklasse gefärbt</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>Punkte:</translation>
+    </message>
+    <message>
+        <source>Transfer check</source>
+        <translation>Übertragungsprüfung</translation>
+    </message>
 </context>
 <context>
     <name>graphs::ui::CalibrationRoofsModel</name>
@@ -560,6 +588,18 @@
     <message>
         <source>Each model estimated by a fit that did not see it</source>
         <translation>Jedes Modell geschätzt von einer Anpassung, die es nicht gesehen hat</translation>
+    </message>
+    <message>
+        <source>whole model</source>
+        <translation>ganzes Modell</translation>
+    </message>
+    <message>
+        <source>no kernel</source>
+        <translation>kein Kernel</translation>
+    </message>
+    <message>
+        <source>Each training point against the fit, by class: %1 points</source>
+        <translation>Jeder Trainingspunkt gegen die Anpassung, nach Klasse: %1 Punkte</translation>
     </message>
 </context>
 <context>
@@ -2096,14 +2136,6 @@ Batch %2</translation>
         <translation>Beschleuniger</translation>
     </message>
     <message>
-        <source>%1 (%2): %3, %4 mapper; calibrated for %5 (latency estimates of these runtimes and precisions come from measurements)</source>
-        <translation>%1 (%2): %3, Mapper %4; kalibriert für %5 (Latenzschätzungen dieser Laufzeitumgebungen und Präzisionen beruhen auf Messungen)</translation>
-    </message>
-    <message>
-        <source>%1 (%2): %3, %4 mapper; estimates on it are %5 (vendor specifications, not calibrated)</source>
-        <translation>%1 (%2): %3, Mapper %4; Schätzungen darauf sind %5 (Herstellerangaben, nicht kalibriert)</translation>
-    </message>
-    <message>
         <source>Hardware</source>
         <translation>Hardware</translation>
     </message>
@@ -2118,6 +2150,26 @@ Batch %2</translation>
     <message>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3, %4 mapper</source>
+        <translation>%1 (%2): %3, Mapper %4</translation>
+    </message>
+    <message>
+        <source>%1; %2 latency estimates are INTERPOLATED from %3 (%4): no profile of its own, the calibration of a device of its family carried over</source>
+        <translation>%1; Latenzschätzungen für %2 sind aus %3 (%4) INTERPOLIERT: kein eigenes Profil, die Kalibrierung eines Geräts seiner Familie übertragen</translation>
+    </message>
+    <message>
+        <source>%1; %2 latency estimates are CALIBRATED (%3)</source>
+        <translation>%1; Latenzschätzungen für %2 sind KALIBRIERT (%3)</translation>
+    </message>
+    <message>
+        <source>%1; calibrated for %2 (latency estimates of these runtimes and precisions come from measurements)</source>
+        <translation>%1; kalibriert für %2 (Latenzschätzungen dieser Laufzeitumgebungen und Präzisionen beruhen auf Messungen)</translation>
+    </message>
+    <message>
+        <source>%1; estimates on it are %2 (vendor specifications, not calibrated)</source>
+        <translation>%1; Schätzungen darauf sind %2 (Herstellerangaben, nicht kalibriert)</translation>
     </message>
 </context>
 <context>
@@ -3432,6 +3484,123 @@ Rechnen %2 mJ, Speicher %3 mJ, statisch %4 mJ</translation>
             <numerusform>%n Teilgraph</numerusform>
             <numerusform>%n Teilgraphen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::TransferCheckModel</name>
+    <message>
+        <source>%1: MAPE %2 % over %3 (the roofs alone, without the carried fit: %4 %)</source>
+        <translation>%1: MAPE %2 % über %3 (nur die Obergrenzen, ohne die übertragene Anpassung: %4 %)</translation>
+    </message>
+    <message>
+        <source>The stated bound ±%1 % covers %2 of %3.</source>
+        <translation>Die angegebene Schranke ±%1 % deckt %2 von %3 ab.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>The same item from the specification&apos;s roofs alone, every term at its prior: what the carried fit adds</source>
+        <translation>Derselbe Eintrag allein aus den Obergrenzen der Spezifikation, jeder Term auf seinem Vorgabewert: was die übertragene Anpassung beiträgt</translation>
+    </message>
+    <message>
+        <source>Measured item</source>
+        <translation>Gemessener Eintrag</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Measured ms</source>
+        <translation>Gemessen ms</translation>
+    </message>
+    <message>
+        <source>Estimate ms</source>
+        <translation>Schätzung ms</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Inside bound</source>
+        <translation>Innerhalb der Schranke</translation>
+    </message>
+    <message>
+        <source>Roofs alone ms</source>
+        <translation>Nur Obergrenzen ms</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::TransferChecker</name>
+    <message>
+        <source>the calibration of %1 cannot be carried over to %2: it has no latency fit with a cross-validated bound (no whole models measured)</source>
+        <translation>die Kalibrierung von %1 kann nicht auf %2 übertragen werden: sie hat keine Latenzanpassung mit kreuzvalidierter Schranke (keine ganzen Modelle gemessen)</translation>
+    </message>
+    <message>
+        <source>no measurements of %1 × %2 to check the carried-over calibration against: %3 holds no results CSV</source>
+        <translation>keine Messungen von %1 × %2, gegen die die übertragene Kalibrierung geprüft werden kann: %3 enthält keine Ergebnis-CSV</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::TransferPanel</name>
+    <message>
+        <source>Check transfer</source>
+        <translation>Übertragung prüfen</translation>
+    </message>
+    <message>
+        <source>Estimate this device&apos;s own measurements with the calibration carried over from its sibling, as &apos;graphs calibrate --transfer-from&apos; does</source>
+        <translation>Die eigenen Messungen dieses Geräts mit der von seinem Geschwistergerät übertragenen Kalibrierung schätzen, wie &apos;graphs calibrate --transfer-from&apos;</translation>
+    </message>
+    <message>
+        <source>The calibration of %1 carried to %2, against %2&apos;s own measurements (which that calibration never saw):</source>
+        <translation>Die Kalibrierung von %1, auf %2 übertragen, gegen die eigenen Messungen von %2 (die diese Kalibrierung nie gesehen hat):</translation>
+    </message>
+    <message>
+        <source>Could not carry the calibration of %1 over to %2: %3</source>
+        <translation>Die Kalibrierung von %1 konnte nicht auf %2 übertragen werden: %3</translation>
+    </message>
+    <message>
+        <source>Check transfer estimates the measurements of %1 with the calibration carried over from %2.</source>
+        <translation>„Übertragung prüfen“ schätzt die Messungen von %1 mit der von %2 übertragenen Kalibrierung.</translation>
+    </message>
+    <message>
+        <source>Choose a device without a profile of its own whose estimates are INTERPOLATED from a device of its family, and press Check transfer.</source>
+        <translation>Ein Gerät ohne eigenes Profil wählen, dessen Schätzungen von einem Gerät seiner Familie INTERPOLIERT sind, und „Übertragung prüfen“ drücken.</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3)</source>
+        <translation>%1 × %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Estimates on %1 are CALIBRATED with its own profile (%2).</source>
+        <translation>Schätzungen auf %1 sind mit seinem eigenen Profil KALIBRIERT (%2).</translation>
+    </message>
+    <message>
+        <source>%1 has no profile of its own: its estimates are INTERPOLATED from the calibration of %2 (%3), carried over to its specifications.</source>
+        <translation>%1 hat kein eigenes Profil: seine Schätzungen sind aus der Kalibrierung von %2 (%3) INTERPOLIERT, auf seine Spezifikationen übertragen.</translation>
+    </message>
+    <message>
+        <source>Stated bound ±%1 % (%2 × the source&apos;s cross-validated ±%3 %).</source>
+        <translation>Angegebene Schranke ±%1 % (%2 × die kreuzvalidierte Schranke der Quelle, ±%3 %).</translation>
+    </message>
+    <message>
+        <source>Stated bound: refitting the source&apos;s profile…</source>
+        <translation>Angegebene Schranke: das Profil der Quelle wird neu angepasst…</translation>
+    </message>
+    <message>
+        <source>No profile of %1, nor of a device of its family (%2): its estimates are THEORETICAL.</source>
+        <translation>Kein Profil von %1 und keines eines Geräts seiner Familie (%2): seine Schätzungen sind THEORETISCH.</translation>
+    </message>
+    <message>
+        <source>Carrying the calibration of %1 to %2 and estimating %2&apos;s own measurements…</source>
+        <translation>Die Kalibrierung von %1 wird auf %2 übertragen und die eigenen Messungen von %2 werden geschätzt…</translation>
     </message>
 </context>
 <context>

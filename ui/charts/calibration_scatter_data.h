@@ -1,8 +1,13 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 #include <optional>
 #include <vector>
+
+namespace graphs {
+struct TrainingPoint;
+}
 
 namespace graphs::ui {
 
@@ -30,6 +35,7 @@ struct ScatterSeries
     QString name;
     ScatterStyle style = ScatterStyle::Operator;
     std::vector<ScatterPoint> points;
+    QColor colour; ///< invalid: the style's colour
 };
 
 /// Everything the measured-vs-estimated chart draws; taken from a CalibrationRun, the chart never calls the engine.
@@ -48,6 +54,15 @@ struct CalibrationScatterData
 /// The training points of a calibration against the fit's own estimates (operators small, model points larger),
 /// and the model points again as estimated by the leave-one-model-out fits.
 CalibrationScatterData makeCalibrationScatter(const CalibrationRun& run);
+
+/// The class a training point is drawn in by makeClassScatter(): the calibration class of its kernels when they are
+/// of one class (an operator row, most imported subgraphs), else that of the kernels with the most roofline time;
+/// "whole model" for a measurement of a whole model (its name is its group's).
+QString trainingPointClass(const TrainingPoint& point);
+
+/// One dot per training point of the fitted calibration against the fit's own estimate, one series per class
+/// (trainingPointClass()), each in its own colour, operator rows and imported subgraph rows alike; a ±25 % band.
+CalibrationScatterData makeClassScatter(const CalibrationRun& run);
 
 /// One point per model, estimated by a fit that did not see it, with the bound that fit stated, split by whether
 /// the error falls inside it.

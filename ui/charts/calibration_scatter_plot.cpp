@@ -62,9 +62,9 @@ double dotSize(ScatterStyle style)
     return 6;
 }
 
-QCPScatterStyle scatterStyle(ScatterStyle style)
+QCPScatterStyle scatterStyle(ScatterStyle style, const QColor& own = {})
 {
-    const QColor colour = seriesColour(style);
+    const QColor colour = own.isValid() ? own : seriesColour(style);
     if (style == ScatterStyle::HeldOut)
         return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour, 1.4), Qt::NoBrush, dotSize(style));
     QColor fill = colour;
@@ -232,7 +232,7 @@ void CalibrationScatterPlot::addSeries(const ScatterSeries& series)
     }
     QCPGraph* graph = addGraph();
     graph->setLineStyle(QCPGraph::lsNone);
-    graph->setScatterStyle(scatterStyle(series.style));
+    graph->setScatterStyle(scatterStyle(series.style, series.colour));
     graph->setData(measured, estimated, true);
     graph->setName(tr("%1 (%2)").arg(series.name).arg(measured.size()));
     graph->setSelectable(QCP::stNone);
@@ -243,7 +243,7 @@ void CalibrationScatterPlot::addSeries(const ScatterSeries& series)
     bars->removeFromLegend();
     bars->setSelectable(QCP::stNone);
     bars->setErrorType(QCPErrorBars::etValueError);
-    QColor colour = seriesColour(series.style);
+    QColor colour = series.colour.isValid() ? series.colour : seriesColour(series.style);
     colour.setAlpha(170);
     bars->setPen(QPen(colour, 1.2));
     bars->setWhiskerWidth(7);

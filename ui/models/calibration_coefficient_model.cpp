@@ -16,9 +16,12 @@ const QString RunClass = QStringLiteral("run");
 int columnOf(const QString& term, bool run)
 {
     if (run)
-        return term == QLatin1String("io") ? CalibrationCoefficientModel::GraphIo : -1;
+        return term == QLatin1String("io") ? CalibrationCoefficientModel::GraphIo
+            : term == QLatin1String("host")  ? CalibrationCoefficientModel::Host
+                                             : -1;
     static const std::map<QString, int> columns = { { QStringLiteral("compute"), CalibrationCoefficientModel::Compute },
         { QStringLiteral("memory"), CalibrationCoefficientModel::Memory },
+        { QStringLiteral("host"), CalibrationCoefficientModel::Host },
         { QStringLiteral("kernels"), CalibrationCoefficientModel::PerKernel },
         { QStringLiteral("outputs"), CalibrationCoefficientModel::PerOutput },
         { QStringLiteral("inputs"), CalibrationCoefficientModel::PerInput },
@@ -103,11 +106,12 @@ QVariant CalibrationCoefficientModel::displayData(const Row& row, int column) co
     if (term == row.terms.end())
         return tr("–");
     const double value = term->second.second;
-    if (value == 0 && column != Compute && column != Memory && column != GraphIo)
+    if (value == 0 && column != Compute && column != Memory && column != Host && column != GraphIo)
         return QStringLiteral("0"); // a cost the fit found none of, as `graphs calibrate` prints it
     switch (column) {
     case Compute:
     case Memory:
+    case Host:
         return QString::number(value, 'f', 3);
     case PerKernel:
         return QString::number(value * 1e6, 'f', 2);
@@ -161,6 +165,9 @@ QVariant CalibrationCoefficientModel::headerData(int section, Qt::Orientation or
             return tr("Scale of the seconds the kernel's FLOPs take at the calibrated peak (prior 1)");
         case Memory:
             return tr("Scale of the seconds its bytes take at the calibrated bandwidth for its working set (prior 1)");
+        case Host:
+            return tr("Scale of the framework's modelled host cost per operator and per synchronisation (eager "
+                      "runtimes; prior 1)");
         case PerKernel:
             return tr("Fixed cost of each kernel launched, in microseconds");
         case PerOutput:
@@ -188,6 +195,8 @@ QVariant CalibrationCoefficientModel::headerData(int section, Qt::Orientation or
         return tr("Compute (×)");
     case Memory:
         return tr("Memory (×)");
+    case Host:
+        return tr("Host (×)");
     case PerKernel:
         return tr("Per kernel (µs)");
     case PerOutput:

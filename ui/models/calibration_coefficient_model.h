@@ -24,6 +24,7 @@ public:
         Class,
         Compute,
         Memory,
+        Host,
         PerKernel,
         PerOutput,
         PerInput,

@@ -7,6 +7,7 @@
 #include "qt_strings.h"
 #include "reporting/number_format.h"
 
+#include <QColor>
 #include <QFont>
 #include <algorithm>
 
@@ -25,12 +26,6 @@ QString categoryHeading(HardwareCategory c)
         return HardwareListModel::tr("Accelerator");
     }
     return {};
-}
-
-/// Estimates on an entry are THEORETICAL until a calibration profile for it is stored in the user registry.
-Confidence entryConfidence(const QStringList& calibrations)
-{
-    return calibrations.isEmpty() ? Confidence::Theoretical : Confidence::Calibrated;
 }
 
 /// The headline figure of an entry, the fp16 peak where it has one (what inference usually runs at), as
@@ -74,7 +69,7 @@ void HardwareListModel::setEntries(const std::vector<std::shared_ptr<const Hardw
                 return a->generated;
             return QString::fromStdString(a->name).compare(QString::fromStdString(b->name), Qt::CaseInsensitive) < 0;
         });
-        m_rows.push_back({ nullptr, categoryHeading(category), {}, {}, {} });
+        m_rows.push_back({ nullptr, categoryHeading(category), {}, {}, {}, {} });
         for (const auto& spec : inCategory) {
             Row row;
             row.spec = spec;
@@ -86,7 +81,52 @@ void HardwareListModel::setEntries(const std::vector<std::shared_ptr<const Hardw
             m_rows.push_back(std::move(row));
         }
     }
+    locateCalibrations();
     endResetModel();
+}
+
+void HardwareListModel::setCalibrationContext(const QString& runtimeId, Precision precision)
+{
+    if (runtimeId == m_runtimeId && precision == m_precision)
+        return;
+    m_runtimeId = runtimeId;
+    m_precision = precision;
+    locateCalibrations();
+    // Only marks change: a reset would make a combo box showing this model lose its current entry.
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NumColumns - 1));
+}
+
+void HardwareListModel::locateCalibrations()
+{
+    const std::string registry = userRegistryDir();
+    const HardwareFinder find = [this](const std::string& id) -> std::shared_ptr<const HardwareSpec> {
+        const int row = rowOf(QString::fromStdString(id));
+        return row >= 0 ? m_rows[row].spec : nullptr;
+    };
+    for (Row& row : m_rows) {
+        row.source = row.spec && !m_runtimeId.isEmpty()
+            ? locateCalibration(registry, *row.spec, m_runtimeId.toStdString(), m_precision, find)
+            : CalibrationSource {};
+    }
+}
+
+int HardwareListModel::confidenceOf(const Row& row) const
+{
+    // Estimates on an entry are THEORETICAL until a calibration profile for it (or, in a context, for a device of
+    // its family) is stored in the user registry.
+    if (m_runtimeId.isEmpty())
+        return static_cast<int>(
+            row.calibrations.isEmpty() ? graphs::Confidence::Theoretical : graphs::Confidence::Calibrated);
+    switch (row.source.kind) {
+    case CalibrationSource::Kind::Own:
+        return static_cast<int>(graphs::Confidence::Calibrated);
+    case CalibrationSource::Kind::Sibling:
+        return static_cast<int>(graphs::Confidence::Interpolated);
+    case CalibrationSource::Kind::None:
+        break;
+    }
+    return static_cast<int>(graphs::Confidence::Theoretical);
 }
 
 std::shared_ptr<const HardwareSpec> HardwareListModel::entry(int row) const
@@ -152,6 +192,7 @@ QVariant HardwareListModel::data(const QModelIndex& index, int role) const
 QVariant HardwareListModel::entryData(const Row& row, int column, int role) const
 {
     const HardwareSpec& spec = *row.spec;
+    const auto confidence = static_cast<graphs::Confidence>(confidenceOf(row));
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -164,25 +205,47 @@ QVariant HardwareListModel::entryData(const Row& row, int column, int role) cons
             return headlinePeak(spec);
         case Confidence:
             // Lower case, as `graphs hardware list` prints it.
-            return fromStd(confidenceName(entryConfidence(row.calibrations))).toLower();
+            return fromStd(confidenceName(confidence)).toLower();
         default:
             return {};
         }
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        const QString what = tr("%1 (%2): %3, %4 mapper")
+                                 .arg(QString::fromStdString(spec.name), row.id, fromStd(categoryName(spec.category)),
+                                     fromStd(mapperName(spec.mapper)));
+        const QString context = m_runtimeId + QLatin1Char(' ') + fromStd(precisionName(m_precision));
+        if (row.source.kind == CalibrationSource::Kind::Sibling)
+            return tr("%1; %2 latency estimates are INTERPOLATED from %3 (%4): no profile of its own, the calibration "
+                      "of a device of its family carried over")
+                .arg(what, context, fromStd(row.source.hardware), fromStd(row.source.profilePath));
+        if (row.source.kind == CalibrationSource::Kind::Own)
+            return tr("%1; %2 latency estimates are CALIBRATED (%3)")
+                .arg(what, context, fromStd(row.source.profilePath));
         if (!row.calibrations.isEmpty())
-            return tr("%1 (%2): %3, %4 mapper; calibrated for %5 (latency estimates of these runtimes and precisions "
-                      "come from measurements)")
-                .arg(QString::fromStdString(spec.name), row.id, fromStd(categoryName(spec.category)),
-                    fromStd(mapperName(spec.mapper)), row.calibrations.join(QStringLiteral(", ")));
-        return tr("%1 (%2): %3, %4 mapper; estimates on it are %5 (vendor specifications, not calibrated)")
-            .arg(QString::fromStdString(spec.name), row.id, fromStd(categoryName(spec.category)),
-                fromStd(mapperName(spec.mapper)), fromStd(confidenceName(entryConfidence(row.calibrations))));
+            return tr("%1; calibrated for %2 (latency estimates of these runtimes and precisions come from "
+                      "measurements)")
+                .arg(what, row.calibrations.join(QStringLiteral(", ")));
+        return tr("%1; estimates on it are %2 (vendor specifications, not calibrated)")
+            .arg(what, fromStd(confidenceName(confidence)));
+    }
+    case Qt::ForegroundRole:
+        if (column != Confidence)
+            return {};
+        if (confidence == graphs::Confidence::Calibrated)
+            return QColor(30, 120, 50);
+        if (confidence == graphs::Confidence::Interpolated)
+            return QColor(170, 100, 0);
+        return {};
     case IdRole:
         return row.id;
     case SearchRole:
         return row.search;
     case CategoryRole:
         return static_cast<int>(spec.category);
+    case InterpolatedFromRole:
+        return row.source.kind == CalibrationSource::Kind::Sibling ? fromStd(row.source.hardware) : QString();
+    case ConfidenceRole:
+        return static_cast<int>(confidence);
     case Qt::TextAlignmentRole:
         return column == Peak ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:

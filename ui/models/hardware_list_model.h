@@ -1,5 +1,8 @@
 #pragma once
 
+#include "hardware/precision.h"
+#include "workflows/calibration_source.h"
+
 #include <QAbstractTableModel>
 #include <QStringList>
 #include <QString>
@@ -24,6 +27,10 @@ public:
         IdRole = Qt::UserRole, ///< the entry's id; empty on headings
         SearchRole, ///< name, id, vendor and category in one string, for the completer
         CategoryRole, ///< int(HardwareCategory)
+        /// The device whose calibration an INTERPOLATED estimate of the entry comes from (runtime × precision of
+        /// setCalibrationContext()); empty unless the entry has no profile of its own and a sibling has one.
+        InterpolatedFromRole,
+        ConfidenceRole, ///< int(graphs::Confidence) of the entry's latency estimates
     };
 
     explicit HardwareListModel(QObject* parent = nullptr);
@@ -31,6 +38,11 @@ public:
 
     /// Replaces the whole list.
     void setEntries(const std::vector<std::shared_ptr<const HardwareSpec>>& entries);
+    /// Marks each entry by where its latency estimates of `runtimeId` × `precision` would come from
+    /// (locateCalibration() on the user registry): CALIBRATED (its own profile), INTERPOLATED (a profile of a
+    /// device of its family, named in the tooltip) or THEORETICAL. Without a context (`runtimeId` empty), an entry
+    /// with any stored profile counts as calibrated.
+    void setCalibrationContext(const QString& runtimeId, Precision precision);
     /// The entry on `row`, or null for headings and rows out of range.
     std::shared_ptr<const HardwareSpec> entry(int row) const;
     /// The row of the entry with `id`, or -1.
@@ -50,11 +62,16 @@ private:
         QString id;
         QString search;
         QStringList calibrations; ///< stored calibration profiles, "runtime/precision"
+        CalibrationSource source; ///< for the calibration context
     };
 
     QVariant entryData(const Row& row, int column, int role) const;
+    void locateCalibrations();
+    int confidenceOf(const Row& row) const;
 
     std::vector<Row> m_rows;
+    QString m_runtimeId;
+    Precision m_precision = Precision::FP32;
 };
 
 } // namespace graphs::ui

@@ -11,6 +11,7 @@
 #include "models/calibration_coefficient_model.h"
 #include "models/calibration_roofs_model.h"
 #include "transform/fusion_rules.h"
+#include "widgets/transfer_panel.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <cmath>
@@ -100,6 +102,9 @@ CalibrationPage::CalibrationPage(CalibrationRunner* runner, QWidget* parent)
     , m_roofsView(makeTable(m_roofsModel, QStringLiteral("calibrationRoofsView")))
     , m_coefficientView(makeTable(m_coefficientModel, QStringLiteral("calibrationCoefficientView")))
     , m_plot(new CalibrationScatterPlot)
+    , m_scatterMode(new QComboBox)
+    , m_transfer(new TransferPanel)
+    , m_bottomTabs(new QTabWidget)
 {
     setObjectName(QStringLiteral("calibrationPage"));
     m_message->setObjectName(QStringLiteral("calibrationMessage"));
@@ -131,6 +136,8 @@ CalibrationPage::CalibrationPage(CalibrationRunner* runner, QWidget* parent)
     connect(m_cancelButton, &QPushButton::clicked, m_runner, &CalibrationRunner::cancel);
     connect(m_saveButton, &QPushButton::clicked, m_runner, &CalibrationRunner::saveProfile);
     connect(m_exportButton, &QPushButton::clicked, this, &CalibrationPage::showExportDialog);
+    connect(m_scatterMode, &QComboBox::currentIndexChanged, this, &CalibrationPage::showScatter);
+    connect(m_transfer, &TransferPanel::checkStarted, this, [this] { m_bottomTabs->setCurrentWidget(m_transfer); });
 
     connect(m_runner, &CalibrationRunner::started, this, [this] {
         setBusy(true);
@@ -152,6 +159,7 @@ CalibrationPage::CalibrationPage(CalibrationRunner* runner, QWidget* parent)
     });
     connect(m_runner, &CalibrationRunner::saved, this, [this](const QString& path) {
         m_saveButton->setEnabled(m_run && m_run->isSaveable());
+        updateSource(); // the device may now have a profile of its own
         showMessage(tr("Saved the profile to %1: 'graphs analyze' and 'graphs validate' now use this calibration.")
                         .arg(QDir::toNativeSeparators(path)));
     });
@@ -220,6 +228,7 @@ QWidget* CalibrationPage::createControls()
     actions->addWidget(m_message, 1);
     rows->addLayout(choice);
     rows->addLayout(actions);
+    rows->addWidget(m_transfer->sourceRow());
     return controls;
 }
 
@@ -235,19 +244,34 @@ QWidget* CalibrationPage::createResults()
     column->addWidget(m_roofsView, 1);
     column->addWidget(heading(tr("Fit")));
     column->addWidget(m_quality);
+    m_scatterMode->setObjectName(QStringLiteral("calibrationScatterMode"));
+    m_scatterMode->addItem(tr("Fitted and held out"));
+    m_scatterMode->addItem(tr("Each training point by class"));
+    m_scatterMode->setToolTip(tr("Which estimates the chart shows: the fit's and the leave-one-model-out fits' "
+                                 "of the models, or the fit's of every point, coloured by operator class"));
+    auto* chart = new QWidget;
+    auto* chartColumn = new QVBoxLayout(chart);
+    chartColumn->setContentsMargins(0, 0, 0, 0);
+    auto* chartChoice = new QHBoxLayout;
+    chartChoice->addWidget(new QLabel(tr("Points:")));
+    chartChoice->addWidget(m_scatterMode);
+    chartChoice->addStretch(1);
+    chartColumn->addLayout(chartChoice);
+    chartColumn->addWidget(m_plot, 1);
+    m_plot->setMinimumHeight(240); // the page, with its mode row above the chart, fits a 640-pixel-high window
     auto* top = new QSplitter(Qt::Horizontal);
     top->addWidget(left);
-    top->addWidget(m_plot);
+    top->addWidget(chart);
     top->setStretchFactor(0, 1);
     top->setStretchFactor(1, 1);
     top->setCollapsible(1, false);
     top->setSizes({ 500, 700 });
 
-    auto* bottom = new QWidget;
-    auto* below = new QVBoxLayout(bottom);
-    below->setContentsMargins(0, 0, 0, 0);
-    below->addWidget(heading(tr("Coefficients")));
-    below->addWidget(m_coefficientView, 1);
+    // The coefficients, and the transfer check of a device without a profile of its own, in tabs below.
+    m_bottomTabs->setObjectName(QStringLiteral("calibrationBottomTabs"));
+    m_bottomTabs->addTab(m_coefficientView, tr("Coefficients"));
+    m_bottomTabs->addTab(m_transfer, tr("Transfer check"));
+    QWidget* bottom = m_bottomTabs;
 
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("calibrationSplitter"));
@@ -355,6 +379,7 @@ void CalibrationPage::onSelectionChanged()
     if (!runtimeId().isEmpty())
         settings.setValue(RuntimeKey, runtimeId());
     settings.setValue(PrecisionKey, m_precision->currentData());
+    updateSource();
     if (m_runner->isRunning())
         return;
     m_fitButton->setEnabled(m_catalog && !hardwareId().isEmpty() && !runtimeId().isEmpty());
@@ -471,7 +496,7 @@ void CalibrationPage::setRun(std::shared_ptr<const CalibrationRun> run)
     m_run = std::move(run);
     m_roofsModel->setRun(m_run);
     m_coefficientModel->setRun(m_run);
-    m_plot->setScatter(m_run ? makeCalibrationScatter(*m_run) : CalibrationScatterData {});
+    showScatter();
     m_exportButton->setEnabled(m_run != nullptr);
     m_saveButton->setEnabled(m_run && m_run->isSaveable() && !m_runner->isRunning());
     m_saveButton->setToolTip(m_run && !m_run->isSaveable()
@@ -501,6 +526,18 @@ void CalibrationPage::setRun(std::shared_ptr<const CalibrationRun> run)
     }
     showMessage(text);
     m_message->setToolTip(skipped.mid(0, 30).join(QLatin1Char('\n')));
+}
+
+void CalibrationPage::showScatter()
+{
+    if (!m_run)
+        return m_plot->setScatter({});
+    m_plot->setScatter(m_scatterMode->currentIndex() == 1 ? makeClassScatter(*m_run) : makeCalibrationScatter(*m_run));
+}
+
+void CalibrationPage::updateSource()
+{
+    m_transfer->setChoice(m_catalog, m_registryDir, hardwareId(), runtimeId(), precision(), m_modelsFolder);
 }
 
 QString CalibrationPage::qualityText(const CalibrationRun& run) const

@@ -11,6 +11,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QTabWidget;
 
 namespace graphs::ui {
 
@@ -20,11 +21,15 @@ class CalibrationCoefficientModel;
 class CalibrationRoofsModel;
 class CalibrationRunner;
 class CalibrationScatterPlot;
+class TransferPanel;
 
 /// Fits a calibration of a hardware × runtime × precision from the measurements in the user registry
 /// (benchmarks/<hardware>/<runtime>/*.csv), on the thread pool through the shared CalibrationRunner, and shows it:
 /// the calibrated roofs beside the specification's, the latency model's coefficients, how well it fits, and the
-/// training points measured against estimated. "Save profile" stores it where `graphs analyze` finds it.
+/// training points measured against estimated (as fitted and held out, or one dot per point coloured by class).
+/// "Save profile" stores it where `graphs analyze` finds it. For a choice without a profile of its own whose
+/// estimates are carried over from a device of its family (INTERPOLATED), it names that device's profile and the
+/// stated bound, and "Check transfer" estimates the chosen device's own measurements with the carried calibration.
 class CalibrationPage : public QWidget
 {
     Q_OBJECT
@@ -68,6 +73,10 @@ public:
     QPushButton* saveButton() const { return m_saveButton; }
     QLabel* messageLabel() const { return m_message; }
     QLabel* qualityLabel() const { return m_quality; }
+    /// Where estimates of the chosen hardware × runtime × precision come from, and the transfer check.
+    TransferPanel* transferPanel() const { return m_transfer; }
+    /// The chart's points: as fitted and held out (0), or each training point by class (1).
+    QComboBox* scatterModeCombo() const { return m_scatterMode; }
 
 private:
     QWidget* createControls();
@@ -82,6 +91,8 @@ private:
     void showMessage(const QString& text, bool error = false);
     QString qualityText(const CalibrationRun& run) const;
     QString selectionName() const;
+    void updateSource();
+    void showScatter();
 
     CalibrationRunner* m_runner;
     std::shared_ptr<const HardwareCatalog> m_catalog;
@@ -107,6 +118,9 @@ private:
     QTableView* m_roofsView;
     QTableView* m_coefficientView;
     CalibrationScatterPlot* m_plot;
+    QComboBox* m_scatterMode;
+    TransferPanel* m_transfer;
+    QTabWidget* m_bottomTabs;
 };
 
 } // namespace graphs::ui

@@ -2,6 +2,7 @@
 
 #include "hardware/hardware_registry.h"
 #include "hardware_catalog.h"
+#include "models/hardware_list_model.h"
 #include "transform/fusion_rules.h"
 #include "widgets/hardware_picker.h"
 
@@ -70,6 +71,8 @@ HardwareToolBar::HardwareToolBar(QWidget* parent)
     });
     connect(m_precision, &QComboBox::currentIndexChanged, this, &HardwareToolBar::onPrecisionChanged);
     connect(m_runtime, &QComboBox::currentIndexChanged, this, &HardwareToolBar::settingsChanged);
+    // The picker marks entries by where their estimates at these settings would come from.
+    connect(this, &HardwareToolBar::settingsChanged, this, &HardwareToolBar::markCalibrations);
     connect(m_batch, &QSpinBox::valueChanged, this, &HardwareToolBar::batchChanged);
 }
 
@@ -138,6 +141,13 @@ void HardwareToolBar::setBatch(int64_t batch)
 int HardwareToolBar::batch() const
 {
     return m_batch->value();
+}
+
+void HardwareToolBar::markCalibrations()
+{
+    const EstimateSettings chosen = settings();
+    m_picker->listModel()->setCalibrationContext(
+        chosen.runtime ? QString::fromStdString(chosen.runtime->runtimeId) : QString(), chosen.precision);
 }
 
 EstimateSettings HardwareToolBar::settings() const

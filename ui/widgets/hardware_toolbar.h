@@ -55,6 +55,7 @@ Q_SIGNALS:
 
 private:
     void fillPrecisions();
+    void markCalibrations();
     void onPrecisionChanged(int index);
 
     std::shared_ptr<const HardwareCatalog> m_catalog;
