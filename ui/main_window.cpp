@@ -5,7 +5,7 @@
 #include "core/data_paths.h"
 #include "dialogs.h"
 #include "estimation/graph_analysis.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_registry.h"
 #include "jobs/calibration_runner.h"
 #include "jobs/estimate_runner.h"

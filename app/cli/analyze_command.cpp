@@ -2,9 +2,9 @@
 
 #include "calibration/calibrated_estimate.h"
 #include "cli/cli_common.h"
-#include "cli/registry_paths.h"
+#include "cli/hardware_lookup.h"
 #include "core/data_paths.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "frontends/onnx_importer.h"
 #include "reporting/analysis_report.h"
 #include "reporting/estimate_report.h"

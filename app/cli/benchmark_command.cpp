@@ -11,9 +11,9 @@
 #include "benchmarks/suite_runner.h"
 #include "benchmarks/tensorrt_runner.h"
 #include "cli/cli_common.h"
-#include "cli/registry_paths.h"
+#include "cli/hardware_lookup.h"
 #include "core/data_paths.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "reporting/measurement_report.h"
 #include "reporting/number_format.h"
 #include "workflows/suite_recorder.h"
@@ -184,7 +184,7 @@ std::set<std::string> storedModels(const std::string& csv, const std::string& si
         bool all = !batches.empty();
         for (int64_t b : batches) {
             const bool found = std::any_of(rows->begin(), rows->end(), [&](const MeasurementRecord& r) {
-                return r.kind == "workload" && r.detail == file && r.batch == b && r.precision == precision
+                return r.kind == MeasurementKind::Workload && r.detail == file && r.batch == b && r.precision == precision
                     && r.date >= since;
             });
             all = all && found;

@@ -2,7 +2,7 @@
 
 #include "benchmarks/measurement_importers.h"
 #include "cli/cli_common.h"
-#include "cli/registry_paths.h"
+#include "cli/hardware_lookup.h"
 
 #include <map>
 #include <memory>
@@ -41,7 +41,7 @@ std::map<std::string, size_t> countKinds(const std::vector<MeasurementRecord>& r
 {
     std::map<std::string, size_t> kinds;
     for (const MeasurementRecord& r : records)
-        ++kinds[r.kind];
+        ++kinds[std::string(measurementKindName(r.kind))];
     return kinds;
 }
 

@@ -6,7 +6,7 @@
 #include "calibration/energy_fit.h"
 #include "calibration/few_shot.h"
 #include "cli/cli_common.h"
-#include "cli/registry_paths.h"
+#include "cli/hardware_lookup.h"
 #include "reporting/calibration_report.h"
 #include "reporting/number_format.h"
 #include "workflows/calibration_store.h"

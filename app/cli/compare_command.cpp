@@ -1,7 +1,7 @@
 #include "cli/compare_command.h"
 
 #include "cli/cli_common.h"
-#include "cli/registry_paths.h"
+#include "cli/hardware_lookup.h"
 #include "core/data_paths.h"
 #include "estimation/comparison_run.h"
 #include "reporting/analysis_report.h"

@@ -1,7 +1,7 @@
 #include "cli/generate_command.h"
 
 #include "cli/cli_common.h"
-#include "cli/registry_paths.h"
+#include "cli/hardware_lookup.h"
 #include "core/data_paths.h"
 #include "reporting/generation_report.h"
 #include "workflows/calibration_store.h"

@@ -2,7 +2,7 @@
 
 #include "calibration/calibration_profile.h"
 #include "cli/cli_common.h"
-#include "cli/registry_paths.h"
+#include "cli/hardware_lookup.h"
 #include "reporting/hardware_report.h"
 
 #include <memory>

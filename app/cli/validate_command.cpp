@@ -2,9 +2,9 @@
 
 #include "cli/benchmark_command.h"
 #include "cli/cli_common.h"
-#include "cli/registry_paths.h"
+#include "cli/hardware_lookup.h"
 #include "core/data_paths.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "validation/accuracy.h"
 #include "validation/accuracy_baseline.h"
 #include "validation/accuracy_report.h"

@@ -278,7 +278,7 @@ Result<ImportedMeasurements> importSchema2Json(
         MeasurementRecord r;
         r.date = p.date;
         r.benchmark = model + "/sg" + std::to_string(previous->first);
-        r.kind = "subgraph";
+        r.kind = MeasurementKind::Subgraph;
         r.batch = batch.value_or(1);
         r.precision = precision;
         readLatency(f, *measured, at + ".measured_latency", r, seen);
@@ -322,7 +322,7 @@ Result<ImportedMeasurements> importSchema2Json(
             MeasurementRecord r;
             r.date = p.date;
             r.benchmark = model;
-            r.kind = "workload";
+            r.kind = MeasurementKind::Workload;
             r.batch = batch.value_or(1);
             r.precision = precision;
             readLatency(f, *whole, "$.model_summary.measured_latency", r, seen);

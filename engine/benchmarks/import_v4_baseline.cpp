@@ -204,7 +204,7 @@ Result<ImportedMeasurements> importV4Baseline(
 
         MeasurementRecord r;
         r.benchmark = op + "/" + shape;
-        r.kind = "operator";
+        r.kind = MeasurementKind::Operator;
         r.precision = dtype;
         r.samples = static_cast<int64_t>(*trials);
         r.minMs = r.medianMs = r.meanMs = *latency * 1e3;

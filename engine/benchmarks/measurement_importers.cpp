@@ -143,8 +143,8 @@ Status finishImport(ImportedMeasurements& imported, const std::string& path, con
         imported.runtime = options.runtime;
     imported.environment.hardwareId = imported.hardwareId;
     for (MeasurementRecord& r : imported.records) {
-        if (r.kind != "roof" || r.runtime.empty())
-            r.runtime = r.kind == "roof" ? std::string(BuiltinRuntime) : imported.runtime;
+        if (r.kind != MeasurementKind::Roof || r.runtime.empty())
+            r.runtime = r.kind == MeasurementKind::Roof ? std::string(BuiltinRuntime) : imported.runtime;
         if (r.source.empty())
             r.source = imported.provenance.sourceFile;
     }
@@ -310,7 +310,7 @@ void flagInconsistentRepeats(const std::vector<ImportedFile>& files, double maxR
             out << std::setprecision(3) << v;
         return out.str();
     };
-    using Key = std::tuple<std::string, std::string, std::string, std::string, std::string, int64_t, int>;
+    using Key = std::tuple<std::string, std::string, std::string, MeasurementKind, std::string, int64_t, int>;
     auto keyOf = [](const ImportedMeasurements& m, const MeasurementRecord& r) {
         return Key { m.hardwareId, r.runtime, r.precision, r.kind, r.benchmark, r.batch, r.threads };
     };
@@ -320,7 +320,7 @@ void flagInconsistentRepeats(const std::vector<ImportedFile>& files, double maxR
                 continue;
             std::map<Key, double> first;
             for (const MeasurementRecord& r : files[a].measurements->records)
-                if (r.kind != "roof" && r.medianMs > 0)
+                if (r.kind != MeasurementKind::Roof && r.medianMs > 0)
                     first.emplace(keyOf(*files[a].measurements, r), r.medianMs);
             size_t disagreeing = 0;
             double worst = 0;

@@ -22,6 +22,26 @@
 
 namespace graphs {
 
+std::string_view measurementKindName(MeasurementKind kind)
+{
+    switch (kind) {
+    case MeasurementKind::Workload: return "workload";
+    case MeasurementKind::Roof: return "roof";
+    case MeasurementKind::Operator: return "operator";
+    case MeasurementKind::Subgraph: return "subgraph";
+    }
+    return "workload";
+}
+
+std::optional<MeasurementKind> parseMeasurementKind(std::string_view text)
+{
+    for (MeasurementKind k :
+        { MeasurementKind::Workload, MeasurementKind::Roof, MeasurementKind::Operator, MeasurementKind::Subgraph })
+        if (text == measurementKindName(k))
+            return k;
+    return std::nullopt;
+}
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -113,7 +133,7 @@ Result<ResultsFile> ResultsFile::open(const std::string& registryDir, const std:
 
 Status ResultsFile::append(const MeasurementRecord& r) const
 {
-    std::string line = csvField(r.date) + "," + csvField(r.benchmark) + "," + csvField(r.kind) + ","
+    std::string line = csvField(r.date) + "," + csvField(r.benchmark) + "," + csvField(std::string(measurementKindName(r.kind))) + ","
         + csvField(r.runtime) + "," + csvField(r.runtimeVersion) + "," + std::to_string(r.batch) + ","
         + std::to_string(r.threads) + "," + std::to_string(r.samples) + "," + number(r.minMs) + ","
         + number(r.medianMs) + "," + number(r.meanMs) + "," + number(r.stdMs) + "," + positiveOrEmpty(r.p90Ms)
@@ -141,7 +161,7 @@ MeasurementRecord recordFromResult(const BenchmarkResult& result, const std::str
     MeasurementRecord r;
     r.date = date;
     r.benchmark = result.model;
-    r.kind = "workload";
+    r.kind = MeasurementKind::Workload;
     r.runtime = result.runtime;
     r.runtimeVersion = result.runtimeVersion;
     r.batch = result.batch;
@@ -223,7 +243,11 @@ Result<std::vector<MeasurementRecord>> loadResults(const std::string& csvPath)
         MeasurementRecord r;
         r.date = text("date");
         r.benchmark = text("benchmark");
-        r.kind = text("kind");
+        if (auto kind = parseMeasurementKind(text("kind")))
+            r.kind = *kind;
+        else
+            return Error { ErrorCode::InvalidData,
+                "column 'kind': '" + text("kind") + "' is none of workload, roof, operator, subgraph", where };
         r.runtime = text("runtime");
         r.runtimeVersion = text("runtime_version");
         r.batch = static_cast<int64_t>(real("batch", true));

@@ -15,12 +15,26 @@ namespace graphs {
 /// the results file of whichever runtime the suite ran with.
 inline constexpr std::string_view BuiltinRuntime = "builtin";
 
+/// What a stored measurement times.
+enum class MeasurementKind
+{
+    Workload, ///< a whole model ("workload" in the CSV)
+    Roof,     ///< a machine roof: FMA, triad, STREAM, SGEMM
+    Operator, ///< one operator case
+    Subgraph, ///< one subgraph of a model (a profiled or imported per-subgraph time)
+};
+
+/// "workload", "roof", "operator", "subgraph": the `kind` column of a results CSV.
+std::string_view measurementKindName(MeasurementKind kind);
+/// The kind a `kind` cell names; nullopt for anything else.
+std::optional<MeasurementKind> parseMeasurementKind(std::string_view text);
+
 /// One stored measurement: a row of a results CSV.
 struct MeasurementRecord
 {
     std::string date;          ///< ISO 8601 UTC
     std::string benchmark;     ///< model name, or roof/operator benchmark name
-    std::string kind;          ///< "workload", "roof", "operator", "subgraph"
+    MeasurementKind kind = MeasurementKind::Workload;
     std::string runtime;
     std::string runtimeVersion;
     int64_t batch = 1;

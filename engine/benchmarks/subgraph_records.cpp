@@ -40,7 +40,7 @@ SubgraphRecords subgraphRecords(const ComputeGraph& graph, const Partition& part
         MeasurementRecord r;
         r.date = date;
         r.benchmark = out.model + "/sg" + std::to_string(index);
-        r.kind = "subgraph";
+        r.kind = MeasurementKind::Subgraph;
         r.runtime = run.runtime;
         r.runtimeVersion = run.runtimeVersion;
         r.batch = run.batch;

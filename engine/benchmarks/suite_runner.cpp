@@ -45,7 +45,7 @@ MeasurementRecord rateRecord(const std::string& name, int threads, double second
 {
     MeasurementRecord r;
     r.benchmark = name;
-    r.kind = "roof";
+    r.kind = MeasurementKind::Roof;
     r.runtime = std::string(BuiltinRuntime);
     r.threads = threads;
     r.samples = 1;
@@ -166,7 +166,7 @@ std::vector<ModelJob> workloadJobs(const SuiteDefinition& suite, const SuiteRunO
     return jobs;
 }
 
-MeasurementRecord recordOf(const BenchmarkResult& m, const std::string& kind, const std::string& date)
+MeasurementRecord recordOf(const BenchmarkResult& m, MeasurementKind kind, const std::string& date)
 {
     MeasurementRecord r = recordFromResult(m, date);
     r.kind = kind;
@@ -392,7 +392,7 @@ SuiteOutcome runSuite(const SuiteDefinition& suite, const Runner& runner, const 
         m->modelPath.clear();
         m->batch = c.param("batch", 1);
         m->materializedWeights = false; // generated weights are part of the definition
-        MeasurementRecord r = recordOf(*m, "operator", options.date);
+        MeasurementRecord r = recordOf(*m, MeasurementKind::Operator, options.date);
         r.shape = c.shapeText();
         r.detail = c.op + (c.function.empty() ? "" : "/" + c.function);
         recordWork(*analysis, r);
@@ -416,7 +416,7 @@ SuiteOutcome runSuite(const SuiteDefinition& suite, const Runner& runner, const 
             finishItem();
             continue;
         }
-        MeasurementRecord r = recordOf(*m, "workload", options.date);
+        MeasurementRecord r = recordOf(*m, MeasurementKind::Workload, options.date);
         r.detail = fs::path(job.path).filename().string();
         if (!job.inputShapes.empty())
             r.shape = shapesText(job.inputShapes);

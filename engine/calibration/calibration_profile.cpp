@@ -197,7 +197,7 @@ Result<ProfileRecords> loadProfileRecords(const CalibrationProfile& profile, con
             return loaded.error();
         for (MeasurementRecord& r : *loaded) {
             // Roofs are the machine's, whatever runtime's suite measured them; fitRoofline picks the precision.
-            const bool roof = r.kind == "roof";
+            const bool roof = r.kind == MeasurementKind::Roof;
             if (!roof && (r.runtime != profile.runtime || r.precision != precisionName(profile.precision)))
                 continue;
             records.push_back(std::move(r));
@@ -235,7 +235,7 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
     }
     std::vector<MeasurementRecord> measured; // energy is the runs', not the roofs'
     std::copy_if(records.begin(), records.end(), std::back_inserter(measured),
-        [](const MeasurementRecord& r) { return r.kind != "roof"; });
+        [](const MeasurementRecord& r) { return r.kind != MeasurementKind::Roof; });
     for (const EnergyFitGroup& g : fitEnergyGroups(profile.hardware, measured)) {
         if (g.precision != precisionName(profile.precision))
             continue;

@@ -2,7 +2,7 @@
 
 #include "calibration/roofline_fit.h"
 #include "core/error.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 
 #include <map>
 #include <string>

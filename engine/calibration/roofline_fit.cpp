@@ -90,7 +90,7 @@ RooflineFit fitRoofline(const std::vector<MeasurementRecord>& records, const Har
     auto mostThreads = [&](auto&& accept) {
         int threads = -1;
         for (const MeasurementRecord& r : records)
-            if (r.kind == "roof" && accept(r))
+            if (r.kind == MeasurementKind::Roof && accept(r))
                 threads = std::max(threads, r.threads);
         return threads;
     };
@@ -106,7 +106,7 @@ RooflineFit fitRoofline(const std::vector<MeasurementRecord>& records, const Har
     const int fmaThreads = mostThreads(isFma);
     double fma = 0;
     for (const MeasurementRecord& r : records)
-        if (r.kind == "roof" && isFma(r) && r.threads == fmaThreads)
+        if (r.kind == MeasurementKind::Roof && isFma(r) && r.threads == fmaThreads)
             fma = std::max(fma, rate(r.flops, r));
     if (fma > 0) {
         fit.vectorPeak = fma;
@@ -116,7 +116,7 @@ RooflineFit fitRoofline(const std::vector<MeasurementRecord>& records, const Har
     const int gemmThreads = mostThreads(isGemm);
     double gemm = 0;
     for (const MeasurementRecord& r : records)
-        if (r.kind == "roof" && isGemm(r) && r.threads == gemmThreads)
+        if (r.kind == MeasurementKind::Roof && isGemm(r) && r.threads == gemmThreads)
             gemm = std::max(gemm, rate(r.flops, r));
     if (gemm > 0) {
         fit.matrixPeak = gemm;
@@ -131,7 +131,7 @@ RooflineFit fitRoofline(const std::vector<MeasurementRecord>& records, const Har
     const int triadThreads = mostThreads(isTriad);
     std::map<double, double> curve; // working set → best rate
     for (const MeasurementRecord& r : records) {
-        if (r.kind != "roof" || !isTriad(r) || r.threads != triadThreads)
+        if (r.kind != MeasurementKind::Roof || !isTriad(r) || r.threads != triadThreads)
             continue;
         const double ws = workingSetOf(r);
         const double bw = rate(r.bytes, r);

@@ -3,7 +3,7 @@
 #include "benchmarks/operator_models.h"
 #include "benchmarks/suite_definition.h"
 #include "core/scratch_dir.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 
 #include <algorithm>
 #include <cctype>
@@ -178,7 +178,7 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
         point.record = index;
         point.name = r.benchmark;
         point.measuredSeconds = r.medianMs / 1000;
-        if (r.kind == "operator" && !r.source.empty()) {
+        if (r.kind == MeasurementKind::Operator && !r.source.empty()) {
             // An operator measured by another tool: its totals are all there is, one kernel of its class.
             if (r.flops < 0 || r.bytes < 0) {
                 skipped.push_back({ Diagnostic::Severity::Warning, "no FLOPs or bytes recorded", r.benchmark });
@@ -198,7 +198,7 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
             points.push_back(std::move(point));
             continue;
         }
-        if (r.kind == "subgraph") {
+        if (r.kind == MeasurementKind::Subgraph) {
             if (r.flops < 0 || r.bytes < 0) {
                 skipped.push_back({ Diagnostic::Severity::Warning, "no FLOPs or bytes recorded", r.benchmark });
                 continue;
@@ -225,7 +225,7 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
         request.hardware = options.hardware;
         request.fusion = options.fusion;
         request.precision = options.precision;
-        if (r.kind == "operator") {
+        if (r.kind == MeasurementKind::Operator) {
             const std::string op = r.detail.substr(0, r.detail.find('/'));
             auto c = operatorCaseFromText(op, r.shape);
             if (!c) {
@@ -235,7 +235,7 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
             request.modelPath = (fs::path(scratch) / "operator.onnx").string();
             if (auto written = writeOperatorModel(*c, request.modelPath); !written)
                 return written.error();
-        } else if (r.kind == "workload") {
+        } else if (r.kind == MeasurementKind::Workload) {
             request.modelPath = findModel(r.detail, options.modelDirs);
             if (request.modelPath.empty()) {
                 skipped.push_back({ Diagnostic::Severity::Warning,

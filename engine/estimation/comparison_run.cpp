@@ -1,6 +1,6 @@
 #include "estimation/comparison_run.h"
 
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "reporting/analysis_report.h"
 
 #include <algorithm>

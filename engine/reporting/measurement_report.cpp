@@ -54,7 +54,7 @@ std::string measurementsText(const std::vector<MeasurementRecord>& records)
 {
     std::ostringstream out;
     bool materialized = false;
-    for (const char* kind : { "roof", "operator", "workload" }) {
+    for (MeasurementKind kind : { MeasurementKind::Roof, MeasurementKind::Operator, MeasurementKind::Workload }) {
         std::vector<const MeasurementRecord*> rows;
         for (const MeasurementRecord& r : records) {
             if (r.kind == kind)
@@ -65,9 +65,9 @@ std::string measurementsText(const std::vector<MeasurementRecord>& records)
             continue;
         if (out.tellp() > 0)
             out << '\n';
-        out << (std::string(kind) == "roof" ? "hardware roofs" : std::string(kind) == "operator" ? "operators" : "models")
+        out << (kind == MeasurementKind::Roof ? "hardware roofs" : kind == MeasurementKind::Operator ? "operators" : "models")
             << '\n';
-        table(out, rows, std::string(kind) == "roof");
+        table(out, rows, kind == MeasurementKind::Roof);
     }
     if (materialized)
         out << "* weights absent from the model file: measured with deterministic random weights\n";
@@ -80,7 +80,7 @@ std::string measurementsJson(const std::vector<MeasurementRecord>& records, cons
     using nlohmann::json;
     json rows = json::array();
     for (const MeasurementRecord& r : records) {
-        json row = { { "benchmark", r.benchmark }, { "kind", r.kind }, { "runtime", r.runtime },
+        json row = { { "benchmark", r.benchmark }, { "kind", std::string(measurementKindName(r.kind)) }, { "runtime", r.runtime },
             { "runtime_version", r.runtimeVersion }, { "precision", r.precision }, { "batch", r.batch },
             { "threads", r.threads }, { "warmup", r.warmup }, { "pinned", r.pinned }, { "samples", r.samples },
             { "min_ms", r.minMs }, { "median_ms", r.medianMs }, { "mean_ms", r.meanMs }, { "std_ms", r.stdMs },

@@ -2,7 +2,7 @@
 
 #include "core/csv_reader.h"
 #include "core/yaml_reader.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "transform/fusion_rules.h"
 
 #include <algorithm>

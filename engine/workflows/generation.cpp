@@ -1,6 +1,6 @@
 #include "workflows/generation.h"
 
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 
 #include <algorithm>
 #include <cmath>

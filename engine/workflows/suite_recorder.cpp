@@ -1,7 +1,7 @@
 #include "workflows/suite_recorder.h"
 
 #include "benchmarks/subgraph_records.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/precision.h"
 #include "transform/partition.h"
 
@@ -67,7 +67,7 @@ Status SuiteRecorder::record(const MeasurementRecord& r, const BenchmarkResult* 
         }
     }
     MeasurementRecord row = r;
-    row.warmup = row.kind == "roof" ? 0 : m_options.warmup;
+    row.warmup = row.kind == MeasurementKind::Roof ? 0 : m_options.warmup;
     m_records.push_back(row);
     if (full)
         m_results.push_back(*full);
@@ -76,7 +76,7 @@ Status SuiteRecorder::record(const MeasurementRecord& r, const BenchmarkResult* 
         return Ok {};
     if (!m_store) {
         const bool named = !m_options.runtime.empty();
-        if (!named && row.kind == "roof") {
+        if (!named && row.kind == MeasurementKind::Roof) {
             m_pending.push_back(row);
             return Ok {};
         }

@@ -3,7 +3,7 @@
 #include "benchmarks/results_registry.h"
 #include "calibration/calibrated_estimate.h"
 #include "calibration/training_data.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "validation/node_matching.h"
 
 #include <algorithm>
@@ -37,7 +37,7 @@ std::map<std::string, Measured> storedMeasurements(const ValidationRunRequest& r
             continue;
         }
         for (MeasurementRecord& r : *rows) {
-            if (r.kind != "workload" || r.precision != precision || r.batch != request.batch
+            if (r.kind != MeasurementKind::Workload || r.precision != precision || r.batch != request.batch
                 || (request.threads > 0 && r.threads != request.threads))
                 continue;
             auto it = newest.find(r.detail);

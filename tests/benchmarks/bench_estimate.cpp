@@ -6,7 +6,7 @@
 // max_rss_mib is the process's peak so far: filter to one benchmark for that benchmark's own figure.
 
 #include "bench_support.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "synthetic_models.h"
 
 #include <benchmark/benchmark.h>

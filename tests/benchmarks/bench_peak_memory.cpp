@@ -12,7 +12,7 @@
 
 #include "bench_support.h"
 #include "estimation/graph_analysis.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "frontends/onnx_importer.h"
 #include "synthetic_models.h"
 

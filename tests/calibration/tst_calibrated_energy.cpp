@@ -5,7 +5,7 @@
 #include "benchmarks/results_registry.h"
 #include "calibration/calibrated_estimate.h"
 #include "calibration/calibration_profile.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_registry.h"
 
 #include <QtTest>
@@ -53,7 +53,7 @@ private slots:
         for (int i = 0; i < 12; ++i) {
             MeasurementRecord r;
             r.date = "2026-01-01T00:00:00Z";
-            r.kind = "operator";
+            r.kind = MeasurementKind::Operator;
             r.runtime = "pytorch";
             r.source = "bench.csv";
             r.samples = 11;

@@ -6,7 +6,7 @@
 #include "calibration/calibrated_estimate.h"
 #include "calibration/calibration_profile.h"
 #include "calibration/training_data.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_registry.h"
 #include "test_files.h"
 
@@ -43,7 +43,7 @@ MeasurementRecord row(const std::string& kind, const std::string& benchmark, dou
     MeasurementRecord r;
     r.date = "2026-01-01T00:00:00Z";
     r.benchmark = benchmark;
-    r.kind = kind;
+    r.kind = parseMeasurementKind(kind).value();
     r.runtime = "pytorch";
     r.threads = threads;
     r.samples = 10;

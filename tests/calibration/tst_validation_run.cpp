@@ -4,7 +4,7 @@
 
 #include "benchmarks/operator_models.h"
 #include "benchmarks/results_registry.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_registry.h"
 #include "workflows/validation_run.h"
 
@@ -26,7 +26,7 @@ MeasurementRecord workload(const std::string& model, double ms, const std::strin
     MeasurementRecord r;
     r.date = date;
     r.benchmark = model;
-    r.kind = "workload";
+    r.kind = MeasurementKind::Workload;
     r.runtime = kRuntime;
     r.precision = precision;
     r.threads = threads;

@@ -85,7 +85,7 @@ class TestCliCalibration : public QObject
             graphs::MeasurementRecord r;
             r.date = "2026-01-01T00:00:00Z";
             r.benchmark = "mv" + std::to_string(n);
-            r.kind = "workload";
+            r.kind = graphs::MeasurementKind::Workload;
             r.runtime = kRuntime.toStdString();
             r.threads = 8;
             r.samples = 20;

@@ -61,7 +61,7 @@ class TestCliFewShot : public QObject
             graphs::MeasurementRecord r;
             r.date = "2026-01-01T00:00:00Z";
             r.benchmark = name;
-            r.kind = "workload";
+            r.kind = graphs::MeasurementKind::Workload;
             r.runtime = kRuntime;
             r.threads = 8;
             r.samples = 20;

@@ -5,7 +5,7 @@
 // count per Markdown table. Printed numbers must equal the engine's within half a unit of their last printed digit.
 
 #include "cli_process.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_registry.h"
 #include "report_tables.h"
 #include "transform/fusion_rules.h"

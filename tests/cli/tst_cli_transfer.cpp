@@ -73,7 +73,7 @@ class TestCliTransfer : public QObject
             graphs::MeasurementRecord r;
             r.date = "2026-01-01T00:00:00Z";
             r.benchmark = "mv" + std::to_string(n);
-            r.kind = "workload";
+            r.kind = graphs::MeasurementKind::Workload;
             r.runtime = kRuntime;
             r.threads = 8;
             r.samples = 20;

@@ -5,7 +5,7 @@
 // estimate before it becomes a row.
 
 #include "estimation/comparison_run.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_registry.h"
 #include "onnx_model_builder.h"
 #include "reporting/analysis_report.h"

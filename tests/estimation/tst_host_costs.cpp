@@ -7,7 +7,7 @@
 #include "estimator_fixtures.h"
 
 #include "calibration/training_data.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_loader.h"
 
 #include <fstream>

@@ -9,7 +9,7 @@
 
 #include "estimator_fixtures.h"
 
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_registry.h"
 
 #include <filesystem>

@@ -2,7 +2,7 @@
 
 #include "benchmarks/suite_definition.h"
 #include "estimation/graph_analysis.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "frontends/onnx_importer.h"
 #include "hardware/hardware_loader.h"
 

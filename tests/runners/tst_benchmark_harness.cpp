@@ -269,6 +269,8 @@ private Q_SLOTS:
         QTest::newRow("infinite") << header + QByteArray(good).replace(",2,2,0.1", ",inf,2,0.1") << QStringLiteral("'median_ms' is not finite");
         QTest::newRow("zero latency") << header + QByteArray(good).replace(",2,2,0.1", ",0,2,0.1")
                                       << QStringLiteral("must be positive, got 0");
+        QTest::newRow("unknown kind") << header + QByteArray(good).replace(",workload,", ",banana,")
+                                      << QStringLiteral(":2: column 'kind': 'banana' is none of workload, roof");
         QTest::newRow("negative latency") << header + QByteArray(good).replace(",1,2,2,0.1", ",-1,2,2,0.1")
                                           << QStringLiteral("'min_ms' must be positive, got -1");
     }

@@ -248,7 +248,7 @@ private slots:
         QVERIFY(!outcome.cancelled);
         QCOMPARE(outcome.measured, size_t(3));
         QCOMPARE(rows.size(), size_t(3));
-        QCOMPARE(rows[0].kind, std::string("operator"));
+        QCOMPARE(rows[0].kind, MeasurementKind::Operator);
         QCOMPARE(rows[0].shape, std::string("batch=1,k=5,m=2,n=3"));
         QCOMPARE(rows[0].flops, 2.0 * 2 * 3 * 5);
         QCOMPARE(rows[0].samples, int64_t(4));

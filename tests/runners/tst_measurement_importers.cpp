@@ -115,7 +115,7 @@ private Q_SLOTS:
             MeasurementRecord& r = rows[i];
             r.date = env.date;
             r.benchmark = "net \"" + std::to_string(i) + "\", with a comma";
-            r.kind = i == 0 ? "workload" : i == 3 ? "roof" : "operator";
+            r.kind = i == 0 ? MeasurementKind::Workload : i == 3 ? MeasurementKind::Roof : MeasurementKind::Operator;
             r.runtime = i == 3 ? std::string(BuiltinRuntime) : "fake";
             r.runtimeVersion = "1.0";
             r.samples = 20;
@@ -171,7 +171,7 @@ private Q_SLOTS:
         QVERIFY(file.ok());
         MeasurementRecord r;
         r.benchmark = "net";
-        r.kind = "workload";
+        r.kind = MeasurementKind::Workload;
         r.runtime = "fake";
         r.samples = 5;
         r.minMs = r.medianMs = r.meanMs = 2;
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QCOMPARE(m.records.size(), size_t(2)); // no workload record: the summary total is the sum of the subgraphs
         const MeasurementRecord& r = m.records[0];
         QCOMPARE(r.benchmark, std::string("tinynet/sg0"));
-        QCOMPARE(r.kind, std::string("subgraph"));
+        QCOMPARE(r.kind, MeasurementKind::Subgraph);
         QCOMPARE(r.precision, std::string("fp16"));
         QCOMPARE(r.samples, int64_t(50));
         QCOMPARE(r.meanMs, 1.0);
@@ -227,7 +227,7 @@ private Q_SLOTS:
         const ImportedMeasurements m = imported(writeFile(QStringLiteral("whole/tinynet_b1.json"), json));
         QCOMPARE(m.records.size(), size_t(3));
         const MeasurementRecord& w = m.records.back();
-        QCOMPARE(w.kind, std::string("workload"));
+        QCOMPARE(w.kind, MeasurementKind::Workload);
         QCOMPARE(w.benchmark, std::string("tinynet"));
         QCOMPARE(w.medianMs, 1.38);
         QCOMPARE(w.samples, int64_t(30));
@@ -242,7 +242,7 @@ private Q_SLOTS:
         QCOMPARE(m.records.size(), size_t(3));
         const MeasurementRecord& matmul = m.records[0];
         QCOMPARE(matmul.benchmark, std::string("matmul/2x3x4"));
-        QCOMPARE(matmul.kind, std::string("operator"));
+        QCOMPARE(matmul.kind, MeasurementKind::Operator);
         QCOMPARE(matmul.shape, std::string("M=2,K=3,N=4"));
         QCOMPARE(matmul.precision, std::string("fp16"));
         QCOMPARE(matmul.samples, int64_t(11));

@@ -21,7 +21,7 @@ MeasurementRecord row(const std::string& kind, const std::string& name, const st
     MeasurementRecord r;
     r.date = "2026-12-07T00:00:00Z";
     r.benchmark = name;
-    r.kind = kind;
+    r.kind = parseMeasurementKind(kind).value();
     r.runtime = runtime;
     r.threads = 1;
     r.samples = 5;

@@ -449,7 +449,7 @@ private slots:
         int subgraphs = 0;
         const MeasurementRecord* first = nullptr;
         for (const MeasurementRecord& row : *rows) {
-            if (row.kind != "subgraph")
+            if (row.kind != MeasurementKind::Subgraph)
                 continue;
             ++subgraphs;
             summed += row.medianMs;

@@ -5,7 +5,7 @@
 #include "benchmarks/tensorrt_runner.h"
 #include "benchmarks/trtexec_layer_mapping.h"
 #include "benchmarks/trtexec_reports.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "transform/fusion_rules.h"
 #include "validation/node_matching.h"
 

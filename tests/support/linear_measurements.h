@@ -22,7 +22,7 @@ inline bool writeLinearSubgraphMeasurements(const std::string& registry, const s
         for (int c = 0; c < 4; ++c) {
             MeasurementRecord r;
             r.date = "2026-01-01T00:00:00Z";
-            r.kind = "subgraph";
+            r.kind = MeasurementKind::Subgraph;
             r.runtime = "pytorch";
             r.source = "model.json";
             r.samples = 50;

@@ -4,7 +4,7 @@
 // subgraph model and roofline tests. The runtime profile fuses Conv+Relu; the Concat moves data without FLOPs.
 
 #include "estimation/graph_analysis.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "frontends/onnx_importer.h"
 #include "hardware/hardware_registry.h"
 #include "jobs/estimate_runner.h"

@@ -161,7 +161,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         MeasurementRecord r;
         r.benchmark = "gemm/matmul k=16,m=16,n=16";
-        r.kind = "operator";
+        r.kind = MeasurementKind::Operator;
         r.medianMs = 0.5;
         r.samples = 7;
         r.flops = 2e6;
@@ -233,7 +233,7 @@ private Q_SLOTS:
         QCOMPARE(page.model()->rowCount(), 3);
         QVERIFY(sameRows(page.model()->records(), registryRows(summary.resultsPath)));
         for (const MeasurementRecord& r : page.model()->records()) {
-            QCOMPARE(r.kind, std::string("operator"));
+            QCOMPARE(r.kind, MeasurementKind::Operator);
             QCOMPARE(r.threads, 1);
             QVERIFY(r.medianMs > 0);
         }

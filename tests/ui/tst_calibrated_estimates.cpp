@@ -5,7 +5,7 @@
 #include "benchmarks/results_registry.h"
 #include "calibration/calibration_profile.h"
 #include "core/data_paths.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_registry.h"
 #include "jobs/estimate_runner.h"
 #include "linear_measurements.h"

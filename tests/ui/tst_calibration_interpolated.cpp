@@ -71,7 +71,7 @@ bool writeOperators(const std::string& registry, const std::string& hardware)
     for (int i = 0; i < 3; ++i) {
         MeasurementRecord r;
         r.date = "2026-01-01T00:00:00Z";
-        r.kind = "operator";
+        r.kind = MeasurementKind::Operator;
         r.runtime = "pytorch";
         r.source = "bench.csv";
         r.samples = 11;

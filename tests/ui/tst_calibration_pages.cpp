@@ -57,7 +57,7 @@ MeasurementRecord row(
     MeasurementRecord r;
     r.date = "2026-01-01T00:00:00Z";
     r.benchmark = benchmark;
-    r.kind = kind;
+    r.kind = parseMeasurementKind(kind).value();
     r.runtime = "pytorch";
     r.threads = 2;
     r.samples = 10;

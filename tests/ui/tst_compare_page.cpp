@@ -10,7 +10,7 @@
 #include "charts/pareto_plot.h"
 #include "cli_process.h"
 #include "core/data_paths.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_registry.h"
 #include "jobs/model_loader.h"
 #include "jobs/registry_loader.h"

@@ -6,7 +6,7 @@
 #include "charts/roofline_data.h"
 #include "charts/roofline_plot.h"
 #include "estimation/graph_analysis.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "frontends/onnx_importer.h"
 #include "hardware/hardware_registry.h"
 #include "jobs/estimate_runner.h"

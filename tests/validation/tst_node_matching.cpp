@@ -2,7 +2,7 @@
 // Runtime's "<output>_nchwc" convolutions), and by a fused node's first member ("<node>/<Name>Fusion"); nodes the
 // runtime added itself are counted apart, never dropped.
 
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "transform/fusion_rules.h"
 #include "validation/node_matching.h"
 

@@ -6,7 +6,7 @@
 
 #include "../cli/cli_process.h"
 
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "hardware/hardware_registry.h"
 #include "transform/fusion_rules.h"
 #include "validation/published_report.h"

@@ -1,7 +1,7 @@
 #include "export/report_export.h"
 
 #include "estimation/graph_analysis.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "export/save_text_file.h"
 #include "jobs/estimate_runner.h"
 #include "qt_strings.h"

@@ -4,7 +4,7 @@
 #include "calibration/calibration_profile.h"
 #include "core/data_paths.h"
 #include "estimation/graph_analysis.h"
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 #include "transform/fusion_rules.h"
 #include "workflows/calibration_store.h"
 

@@ -1,6 +1,6 @@
 #include "jobs/model_loader.h"
 
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 
 namespace graphs::ui {
 

@@ -70,7 +70,7 @@ QVariant BenchmarkResultsModel::data(const QModelIndex& index, int role) const
         case BenchmarkColumn:
             return QString::fromStdString(r.benchmark);
         case KindColumn:
-            return QString::fromStdString(r.kind);
+            return QString::fromLatin1(measurementKindName(r.kind));
         case MedianColumn:
             return display ? QVariant(millisecondsText(r.medianMs)) : QVariant(r.medianMs);
         case SamplesColumn:

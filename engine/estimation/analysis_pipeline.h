@@ -1,5 +1,8 @@
 #pragma once
 
+// The analysis pipeline as free functions, shared by the CLI and the app: import (parse, shape inference, folding)
+// → counts → partition by a runtime's fusion rules → estimate on a hardware entry, with progress and cancellation.
+
 #include "core/diagnostic.h"
 #include "core/error.h"
 #include "estimation/estimator.h"

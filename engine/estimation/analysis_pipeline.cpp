@@ -1,4 +1,4 @@
-#include "estimation/unified_analyzer.h"
+#include "estimation/analysis_pipeline.h"
 
 namespace graphs {
 

@@ -1,4 +1,4 @@
-#include "cli/registry_paths.h"
+#include "cli/hardware_lookup.h"
 
 #include "cli/cli_common.h"
 
