@@ -114,16 +114,23 @@ std::vector<std::string> HardwareRegistry::suggestions(const std::string& id, si
 }
 
 Result<HardwareRegistry> loadHardwareCatalog(const std::vector<std::string>& directories,
-    const std::optional<std::vector<std::string>>& ids)
+    const std::optional<std::vector<std::string>>& ids, Diagnostics* notes)
 {
     auto registry = ids ? HardwareRegistry::loadEntries(directories, *ids) : HardwareRegistry::load(directories);
     if (!registry)
         return registry;
     if (ids && std::find(ids->begin(), ids->end(), "local") == ids->end())
         return registry;
-    if (auto cpu = readCpuInfo(); cpu) {
-        if (auto added = registry->add(localHardwareSpec(*cpu)); !added)
+    auto cpu = readCpuInfo();
+    if (!cpu) {
+        if (notes)
+            notes->push_back({ Diagnostic::Severity::Warning, cpu.error().toString(), "local" });
+        return registry;
+    }
+    if (auto added = registry->add(localHardwareSpec(*cpu)); !added) {
+        if (!notes)
             return added.error();
+        notes->push_back({ Diagnostic::Severity::Warning, added.error().toString(), "local" });
     }
     return registry;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/diagnostic.h"
 #include "core/error.h"
 #include "hardware/hardware_spec.h"
 
@@ -47,8 +48,9 @@ private:
 /// The entries a command can name: every entry under `directories` (bundled, then the user's) plus `local`, this
 /// machine's generated entry (absent when /proc cannot be read). With `ids`, only those entries' files are read
 /// (HardwareRegistry::loadEntries), and `local` is generated only when named. Fails when a file cannot be read, or
-/// when a file defines `local` too.
+/// when a file defines `local` too; with `notes` (the app, which should open whatever else it can), a `local` that
+/// cannot be added or a /proc that cannot be read is a warning there instead, and the rest loads.
 Result<HardwareRegistry> loadHardwareCatalog(const std::vector<std::string>& directories,
-    const std::optional<std::vector<std::string>>& ids = std::nullopt);
+    const std::optional<std::vector<std::string>>& ids = std::nullopt, Diagnostics* notes = nullptr);
 
 } // namespace graphs

@@ -2,6 +2,7 @@
 
 #include "core/yaml_reader.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -139,6 +140,31 @@ double HostCosts::dispatch(const std::string& opClass) const
         return 0; // shape arithmetic is folded into constants before the graph runs
     auto it = dispatchUs.find(opClass);
     return it != dispatchUs.end() ? it->second : defaultDispatchUs;
+}
+
+std::vector<FusionRules> loadAllFusionRules(const std::vector<std::string>& registryDirs, Diagnostics& problems)
+{
+    std::vector<FusionRules> all;
+    for (const std::string& dir : registryDirs) {
+        std::error_code ec;
+        std::vector<std::filesystem::path> files;
+        for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(dir) / "runtimes", ec))
+            if (entry.is_regular_file() && entry.path().extension() == ".yaml")
+                files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& file : files) {
+            auto rules = loadFusionRules(file.string());
+            if (!rules) {
+                problems.push_back({ Diagnostic::Severity::Warning, rules.error().toString(), file.string() });
+                continue;
+            }
+            const bool known = std::any_of(
+                all.begin(), all.end(), [&](const FusionRules& r) { return r.runtimeId == rules->runtimeId; });
+            if (!known)
+                all.push_back(std::move(*rules));
+        }
+    }
+    return all;
 }
 
 Result<FusionRules> parseFusionRules(const std::string& text, const std::string& displayName)

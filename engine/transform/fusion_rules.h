@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/diagnostic.h"
 #include "core/error.h"
 
 #include <map>
@@ -78,6 +79,10 @@ struct FusionRules
 /// Loads a runtime profile; errors name the file, line and key.
 Result<FusionRules> loadFusionRules(const std::string& path);
 Result<FusionRules> parseFusionRules(const std::string& text, const std::string& displayName);
+
+/// Every `<dir>/runtimes/*.yaml` of the directories, by file name; an id found in two directories keeps the first (as
+/// findFusionRules() does). A file that cannot be read is a warning in `problems`, and the others still load.
+std::vector<FusionRules> loadAllFusionRules(const std::vector<std::string>& registryDirs, Diagnostics& problems);
 
 /// Finds `<dir>/runtimes/<id>.yaml` in the first directory that has it.
 Result<FusionRules> findFusionRules(const std::vector<std::string>& registryDirs, const std::string& runtimeId);

@@ -1,6 +1,8 @@
 // The `local` entry is built from what Linux reports; fake /proc and /sys trees make it deterministic.
 
+#include "hardware/hardware_registry.h"
 #include "hardware/local_hardware.h"
+#include "transform/fusion_rules.h"
 
 #include <QDir>
 #include <QFile>
@@ -102,6 +104,56 @@ private Q_SLOTS:
         QVERIFY(!info.ok());
         QCOMPARE(info.error().code, ErrorCode::Io);
         QVERIFY(info.error().location.find("cpuinfo") != std::string::npos);
+    }
+
+    /// The catalog a command or the app loads adds `local`; a user file that defines `local` too fails a command,
+    /// while the app (which passes `notes`) gets a warning and the rest of the registry.
+    void catalogWithAUserLocal()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/proc/cpuinfo")))
+            QSKIP("/proc/cpuinfo is absent (not Linux): the local hardware entry is read from it");
+        QFile bundled(QStringLiteral(GRAPHS_SOURCE_DIR "/registries/hardware/cpu/intel-core-i7-12700k.yaml"));
+        QVERIFY(bundled.open(QIODevice::ReadOnly));
+        QByteArray text = bundled.readAll();
+        text.replace("id: intel-core-i7-12700k", "id: local");
+        QTemporaryDir dir;
+        QVERIFY(writeText(dir.filePath(QStringLiteral("hardware/cpu/local.yaml")), text));
+        const std::vector<std::string> dirs { dir.path().toStdString() };
+        auto strict = loadHardwareCatalog(dirs);
+        QVERIFY(!strict);
+        QVERIFY2(strict.error().toString().find("local") != std::string::npos, strict.error().toString().c_str());
+        Diagnostics notes;
+        auto lenient = loadHardwareCatalog(dirs, std::nullopt, &notes);
+        QVERIFY2(lenient, lenient ? "" : lenient.error().toString().c_str());
+        QVERIFY(lenient->find("local"));
+        QCOMPARE(lenient->find("local")->name, std::string("Intel Core i7-12700K"));
+        QCOMPARE(notes.size(), size_t(1));
+        QCOMPARE(notes[0].location, std::string("local"));
+    }
+
+    /// Every runtime profile of the directories: the first of an id wins, a broken file is a warning and the others
+    /// still load.
+    void allRuntimeProfiles()
+    {
+        const QByteArray profile = "schema: 1\nid: ID\nname: N\nfusion:\n  anchors: []\n  epilogue: []\n"
+                                   "  max_epilogue: 0\n  elementwise: []\n  max_chain: 1\n  patterns: []\n";
+        QTemporaryDir first;
+        QTemporaryDir second;
+        QVERIFY(writeText(first.filePath(QStringLiteral("runtimes/eager.yaml")),
+            QByteArray(profile).replace("ID", "eager").replace("N", "first")));
+        QVERIFY(writeText(first.filePath(QStringLiteral("runtimes/broken.yaml")), "schema: 1\nid: broken\n"));
+        QVERIFY(writeText(second.filePath(QStringLiteral("runtimes/eager.yaml")),
+            QByteArray(profile).replace("ID", "eager").replace("N", "second")));
+        QVERIFY(writeText(second.filePath(QStringLiteral("runtimes/plan.yaml")),
+            QByteArray(profile).replace("ID", "plan").replace("N", "plan")));
+        Diagnostics problems;
+        const auto all = loadAllFusionRules({ first.path().toStdString(), second.path().toStdString() }, problems);
+        QCOMPARE(all.size(), size_t(2));
+        QCOMPARE(all[0].runtimeId, std::string("eager"));
+        QCOMPARE(all[0].runtimeName, std::string("first"));
+        QCOMPARE(all[1].runtimeId, std::string("plan"));
+        QCOMPARE(problems.size(), size_t(1));
+        QVERIFY2(problems[0].location.ends_with("broken.yaml"), problems[0].location.c_str());
     }
 
     void thisMachine()

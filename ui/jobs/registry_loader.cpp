@@ -1,38 +1,13 @@
 #include "jobs/registry_loader.h"
 
 #include "hardware/hardware_registry.h"
-#include "hardware/local_hardware.h"
 #include "transform/fusion_rules.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <algorithm>
 
 namespace graphs::ui {
 
 namespace {
-
-/// Every runtimes/*.yaml of the directories; an id found twice keeps the first, as findFusionRules() does.
-std::vector<std::shared_ptr<const FusionRules>> loadRuntimes(const QStringList& directories, QStringList& problems)
-{
-    std::vector<std::shared_ptr<const FusionRules>> runtimes;
-    for (const QString& directory : directories) {
-        const QDir dir(QDir(directory).filePath(QStringLiteral("runtimes")));
-        const QStringList files = dir.entryList({ QStringLiteral("*.yaml") }, QDir::Files, QDir::Name);
-        for (const QString& file : files) {
-            auto rules = loadFusionRules(dir.filePath(file).toStdString());
-            if (!rules) {
-                problems << QString::fromStdString(rules.error().toString());
-                continue;
-            }
-            const bool known = std::any_of(
-                runtimes.begin(), runtimes.end(), [&](const auto& r) { return r->runtimeId == rules->runtimeId; });
-            if (!known)
-                runtimes.push_back(std::make_shared<const FusionRules>(std::move(*rules)));
-        }
-    }
-    return runtimes;
-}
 
 template <typename T> T loadCatalog(const QStringList& directories)
 {
@@ -40,21 +15,19 @@ template <typename T> T loadCatalog(const QStringList& directories)
     std::vector<std::string> dirs;
     for (const QString& d : directories)
         dirs.push_back(d.toStdString());
-    auto registry = HardwareRegistry::load(dirs);
+    // The `local` entry is a convenience: a machine whose /proc cannot be read still gets the registry.
+    Diagnostics notes;
+    auto registry = loadHardwareCatalog(dirs, std::nullopt, &notes);
     if (!registry) {
         outcome.error = QString::fromStdString(registry.error().toString());
         return outcome;
     }
     auto catalog = std::make_shared<HardwareCatalog>();
-    // The `local` entry is a convenience: a machine whose /proc cannot be read still gets the registry.
-    if (auto cpu = readCpuInfo(); cpu) {
-        if (auto added = registry->add(localHardwareSpec(*cpu)); !added)
-            catalog->problems << QString::fromStdString(added.error().toString());
-    } else {
-        catalog->problems << QString::fromStdString(cpu.error().toString());
-    }
     catalog->registry = std::make_shared<const HardwareRegistry>(std::move(*registry));
-    catalog->runtimes = loadRuntimes(directories, catalog->problems);
+    for (FusionRules& rules : loadAllFusionRules(dirs, notes))
+        catalog->runtimes.push_back(std::make_shared<const FusionRules>(std::move(rules)));
+    for (const Diagnostic& d : notes)
+        catalog->problems << QString::fromStdString(d.message);
     if (catalog->runtimes.empty()) {
         outcome.error = QCoreApplication::translate("graphs::ui::RegistryLoader", "No runtime profiles in %1")
                             .arg(directories.join(QStringLiteral(", ")));
