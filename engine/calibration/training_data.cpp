@@ -39,6 +39,18 @@ bool contains(const std::string& text, const char* part)
     return text.find(part) != std::string::npos;
 }
 
+/// The host cost of an imported measurement timed by an eager harness: each of its operators (by class) called
+/// through the framework, then one synchronisation with the device. Needs options.fusion.host and options.hardware.
+double harnessHostSeconds(const std::vector<std::string>& operatorClasses, const TrainingDataOptions& options)
+{
+    double seconds = 0;
+    for (const std::string& c : operatorClasses)
+        seconds += hostOperatorSeconds(*options.fusion.host, c, *options.hardware);
+    EstimateOptions withHost;
+    withHost.hostCosts = options.fusion.host;
+    return seconds + hostSyncSeconds(withHost, *options.hardware);
+}
+
 } // namespace
 
 std::string modelGroup(const std::string& fileName)
@@ -186,14 +198,9 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
             }
             SubgraphFeatures k = kernelFeatures(importedOperatorClass(r), r.flops, r.bytes, options.roofs);
             // One operator called through the framework and synchronised after, as a single-operator harness does.
-            if (options.fusion.host && options.hardware) {
-                const std::string dispatchClass = k.opClass.starts_with("conv-") ? "convolution" : k.opClass;
-                EstimateOptions withHost;
-                withHost.hostCosts = options.fusion.host;
-                k.terms[k.opClass + ":host"]
-                    = hostOperatorSeconds(*options.fusion.host, dispatchClass, *options.hardware)
-                    + hostSyncSeconds(withHost, *options.hardware);
-            }
+            if (options.fusion.host && options.hardware)
+                k.terms[k.opClass + ":host"] = harnessHostSeconds(
+                    { k.opClass.starts_with("conv-") ? "convolution" : k.opClass }, options);
             point.features.subgraphs.push_back(std::move(k));
             points.push_back(std::move(point));
             continue;
@@ -208,15 +215,8 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
             // A fused pattern measured in an eager framework still launches one kernel per node it names.
             k.terms[k.opClass + ":kernels"] = static_cast<double>(importedNodeCount(r));
             // Each node's host cost, and the harness's synchronisation after the subgraph (schema 2.0).
-            if (options.fusion.host && options.hardware) {
-                double host = 0;
-                for (const std::string& c : importedNodeClasses(r))
-                    host += hostOperatorSeconds(*options.fusion.host, c, *options.hardware);
-                EstimateOptions withHost;
-                withHost.hostCosts = options.fusion.host;
-                host += hostSyncSeconds(withHost, *options.hardware);
-                k.terms[k.opClass + ":host"] = host;
-            }
+            if (options.fusion.host && options.hardware)
+                k.terms[k.opClass + ":host"] = harnessHostSeconds(importedNodeClasses(r), options);
             point.features.subgraphs.push_back(std::move(k));
             points.push_back(std::move(point));
             continue;
