@@ -9,16 +9,11 @@
 #include "cli/hardware_lookup.h"
 #include "reporting/calibration_report.h"
 #include "reporting/number_format.h"
-#include "workflows/calibration_store.h"
+#include "workflows/calibration_run.h"
 
-#include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdlib>
-#include <ctime>
-#include <filesystem>
 #include <iomanip>
-#include <map>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -26,8 +21,6 @@
 namespace graphs::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct CalibrateSettings
 {
@@ -46,42 +39,20 @@ struct CalibrateSettings
     std::vector<std::string> holdOut;
 };
 
-std::string utcNow()
-{
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm {};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
-
 /// --transfer-from: the stored calibration of another device of the family, carried to this one, against this
 /// device's own measurements (which that calibration never saw).
-int checkTransferFrom(const CalibrateSettings& s, const std::shared_ptr<const HardwareSpec>& target,
-    const FusionRules& fusion, const CalibrationProfile& targetProfile, const std::string& registryDir)
+int checkTransferFrom(const CalibrateSettings& s, const CalibrateRequest& request, const FusionRules& fusion)
 {
     int code = ExitOk;
     const auto source = findHardware(s.registry, s.transferFrom, code);
     if (!source)
         return code;
-    const std::string path = calibrationProfilePath(registryDir, source->id, s.runtime, targetProfile.precision);
-    if (!fs::exists(path)) {
-        printError("no calibration of " + source->id + " × " + s.runtime + " " + s.precision + " is stored (" + path
-            + "): run 'graphs calibrate -H " + source->id + " -r " + s.runtime + " -p " + s.precision + "' first");
-        return ExitFailure;
-    }
-    CalibrationStore store(registryDir);
-    auto calibration = store.find(source, fusion, targetProfile.precision);
-    if (!calibration) {
-        printError(calibration.error());
-        return ExitFailure;
-    }
-    auto check = checkTransfer(**calibration, *source, target, targetProfile, fusion, registryDir);
+    auto check = runTransferCheck(request, fusion, source);
     if (!check) {
         printError(check.error());
         return check.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
     }
+    const auto& target = request.hardware;
     std::ostringstream out;
     out << "calibration of " << source->id << " × " << s.runtime << " " << s.precision << " carried to " << target->id
         << " (family " << hardwareFamily(*target) << ")\n";
@@ -90,32 +61,18 @@ int checkTransferFrom(const CalibrateSettings& s, const std::shared_ptr<const Ha
     out << std::left << std::setw(44) << "measured on " + target->id << std::setw(14) << "kind" << std::right
         << std::setw(12) << "measured ms" << std::setw(12) << "estimate ms" << std::setw(10) << "error"
         << "  inside\n";
-    struct KindErrors
-    {
-        double transferred = 0; // Σ|error|
-        double roofline = 0;
-        size_t count = 0;
-    };
-    std::map<std::string, KindErrors> byKind;
-    size_t inside = 0;
     for (const TransferItem& item : check->items) {
         std::ostringstream error;
         error << std::showpos << std::fixed << std::setprecision(1) << item.errorPct << "%";
         out << std::left << std::setw(44) << item.name << std::setw(14) << item.kind << std::right << std::setw(12)
             << fixed(item.measuredSeconds * 1e3, 3) << std::setw(12) << fixed(item.predictedSeconds * 1e3, 3) << std::setw(10)
             << error.str() << "  " << (item.insideBound ? "yes" : "no") << '\n';
-        KindErrors& k = byKind[item.kind];
-        k.transferred += std::abs(item.errorPct);
-        k.roofline += std::abs(item.rooflineSeconds / item.measuredSeconds - 1) * 100;
-        k.count += 1;
-        inside += item.insideBound ? 1 : 0;
     }
     out << '\n';
-    for (const auto& [kind, k] : byKind)
-        out << kind << ": MAPE " << std::fixed << std::setprecision(1) << k.transferred / static_cast<double>(k.count)
-            << "% over " << k.count << " (the roofs alone, without the carried fit: "
-            << k.roofline / static_cast<double>(k.count) << "%)\n";
-    out << "the stated bound covers " << inside << " of " << check->items.size() << '\n';
+    for (const TransferKindErrors& k : transferErrorsByKind(*check))
+        out << k.kind << ": MAPE " << std::fixed << std::setprecision(1) << k.mapePct << "% over " << k.count
+            << " (the roofs alone, without the carried fit: " << k.rooflineMapePct << "%)\n";
+    out << "the stated bound covers " << transferItemsInsideBound(*check) << " of " << check->items.size() << '\n';
     return emit(out.str(), {});
 }
 
@@ -182,85 +139,32 @@ nlohmann::json fewShotJson(const FewShotResult& r, const std::string& priorHardw
 
 /// --prior-from: this device's few measured models fitted with the ridge pulling towards another device's calibration
 /// carried over to it; the leave-one-model-out curve against the number of models; the profile saved names the prior.
-int adaptFromPrior(const CalibrateSettings& s, const std::shared_ptr<const HardwareSpec>& target,
-    const FusionRules& fusion, CalibrationProfile profile, const std::string& registryDir)
+int adaptFromPrior(const CalibrateSettings& s, const CalibrateRequest& request, const FusionRules& fusion)
 {
-    // A profile file, or a device whose profile of this runtime and precision is stored (as --transfer-from).
-    std::string path;
-    std::error_code ec;
-    if (fs::is_regular_file(s.priorFrom, ec) || s.priorFrom.ends_with(".yaml")) {
-        path = fs::absolute(s.priorFrom).lexically_normal().string();
-        if (!fs::is_regular_file(path, ec)) {
-            printError(Error { ErrorCode::Io, "cannot read the calibration profile", path });
-            return ExitFailure;
-        }
-    } else {
-        int code = ExitOk;
-        const auto source = findHardware(s.registry, s.priorFrom, code);
-        if (!source)
-            return code;
-        path = calibrationProfilePath(registryDir, source->id, s.runtime, profile.precision);
-        if (!fs::exists(path, ec)) {
-            printError("no calibration of " + source->id + " × " + s.runtime + " " + s.precision + " is stored ("
-                + path + "): run 'graphs calibrate -H " + source->id + " -r " + s.runtime + " -p " + s.precision
-                + "' first, or give --prior-from a profile file");
-            return ExitFailure;
-        }
-    }
-    auto priorProfile = loadCalibrationProfile(path);
-    if (!priorProfile) {
-        printError(priorProfile.error());
-        return ExitFailure;
-    }
-    if (priorProfile->precision != profile.precision) {
-        printError("the prior " + path + " is " + std::string(precisionName(priorProfile->precision)) + ", not "
-            + s.precision + ": a prior carries a calibration across devices of one family, not across precisions");
-        return ExitUsage;
-    }
-    if (priorProfile->hardware == target->id) {
-        printError("--prior-from names a calibration of " + target->id
-            + " itself: a prior comes from another device of its family");
-        return ExitUsage;
-    }
     const SpecLookup lookup = [&](const std::string& id) -> std::shared_ptr<const HardwareSpec> {
         auto entries = loadHardwareEntries(s.registry, { id });
         return entries ? entries->find(id) : nullptr;
     };
-    auto prior = carriedPrior(path, target, lookup, registryDir);
-    if (!prior) {
-        printError(prior.error());
-        return prior.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
-    }
-    profile.priorHardware = priorProfile->hardware;
-    profile.priorProfile = path;
-    FewShotRequest request { profile, target, fusion, registryDir, std::move(*prior) };
-    auto adapted = adaptCalibration(request);
+    auto adapted = runFewShotCalibration(request, fusion, s.priorFrom, lookup);
     if (!adapted) {
         printError(adapted.error());
-        return ExitFailure;
+        return adapted.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
     }
-    Calibration& calibration = adapted->calibration;
+    const Calibration& calibration = adapted->calibration;
+    const CalibrationProfile& profile = calibration.profile;
+    const HardwareSpec& target = *request.hardware;
     printDiagnostics(calibration.diagnostics);
-    profile.points = calibration.points.size();
-    profile.models = calibration.groupErrors.size();
-    double mape = 0;
-    for (const auto& [g, e] : calibration.groupErrors)
-        mape += std::abs(e);
-    profile.lomoMapePct = profile.models ? mape / static_cast<double>(profile.models) * 100 : 0;
-    profile.errorBoundPct = calibration.errorBoundPct;
-    calibration.profile = profile;
-
     std::string report;
     if (s.format == "json") {
-        nlohmann::json root = nlohmann::json::parse(calibrationJson(calibration, *target));
-        root["few_shot"] = fewShotJson(*adapted, profile.priorHardware, path);
+        nlohmann::json root = nlohmann::json::parse(calibrationJson(calibration, target));
+        root["few_shot"] = fewShotJson(*adapted, profile.priorHardware, profile.priorProfile);
         report = root.dump(2) + "\n";
     } else {
-        report = fewShotText(*adapted, profile.priorHardware, path, *target) + "\n"
-            + calibrationText(calibration, *target);
+        report = fewShotText(*adapted, profile.priorHardware, profile.priorProfile, target) + "\n"
+            + calibrationText(calibration, target);
     }
     if (!s.noSave) {
-        const std::string saved = calibrationProfilePath(registryDir, s.hardware, s.runtime, profile.precision);
+        const std::string saved = calibrationProfilePath(request.registryDir, target.id, s.runtime, profile.precision);
         if (auto ok = saveCalibrationProfile(profile, saved); !ok) {
             printError(ok.error());
             return ExitFailure;
@@ -286,28 +190,21 @@ int runCalibrate(const CalibrateSettings& s)
     const auto spec = findHardware(s.registry, s.hardware, code);
     if (!spec)
         return code;
-    auto fusion = findFusionRules(registryDirs(s.registry), s.runtime);
+    auto fusion = calibrationFusionRules(registryDirs(s.registry), s.runtime);
     if (!fusion) {
-        // Imported measurements of a runtime this program has no fusion rules for are per-kernel already: they are
-        // fitted without partitioning anything.
-        if (fusion.error().code != ErrorCode::NotFound) {
-            printError(fusion.error());
-            return ExitFailure;
-        }
-        fusion = findFusionRules(registryDirs(s.registry), "unfused");
-        if (!fusion) {
-            printError(fusion.error());
-            return ExitFailure;
-        }
+        printError(fusion.error());
+        return ExitFailure;
     }
-    const std::string registryDir = userRegistryDir(s.registry);
-    CalibrationProfile profile;
-    profile.hardware = s.hardware;
-    profile.runtime = s.runtime;
-    profile.precision = *precision;
-    profile.created = utcNow();
-    profile.tool = std::string("graphs ") + GRAPHS_VERSION;
-    profile.fit.ridge = s.ridge;
+    CalibrateRequest request;
+    request.hardware = spec;
+    request.runtime = s.runtime;
+    request.precision = *precision;
+    request.registryDir = userRegistryDir(s.registry);
+    request.measurements = s.measurements;
+    request.modelDirs = s.models;
+    request.holdOut = s.holdOut;
+    request.fit.ridge = s.ridge;
+    request.tool = std::string("graphs ") + GRAPHS_VERSION;
     if (s.pooling != "auto") {
         char* end = nullptr;
         const double value = std::strtod(s.pooling.c_str(), &end);
@@ -315,54 +212,29 @@ int runCalibrate(const CalibrateSettings& s)
             printError("--pooling must be 'auto' or a number between 0 and 100, not '" + s.pooling + "'");
             return ExitUsage;
         }
-        profile.fit.pooling = value;
+        request.fit.pooling = value;
     }
-    for (const std::string& m : s.measurements)
-        profile.measurements.push_back(fs::absolute(m).lexically_normal().string());
-    if (profile.measurements.empty())
-        profile.measurements = storedResultsFiles(registryDir, s.hardware, s.runtime);
-    if (profile.measurements.empty()) {
-        printError("no measurements for " + s.hardware + " × " + s.runtime + " in " + registryDir
-            + ": run 'graphs benchmark --suite calibration --runtime " + s.runtime + "' or give --measurements");
-        return ExitFailure;
-    }
-    for (const std::string& m : s.models)
-        profile.modelDirs.push_back(fs::absolute(m).lexically_normal().string());
-    for (const std::string& m : s.holdOut) {
-        if (std::find(profile.holdOut.begin(), profile.holdOut.end(), m) == profile.holdOut.end())
-            profile.holdOut.push_back(m);
-    }
-
     if (!s.transferFrom.empty() && !s.priorFrom.empty()) {
         printError("--transfer-from and --prior-from exclude each other: the first checks a carried-over calibration, "
                    "the second fits this device's measurements towards one");
         return ExitUsage;
     }
-    if (!profile.holdOut.empty() && (!s.transferFrom.empty() || !s.priorFrom.empty())) {
+    if (!s.holdOut.empty() && (!s.transferFrom.empty() || !s.priorFrom.empty())) {
         printError("--hold-out applies to a fit of this device's own measurements, not to --transfer-from or "
                    "--prior-from (whose reports leave models out already)");
         return ExitUsage;
     }
     if (!s.transferFrom.empty())
-        return checkTransferFrom(s, spec, *fusion, profile, registryDir);
+        return checkTransferFrom(s, request, *fusion);
     if (!s.priorFrom.empty())
-        return adaptFromPrior(s, spec, *fusion, profile, registryDir);
+        return adaptFromPrior(s, request, *fusion);
 
-    auto calibration = buildCalibration(profile, spec, *fusion, registryDir, CrossValidation::Nested);
+    auto calibration = runCalibration(request, *fusion);
     if (!calibration) {
         printError(calibration.error());
         return ExitFailure;
     }
     printDiagnostics(calibration->diagnostics);
-    profile.points = calibration->points.size();
-    profile.models = calibration->groupErrors.size();
-    double mape = 0;
-    for (const auto& [g, e] : calibration->groupErrors)
-        mape += std::abs(e);
-    profile.lomoMapePct = profile.models ? mape / static_cast<double>(profile.models) * 100 : 0;
-    profile.errorBoundPct = calibration->errorBoundPct;
-    calibration->profile = profile;
-
     std::string report = s.format == "json" ? calibrationJson(*calibration, *spec) : calibrationText(*calibration, *spec);
     if (s.format == "text") {
         // Energy is fitted on its own (pJ per FLOP, pJ per byte, static watts): the latency model never sees it.
@@ -371,12 +243,12 @@ int runCalibrate(const CalibrateSettings& s)
                 + energyFitReport(calibration->energyFits);
     }
     if (!s.noSave) {
-        if (profile.models == 0 && !calibration->energy) {
+        if (!isWorthSaving(*calibration)) {
             std::cerr << "graphs: note: no whole-model measurements (run the calibration suite with --models) and no "
                          "energy readings: the profile's error bound is not known, so it is not saved\n";
         } else {
-            const std::string path = calibrationProfilePath(registryDir, s.hardware, s.runtime, *precision);
-            if (auto saved = saveCalibrationProfile(profile, path); !saved) {
+            const std::string path = calibrationProfilePath(request.registryDir, spec->id, s.runtime, *precision);
+            if (auto saved = saveCalibrationProfile(calibration->profile, path); !saved) {
                 printError(saved.error());
                 return ExitFailure;
             }

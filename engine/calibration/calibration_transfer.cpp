@@ -163,4 +163,29 @@ Result<TransferCheck> checkTransfer(const Calibration& source, const HardwareSpe
     return check;
 }
 
+std::vector<TransferKindErrors> transferErrorsByKind(const TransferCheck& check)
+{
+    std::map<std::string, TransferKindErrors> byKind;
+    for (const TransferItem& item : check.items) {
+        TransferKindErrors& k = byKind[item.kind];
+        k.kind = item.kind;
+        k.count += 1;
+        k.mapePct += std::abs(item.errorPct);
+        k.rooflineMapePct += std::abs(item.rooflineSeconds / item.measuredSeconds - 1) * 100;
+    }
+    std::vector<TransferKindErrors> kinds;
+    for (auto& [name, k] : byKind) {
+        k.mapePct /= static_cast<double>(k.count);
+        k.rooflineMapePct /= static_cast<double>(k.count);
+        kinds.push_back(std::move(k));
+    }
+    return kinds;
+}
+
+size_t transferItemsInsideBound(const TransferCheck& check)
+{
+    return static_cast<size_t>(
+        std::count_if(check.items.begin(), check.items.end(), [](const TransferItem& i) { return i.insideBound; }));
+}
+
 } // namespace graphs

@@ -73,6 +73,20 @@ struct TransferCheck
 /// Carries `source` (fitted on `sourceSpec`) to `target` and estimates every row of `targetProfile`'s measurements
 /// (the target's own, read as buildCalibration reads them) with it: whole models by group, operator rows one by one.
 /// Fails as transferCalibration() does, or when the target's measurements cannot be read or give no point.
+/// The errors of a transfer check per kind of item ("model", "matrix", …), in the order of their names.
+struct TransferKindErrors
+{
+    std::string kind;
+    size_t count = 0;
+    double mapePct = 0;         ///< mean |error| of the carried calibration
+    double rooflineMapePct = 0; ///< mean |error| of the roofs alone (TransferItem::rooflineSeconds)
+};
+
+std::vector<TransferKindErrors> transferErrorsByKind(const TransferCheck& check);
+
+/// How many of the check's items the stated bound covers.
+size_t transferItemsInsideBound(const TransferCheck& check);
+
 Result<TransferCheck> checkTransfer(const Calibration& source, const HardwareSpec& sourceSpec,
     const std::shared_ptr<const HardwareSpec>& target, const CalibrationProfile& targetProfile,
     const FusionRules& fusion, const std::string& registryDir);

@@ -3,29 +3,11 @@
 #include "benchmarks/results_registry.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
-#include <cmath>
 
 namespace graphs::ui {
 
 namespace {
-
-/// The profile `graphs calibrate` would write for the request, its measurements already found.
-CalibrationProfile profileFor(const CalibrationRequest& request, const QStringList& measurements)
-{
-    CalibrationProfile profile;
-    profile.hardware = request.hardware->id;
-    profile.runtime = request.runtime.toStdString();
-    profile.precision = request.precision;
-    profile.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-    profile.tool = request.tool.toStdString();
-    for (const QString& m : measurements)
-        profile.measurements.push_back(m.toStdString());
-    for (const QString& d : request.modelDirs)
-        profile.modelDirs.push_back(QDir::cleanPath(QDir(d).absolutePath()).toStdString());
-    return profile;
-}
 
 /// The leave-one-model-out estimates as validation points: each model against a fit that did not see it.
 void validate(CalibrationRun& run)
@@ -58,41 +40,32 @@ void validate(CalibrationRun& run)
 template <typename T> T calibrate(const JobControl& control, const CalibrationRequest& request)
 {
     T outcome;
-    const QStringList measurements
-        = registryMeasurements(request.registryDir, QString::fromStdString(request.hardware->id), request.runtime);
-    if (measurements.isEmpty()) {
-        const QString folder
-            = QDir(request.registryDir)
-                  .filePath(QStringLiteral("benchmarks/%1/%2")
-                                .arg(QString::fromStdString(request.hardware->id), request.runtime));
-        outcome.error = QCoreApplication::translate("graphs::ui::CalibrationRunner",
-            "No measurements of %1 × %2: %3 holds no results CSV. Measure with 'graphs benchmark "
-            "--suite calibration --runtime %2', or import a profile with 'graphs benchmark import'.")
-                            .arg(QString::fromStdString(request.hardware->id), request.runtime,
-                                QDir::toNativeSeparators(folder));
-        return outcome;
-    }
-    CalibrationProfile profile = profileFor(request, measurements);
-    // The build stops at its next model or fold once the job is cancelled (the callback then returns false).
-    auto calibration = buildCalibration(profile, request.hardware, *request.fusion,
-        request.registryDir.toStdString(), CrossValidation::Nested, control.progress());
+    CalibrateRequest engine = calibrateRequest(
+        request.hardware, request.runtime, request.precision, request.registryDir, request.modelDirs);
+    engine.tool = request.tool.toStdString();
+    // The fit stops at its next model or fold once the job is cancelled (the callback then returns false).
+    auto calibration = runCalibration(engine, *request.fusion, control.progress());
     if (!calibration) {
-        if (calibration.error().code != ErrorCode::Cancelled)
+        if (calibration.error().code == ErrorCode::NotFound) {
+            // No measurements stored: say where they would be, and how to get them, in the user's language.
+            const QString folder
+                = QDir(request.registryDir)
+                      .filePath(QStringLiteral("benchmarks/%1/%2")
+                                    .arg(QString::fromStdString(request.hardware->id), request.runtime));
+            outcome.error = QCoreApplication::translate("graphs::ui::CalibrationRunner",
+                "No measurements of %1 × %2: %3 holds no results CSV. Measure with 'graphs benchmark "
+                "--suite calibration --runtime %2', or import a profile with 'graphs benchmark import'.")
+                                .arg(QString::fromStdString(request.hardware->id), request.runtime,
+                                    QDir::toNativeSeparators(folder));
+        } else if (calibration.error().code != ErrorCode::Cancelled) {
             outcome.error = QString::fromStdString(calibration.error().toString());
+        }
         return outcome;
     }
     auto run = std::make_shared<CalibrationRun>();
     run->hardware = request.hardware;
     run->calibration = std::move(*calibration);
-    Calibration& c = run->calibration;
-    // The summary block of the profile, as `graphs calibrate` records it.
-    c.profile.points = c.points.size();
-    c.profile.models = c.groupErrors.size();
-    double mape = 0;
-    for (const auto& [group, error] : c.groupErrors)
-        mape += std::abs(error);
-    c.profile.lomoMapePct = c.profile.models ? mape / static_cast<double>(c.profile.models) * 100 : 0;
-    c.profile.errorBoundPct = c.errorBoundPct;
+    const Calibration& c = run->calibration;
     run->specRoofs = specRoofline(*request.hardware, request.precision);
     run->fittedSeconds.reserve(c.points.size());
     for (const TrainingPoint& p : c.points)
@@ -101,7 +74,7 @@ template <typename T> T calibrate(const JobControl& control, const CalibrationRe
     validate(*run);
     run->registryDir = request.registryDir;
     run->profilePath = QString::fromStdString(calibrationProfilePath(
-        request.registryDir.toStdString(), request.hardware->id, profile.runtime, request.precision));
+        engine.registryDir, request.hardware->id, engine.runtime, request.precision));
     outcome.run = std::move(run);
     return outcome;
 }
@@ -114,6 +87,24 @@ QString save(const CalibrationProfile& profile, const QString& path)
 }
 
 } // namespace
+
+CalibrateRequest calibrateRequest(std::shared_ptr<const HardwareSpec> hardware, const QString& runtime,
+    Precision precision, const QString& registryDir, const QStringList& modelDirs)
+{
+    CalibrateRequest request;
+    request.hardware = std::move(hardware);
+    request.runtime = runtime.toStdString();
+    request.precision = precision;
+    request.registryDir = registryDir.toStdString();
+    for (const QString& d : modelDirs)
+        request.modelDirs.push_back(d.toStdString());
+    return request;
+}
+
+bool CalibrationRun::isSaveable() const
+{
+    return isWorthSaving(calibration);
+}
 
 QStringList registryMeasurements(const QString& registryDir, const QString& hardware, const QString& runtime)
 {

@@ -5,6 +5,7 @@
 #include "jobs/job_tracker.h"
 #include "reporting/calibration_report.h"
 #include "validation/accuracy.h"
+#include "workflows/calibration_run.h"
 
 #include <QObject>
 #include <QString>
@@ -42,9 +43,13 @@ struct CalibrationRun
     QString registryDir;
     QString profilePath; ///< where Save writes
 
-    /// Whether a saved profile would be of use: the CLI saves only one with a cross-validated bound or energy.
-    bool isSaveable() const { return calibration.hasLatency() || calibration.energy.has_value(); }
+    /// Whether a saved profile would be of use (isWorthSaving(), the rule `graphs calibrate` saves by).
+    bool isSaveable() const;
 };
+
+/// The engine's request for a calibration of hardware × runtime × precision from the user registry's measurements.
+CalibrateRequest calibrateRequest(std::shared_ptr<const HardwareSpec> hardware, const QString& runtime,
+    Precision precision, const QString& registryDir, const QStringList& modelDirs);
 
 /// The CSVs of a hardware × runtime in the user registry, relative to it, sorted (what `graphs calibrate` reads).
 QStringList registryMeasurements(const QString& registryDir, const QString& hardware, const QString& runtime);

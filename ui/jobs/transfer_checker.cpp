@@ -114,24 +114,11 @@ void TransferChecker::check(const TransferRequest& request)
                                                 .arg(QString::fromStdString(request.target->id), request.runtime))));
             return outcome;
         }
-        auto source = sourceCalibration(*store, request);
-        if (!source) {
-            outcome.error = QString::fromStdString(source.error().toString());
-            return outcome;
-        }
         if (control.isCancelled())
             return outcome;
-        // The target's measurements as `graphs calibrate` reads them for its own profile.
-        CalibrationProfile target;
-        target.hardware = request.target->id;
-        target.runtime = request.runtime.toStdString();
-        target.precision = request.precision;
-        for (const QString& m : measurements)
-            target.measurements.push_back(m.toStdString());
-        for (const QString& d : request.modelDirs)
-            target.modelDirs.push_back(QDir::cleanPath(QDir(d).absolutePath()).toStdString());
-        auto check = checkTransfer(
-            **source, *request.source, request.target, target, *request.fusion, request.registryDir.toStdString());
+        const CalibrateRequest target = calibrateRequest(
+            request.target, request.runtime, request.precision, request.registryDir, request.modelDirs);
+        auto check = runTransferCheck(target, *request.fusion, request.source, store.get());
         if (!check) {
             outcome.error = QString::fromStdString(check.error().toString());
             return outcome;

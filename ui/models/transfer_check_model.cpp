@@ -5,7 +5,6 @@
 #include <QColor>
 #include <QStringList>
 #include <cmath>
-#include <map>
 
 namespace graphs::ui {
 
@@ -42,30 +41,15 @@ QString TransferCheckModel::summary() const
 {
     if (!m_check || m_check->items.empty())
         return {};
-    struct KindErrors
-    {
-        double transferred = 0;
-        double roofline = 0;
-        int count = 0;
-    };
-    std::map<std::string, KindErrors> byKind;
-    int inside = 0;
-    for (const TransferItem& item : m_check->items) {
-        KindErrors& k = byKind[item.kind];
-        k.transferred += std::abs(item.errorPct);
-        k.roofline += std::abs(item.rooflineSeconds / item.measuredSeconds - 1) * 100;
-        k.count += 1;
-        inside += item.insideBound ? 1 : 0;
-    }
     QStringList lines;
-    for (const auto& [kind, k] : byKind)
+    for (const TransferKindErrors& k : transferErrorsByKind(*m_check))
         lines << tr("%1: MAPE %2 % over %3 (the roofs alone, without the carried fit: %4 %)")
-                     .arg(QString::fromStdString(kind), QString::number(k.transferred / k.count, 'f', 1))
+                     .arg(QString::fromStdString(k.kind), QString::number(k.mapePct, 'f', 1))
                      .arg(k.count)
-                     .arg(QString::number(k.roofline / k.count, 'f', 1));
+                     .arg(QString::number(k.rooflineMapePct, 'f', 1));
     lines << tr("The stated bound ±%1 % covers %2 of %3.")
                  .arg(QString::number(m_check->boundPct, 'f', 1))
-                 .arg(inside)
+                 .arg(transferItemsInsideBound(*m_check))
                  .arg(m_check->items.size());
     return lines.join(QLatin1Char('\n'));
 }
