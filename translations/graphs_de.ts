@@ -33,6 +33,10 @@
         <source>Suite &apos;%1&apos; has nothing to measure.</source>
         <translation>Die Suite &apos;%1&apos; enthält nichts zu messen.</translation>
     </message>
+    <message>
+        <source>Choose the models to measure on %1.</source>
+        <translation>Die auf %1 zu messenden Modelle wählen.</translation>
+    </message>
 </context>
 <context>
     <name>graphs::ui::BenchmarkResultsModel</name>
@@ -160,6 +164,158 @@
             <numerusform>Fertig: %n Benchmark, %1 Messung(en) gespeichert.</numerusform>
             <numerusform>Fertig: %n Benchmarks, %1 Messung(en) gespeichert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Models…</source>
+        <translation>Modelle…</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Dieser Rechner</translation>
+    </message>
+    <message>
+        <source>Remote host (SSH)</source>
+        <translation>Entfernter Rechner (SSH)</translation>
+    </message>
+    <message>
+        <source>Where the benchmarks run: this machine, or another machine reached over SSH (&apos;graphs benchmark --host&apos;)</source>
+        <translation>Wo die Benchmarks laufen: auf diesem Rechner oder auf einem anderen, über SSH erreicht (&apos;graphs benchmark --host&apos;)</translation>
+    </message>
+    <message>
+        <source>user@host</source>
+        <translation>benutzer@rechner</translation>
+    </message>
+    <message>
+        <source>USER@HOST, or an alias of ~/.ssh/config. The system ssh runs in batch mode with your keys, agent and known hosts; no password is ever asked for or stored.</source>
+        <translation>BENUTZER@RECHNER oder ein Alias aus ~/.ssh/config. Das ssh des Systems läuft im Batch-Modus mit Ihren Schlüsseln, Ihrem Agenten und Ihren bekannten Hosts; nie wird ein Passwort abgefragt oder gespeichert.</translation>
+    </message>
+    <message>
+        <source>graphs-tensorrt-runner on the host</source>
+        <translation>graphs-tensorrt-runner auf dem Rechner</translation>
+    </message>
+    <message>
+        <source>The runner program on the host, with its options (e.g. &apos;/opt/graphs/graphs-tensorrt-runner --trtexec /usr/src/tensorrt/bin/trtexec&apos;); empty: graphs-tensorrt-runner on its PATH or in /usr/libexec/graphs</source>
+        <translation>Das Runner-Programm auf dem Rechner, mit seinen Optionen (z. B. &apos;/opt/graphs/graphs-tensorrt-runner --trtexec /usr/src/tensorrt/bin/trtexec&apos;); leer: graphs-tensorrt-runner aus seinem PATH oder aus /usr/libexec/graphs</translation>
+    </message>
+    <message>
+        <source>What TensorRT computes in on the host (trtexec --fp16, --int8, --best, …)</source>
+        <translation>Worin TensorRT auf dem Rechner rechnet (trtexec --fp16, --int8, --best, …)</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>Ausführen auf:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Rechner:</translation>
+    </message>
+    <message>
+        <source>Remote runner:</source>
+        <translation>Entfernter Runner:</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Präzision:</translation>
+    </message>
+    <message>
+        <source>tensorrt</source>
+        <translation>tensorrt</translation>
+    </message>
+    <message>
+        <source>A host measures with TensorRT: graphs-tensorrt-runner drives trtexec there</source>
+        <translation>Ein entfernter Rechner misst mit TensorRT: graphs-tensorrt-runner steuert dort trtexec</translation>
+    </message>
+    <message>
+        <source>no models chosen</source>
+        <translation>keine Modelle gewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s): %1</source>
+        <translation>
+            <numerusform>%n Modell: %1</numerusform>
+            <numerusform>%n Modelle: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Models to Measure on the Host</source>
+        <translation>Auf dem Rechner zu messende Modelle</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX-Modelle (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Give the host to measure on as USER@HOST.</source>
+        <translation>Den Rechner, auf dem gemessen wird, als BENUTZER@RECHNER angeben.</translation>
+    </message>
+    <message>
+        <source>Choose the models to measure on the host.</source>
+        <translation>Die auf dem Rechner zu messenden Modelle wählen.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1…</translation>
+    </message>
+    <message>
+        <source>Measured on %1: %2</source>
+        <translation>Gemessen auf %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Continued the run of %1: %n model(s) it stored were skipped.</source>
+        <translation>
+            <numerusform>Lauf vom %1 fortgesetzt: %n dort gespeichertes Modell wurde übersprungen.</numerusform>
+            <numerusform>Lauf vom %1 fortgesetzt: %n dort gespeicherte Modelle wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every model is already stored.</source>
+        <translation>Jedes Modell ist bereits gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cancelled while connecting to %1.</source>
+        <translation>Beim Verbinden mit %1 abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %1 of %n model(s) measured and stored.</source>
+        <translation>
+            <numerusform>Abgebrochen: %1 von %n Modell gemessen und gespeichert.</numerusform>
+            <numerusform>Abgebrochen: %1 von %n Modellen gemessen und gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %1 of %n model(s) measured and stored.</source>
+        <translation>
+            <numerusform>Fertig: %1 von %n Modell gemessen und gespeichert.</numerusform>
+            <numerusform>Fertig: %1 von %n Modellen gemessen und gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stored in %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>The run on %1 is incomplete: run it again to measure what is missing (the stored rows are kept).</source>
+        <translation>Der Lauf auf %1 ist unvollständig: erneut ausführen, um das Fehlende zu messen (die gespeicherten Zeilen bleiben erhalten).</translation>
+    </message>
+    <message>
+        <source>Could not measure on the host: %1</source>
+        <translation>Auf dem Rechner konnte nicht gemessen werden: %1</translation>
+    </message>
+    <message>
+        <source>the host&apos;s name</source>
+        <translation>der Name des Rechners</translation>
+    </message>
+    <message>
+        <source>The hardware entry of the registry the rows are stored under (e.g. nvidia-jetson-agx-orin-64gb-gpu), so that calibrating that entry finds them; empty: the host&apos;s name</source>
+        <translation>Der Hardware-Eintrag der Registry, unter dem die Zeilen gespeichert werden (z. B. nvidia-jetson-agx-orin-64gb-gpu), damit die Kalibrierung dieses Eintrags sie findet; leer: der Name des Rechners</translation>
+    </message>
+    <message>
+        <source>Store as:</source>
+        <translation>Speichern als:</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,34 @@
             <numerusform>Done: %n benchmarks, %1 measurement(s) stored.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n model(s): %1</source>
+        <translation>
+            <numerusform>%n model: %1</numerusform>
+            <numerusform>%n models: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Continued the run of %1: %n model(s) it stored were skipped.</source>
+        <translation>
+            <numerusform>Continued the run of %1: %n model it stored was skipped.</numerusform>
+            <numerusform>Continued the run of %1: %n models it stored were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %1 of %n model(s) measured and stored.</source>
+        <translation>
+            <numerusform>Cancelled: %1 of %n model measured and stored.</numerusform>
+            <numerusform>Cancelled: %1 of %n models measured and stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %1 of %n model(s) measured and stored.</source>
+        <translation>
+            <numerusform>Done: %1 of %n model measured and stored.</numerusform>
+            <numerusform>Done: %1 of %n models measured and stored.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>graphs::ui::CalibrationPage</name>

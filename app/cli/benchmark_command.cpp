@@ -16,6 +16,7 @@
 #include "estimation/analysis_pipeline.h"
 #include "reporting/measurement_report.h"
 #include "reporting/number_format.h"
+#include "workflows/remote_benchmark.h"
 #include "workflows/suite_recorder.h"
 
 #include <atomic>
@@ -23,8 +24,6 @@
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
-#include <fstream>
-#include <set>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -56,10 +55,10 @@ struct BenchmarkSettings
     std::string remoteRunner; // --remote-runner: the runner program on the host
     int threads = 0;
     bool pin = false;
-    int warmup = 5;
-    int repeats = 20;
-    double maxSeconds = 30;
-    double targetCi = 0.02;
+    int warmup = kModelPolicy.warmup;
+    int repeats = kModelPolicy.minSamples;
+    double maxSeconds = kModelPolicy.maxSeconds;
+    double targetCi = kModelPolicy.targetCi;
     std::optional<int64_t> batch;
     bool profile = false;
     std::string format = "text";
@@ -122,9 +121,7 @@ Result<SuiteDefinition> chooseSuite(const BenchmarkSettings& s)
             return found.error();
         suite = std::move(*found);
     } else {
-        suite.name = "workloads";
-        suite.description = "models of the command line";
-        suite.policy = { s.warmup, s.repeats, s.targetCi, s.maxSeconds };
+        suite = workloadSuite({ s.warmup, s.repeats, s.targetCi, s.maxSeconds });
     }
     if (s.warmupOption && s.warmupOption->count())
         suite.policy.warmup = s.warmup;
@@ -153,48 +150,6 @@ int listSuitesCommand(const BenchmarkSettings& s)
     return ExitOk;
 }
 
-/// The registry id a host's rows are stored under when --hardware does not name one: its name, made safe.
-std::string hostHardwareId(const std::string& target)
-{
-    std::string id = target.substr(target.find('@') + 1);
-    for (char& c : id)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
-            c = '-';
-    return id;
-}
-
-/// A remote run cut short leaves "<results>.incomplete" beside its rows, holding the date its rows carry; a rerun of
-/// the same command skips the models that run already stored, and the file goes when a run completes.
-std::string incompleteMarker(const std::string& registryDir, const std::string& hardware, const std::string& runtime,
-    const std::string& resultsName)
-{
-    return (fs::path(registryDir) / "benchmarks" / hardware / runtime / (resultsName + ".incomplete")).string();
-}
-
-/// Models of `models` whose every batch of `batches` is among the rows of the interrupted run (dated from `since`).
-std::set<std::string> storedModels(const std::string& csv, const std::string& since, const std::string& precision,
-    const std::vector<std::string>& models, const std::vector<int64_t>& batches)
-{
-    std::set<std::string> done;
-    auto rows = loadResults(csv);
-    if (!rows)
-        return done;
-    for (const std::string& m : models) {
-        const std::string file = fs::path(m).filename().string();
-        bool all = !batches.empty();
-        for (int64_t b : batches) {
-            const bool found = std::any_of(rows->begin(), rows->end(), [&](const MeasurementRecord& r) {
-                return r.kind == MeasurementKind::Workload && r.detail == file && r.batch == b && r.precision == precision
-                    && r.date >= since;
-            });
-            all = all && found;
-        }
-        if (all)
-            done.insert(m);
-    }
-    return done;
-}
-
 int runBenchmark(const BenchmarkSettings& s)
 {
     if (s.listSuites)
@@ -221,10 +176,6 @@ int runBenchmark(const BenchmarkSettings& s)
             + ", so it does not go with --host");
         return ExitUsage;
     }
-    if (remote && s.runtime != "tensorrt" && s.remoteRunner.empty()) {
-        printError("--host runs the tensorrt runtime there (or the program --remote-runner names), not '" + s.runtime + "'");
-        return ExitUsage;
-    }
     if (!remote && !s.remoteRunner.empty()) {
         printError("--remote-runner goes with --host");
         return ExitUsage;
@@ -235,36 +186,35 @@ int runBenchmark(const BenchmarkSettings& s)
     }
     EnvironmentFingerprint env = currentEnvironment(GRAPHS_VERSION);
     SuiteRunOptions options;
-    std::optional<RemoteHost> host;
-    std::string remoteCommand, remoteCache;
+    std::optional<RemoteBenchmark> there;
     if (remote) {
+        RemoteBenchmarkRequest request;
+        request.host = s.host;
         const char* sshCommand = std::getenv("GRAPHS_SSH_COMMAND");
-        auto parsed = parseRemoteHost(s.host, sshCommand ? sshCommand : "");
-        if (!parsed) {
+        request.sshCommand = sshCommand ? sshCommand : "";
+        request.runtime = s.runtime;
+        request.remoteRunner = s.remoteRunner;
+        request.trtexec = s.trtexec;
+        request.hardware = s.hardware;
+        request.threads = s.threads;
+        request.date = env.date;
+        if (auto checked = checkRemoteRequest(request); !checked) {
+            printError(checked.error().message);
+            return ExitUsage;
+        }
+        if (auto parsed = parseRemoteHost(s.host, request.sshCommand); !parsed) {
             printError(parsed.error());
             return ExitUsage;
         }
-        host = std::move(*parsed);
-        std::vector<std::string> runnerArgs;
-        if (!s.trtexec.empty())
-            runnerArgs = { "--trtexec", s.trtexec }; // a path on the host
-        remoteCommand = remoteRunnerCommand("graphs-tensorrt-runner", s.remoteRunner, runnerArgs);
-        std::cerr << "graphs: connecting to " << host->target << "\n";
-        auto there = remoteEnvironment(*host, remoteRunnerCommand("graphs-tensorrt-runner", s.remoteRunner, {}));
-        if (!there) {
-            printError(there.error());
+        std::cerr << "graphs: connecting to " << s.host << "\n";
+        auto connected = connectRemoteBenchmark(request);
+        if (!connected) {
+            printError(connected.error());
             return ExitFailure;
         }
-        const std::string date = env.date;
+        there = std::move(*connected);
         env = there->environment;
-        env.date = date;
-        env.runtime["host"] = host->target;
-        env.hardwareId = s.hardware.empty() ? hostHardwareId(host->target) : s.hardware;
-        remoteCache = there->cacheDir;
-        options.settings.threads = s.threads;
-        options.settings.energyAbsentNote = "measured on " + host->target
-            + " over SSH: energy is read by sensors of the machine running graphs, not of the host";
-        options.date = env.date;
+        options = there->options;
     } else {
         // A runtime on the GPU is metered by the GPU's sensor (NVML, or a Jetson's input rail).
         options = localRunOptions(env, s.threads, s.runtime == "tensorrt" ? "gpu" : "cpu");
@@ -293,10 +243,14 @@ int runBenchmark(const BenchmarkSettings& s)
         printError("--trtexec is for --runtime tensorrt (without --runner)");
         return ExitUsage;
     }
-    auto runner = remote ? Result<std::unique_ptr<Runner>>(std::unique_ptr<Runner>(
-                               new RemoteRunner(*host, remoteCommand, remoteCache)))
-        : s.trtexec.empty() ? makeRunner(s.runtime, s.runner)
-                            : makeTensorrtRunner(s.trtexec);
+    const auto runner = [&]() -> Result<std::shared_ptr<const Runner>> {
+        if (remote)
+            return there->runner;
+        auto made = s.trtexec.empty() ? makeRunner(s.runtime, s.runner) : makeTensorrtRunner(s.trtexec);
+        if (!made)
+            return made.error();
+        return std::shared_ptr<const Runner>(std::move(*made));
+    }();
     if (!runner) {
         printError(runner.error());
         return runner.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
@@ -310,32 +264,19 @@ int runBenchmark(const BenchmarkSettings& s)
     // With --runner the runtime is named by the runner's first reply unless --runtime names it.
     const std::string resultsName = s.resultsName.empty() ? suite->name : s.resultsName;
     // A remote run cut short (a dropped connection) is continued by running the same command again.
-    const std::string marker = remote && s.save ? incompleteMarker(registryDir, env.hardwareId, s.runtime, resultsName)
-                                                : std::string();
-    if (!marker.empty()) {
-        std::ifstream in(marker);
-        std::string since;
-        if (std::getline(in, since) && !since.empty()) {
-            const fs::path csv = fs::path(marker).replace_extension(".csv");
-            const std::set<std::string> done
-                = storedModels(csv.string(), since, s.precision, options.models, suite->workloadBatches);
-            if (!done.empty()) {
-                std::cerr << "graphs: continuing the run of " << since << " on " << host->target << ": "
-                          << done.size() << " model(s) it stored are skipped\n";
-                std::erase_if(options.models, [&](const std::string& m) { return done.count(m) > 0; });
-            }
-            env.date = options.date = since; // the rows of one run carry one date
-        } else if (s.save) {
-            fs::create_directories(fs::path(marker).parent_path());
-            std::ofstream(marker) << env.date << "\n";
-        }
-        if (options.models.empty()) {
-            std::cerr << "graphs: every model is already stored in " << fs::path(marker).replace_extension(".csv").string()
-                      << "\n";
-            std::error_code ec;
-            fs::remove(marker, ec);
+    std::optional<RemoteRunResume> resume;
+    if (remote && s.save) {
+        there->options.models = options.models;
+        resume = resumeRemoteRun(registryDir, resultsName, s.precision, suite->workloadBatches, *there);
+        if (!resume->skipped.empty())
+            std::cerr << "graphs: continuing the run of " << resume->interruptedDate << " on " << there->host.target
+                      << ": " << resume->skipped.size() << " model(s) it stored are skipped\n";
+        if (there->options.models.empty()) {
+            std::cerr << "graphs: every model is already stored in " << resume->resultsPath << "\n";
             return ExitOk;
         }
+        options.models = there->options.models;
+        env.date = options.date = there->options.date;
     }
     // Per-node times (--profile) become rows of the product's subgraphs: the model is partitioned by the runtime's
     // fusion rules, and each runtime node goes to the subgraph holding the graph node it ran.
@@ -398,13 +339,12 @@ int runBenchmark(const BenchmarkSettings& s)
                   << " appended to " << recorder.path() << '\n';
     if (g_interrupted || outcome.cancelled)
         std::cerr << "graphs: interrupted; reporting the " << records.size() << " measurement(s) taken\n";
-    if (!marker.empty()) {
-        std::error_code ec;
-        if (outcome.failures.empty() && !outcome.cancelled && !g_interrupted && !storeFailed)
-            fs::remove(marker, ec);
-        else
-            std::cerr << "graphs: the run on " << host->target << " is incomplete; run the same command again to "
-                      << "measure what is missing (the " << records.size() << " stored row(s) are kept)\n";
+    if (resume) {
+        const bool complete = outcome.failures.empty() && !outcome.cancelled && !g_interrupted && !storeFailed;
+        finishRemoteRun(*resume, complete);
+        if (!complete)
+            std::cerr << "graphs: the run on " << there->host.target << " is incomplete; run the same command again "
+                      << "to measure what is missing (the " << records.size() << " stored row(s) are kept)\n";
     }
     if (s.collected)
         *s.collected = results;

@@ -176,14 +176,17 @@ std::string describeSshFailure(const std::string& target, int status, const std:
     return "the connection to " + target + " was lost" + (said.empty() ? std::string() : ": " + said);
 }
 
-Result<RemoteEnvironment> remoteEnvironment(const RemoteHost& host, const std::string& runnerCommand)
+Result<RemoteEnvironment> remoteEnvironment(
+    const RemoteHost& host, const std::string& runnerCommand, const ProgressCallback& cancel)
 {
     const std::string command = "printf '%s\\n' \"${XDG_CACHE_HOME:-$HOME/.cache}/graphs\"; " + runnerCommand
         + " --fingerprint";
-    auto run = runProgram(sshArguments(host, command), host.connectTimeoutSeconds + 60);
+    auto run = runProgram(sshArguments(host, command), host.connectTimeoutSeconds + 60, {}, cancel);
     if (!run)
         return Error { ErrorCode::NotFound, "cannot start ssh: " + run.error().message + " (apt-get install openssh-client)",
             host.ssh.front() };
+    if (run->cancelled)
+        return Error { ErrorCode::Cancelled, "cancelled while connecting", host.target };
     if (run->timedOut)
         return Error { ErrorCode::Io, "cannot reach " + host.target + ": no answer within "
                 + std::to_string(static_cast<int>(host.connectTimeoutSeconds + 60)) + " s", host.target };
@@ -204,8 +207,12 @@ RemoteRunner::RemoteRunner(RemoteHost host, std::string runnerCommand, std::stri
 {
 }
 
-Result<std::string> RemoteRunner::copyModel(const std::string& localPath, double timeoutSeconds) const
+Result<std::string> RemoteRunner::copyModel(
+    const std::string& localPath, double timeoutSeconds, const ProgressCallback& cancel) const
 {
+    const auto cancelled = [&] {
+        return Error { ErrorCode::Cancelled, "cancelled while copying the model", localPath };
+    };
     auto key = contentKey(localPath);
     if (!key)
         return key.error();
@@ -217,18 +224,22 @@ Result<std::string> RemoteRunner::copyModel(const std::string& localPath, double
             return remote;
     }
     // Already there from an earlier run (a rerun after a dropped connection sends nothing again)?
-    auto present = runProgram(sshArguments(m_host, "test -f " + shellQuote(remote)), timeoutSeconds);
+    auto present = runProgram(sshArguments(m_host, "test -f " + shellQuote(remote)), timeoutSeconds, {}, cancel);
     if (!present)
         return Error { ErrorCode::NotFound, "cannot start ssh: " + present.error().message, m_host.ssh.front() };
+    if (present->cancelled)
+        return cancelled();
     if (present->exitStatus == 255 || present->exitStatus < 0 || present->timedOut)
         return Error { ErrorCode::Io, describeSshFailure(m_host.target, present->exitStatus, present->err), m_host.target };
     if (present->exitStatus != 0) {
         // Written under another name and renamed: a copy cut off half-way is never taken for the model.
         const std::string command = "mkdir -p " + shellQuote(dir) + " && cat > " + shellQuote(remote + ".part")
             + " && mv " + shellQuote(remote + ".part") + " " + shellQuote(remote);
-        auto copied = runProgram(sshArguments(m_host, command), timeoutSeconds, localPath);
+        auto copied = runProgram(sshArguments(m_host, command), timeoutSeconds, localPath, cancel);
         if (!copied)
             return Error { ErrorCode::NotFound, "cannot start ssh: " + copied.error().message, m_host.ssh.front() };
+        if (copied->cancelled)
+            return cancelled();
         if (copied->exitStatus == 255 || copied->exitStatus < 0 || copied->timedOut)
             return Error { ErrorCode::Io, describeSshFailure(m_host.target, copied->exitStatus, copied->err),
                 m_host.target };
@@ -246,7 +257,7 @@ Result<RunnerResponse> RemoteRunner::run(const RunnerRequest& request, double ti
 {
     if (cancel && !cancel(0.0))
         return Error { ErrorCode::Cancelled, "cancelled", m_host.target };
-    auto remoteModel = copyModel(request.model, timeoutSeconds);
+    auto remoteModel = copyModel(request.model, timeoutSeconds, cancel);
     if (!remoteModel)
         return remoteModel.error();
     RunnerRequest remote = request;
@@ -261,9 +272,12 @@ Result<RunnerResponse> RemoteRunner::run(const RunnerRequest& request, double ti
         if (!out)
             return Error { ErrorCode::Io, "cannot write the request", requestFile };
     }
-    auto ran = runProgram(sshArguments(m_host, m_command), timeoutSeconds, requestFile);
+    auto ran = runProgram(sshArguments(m_host, m_command), timeoutSeconds, requestFile, cancel);
     if (!ran)
         return Error { ErrorCode::NotFound, "cannot start ssh: " + ran.error().message, m_host.ssh.front() };
+    if (ran->cancelled)
+        return Error { ErrorCode::Cancelled, "cancelled; the run on " + m_host.target + " was stopped",
+            fs::path(request.model).filename().string() };
     if (ran->timedOut)
         return Error { ErrorCode::Io,
             "the runner on " + m_host.target + " did not answer within " + std::to_string(int(timeoutSeconds)) + " s",

@@ -45,13 +45,14 @@ std::string remoteRunnerCommand(const std::string& runner, const std::string& pr
 
 /// The fingerprint of the host (CPU, cores, governor, the runner's device description) from `runnerCommand
 /// --fingerprint`, and the host's cache folder where models are copied. Errors say whether the host could not be
-/// reached or the runner is missing there.
+/// reached or the runner is missing there; `cancel` (polled) stops the connection attempt.
 struct RemoteEnvironment
 {
     EnvironmentFingerprint environment;
     std::string cacheDir; ///< ${XDG_CACHE_HOME:-$HOME/.cache}/graphs on the host
 };
-Result<RemoteEnvironment> remoteEnvironment(const RemoteHost& host, const std::string& runnerCommand);
+Result<RemoteEnvironment> remoteEnvironment(
+    const RemoteHost& host, const std::string& runnerCommand, const ProgressCallback& cancel = {});
 
 /// The fingerprint a runner program prints for --fingerprint, and its reading.
 std::string environmentJson(const EnvironmentFingerprint& env);
@@ -69,12 +70,14 @@ public:
     RemoteRunner(RemoteHost host, std::string runnerCommand, std::string cacheDir);
 
     /// Copies the model when the host does not hold it yet, runs the request there; the reply's errors are the
-    /// remote runner's, prefixed with the host, or a connection failure (describeSshFailure).
+    /// remote runner's, prefixed with the host, or a connection failure (describeSshFailure). `cancel` is polled
+    /// while ssh runs: false kills it (the host's runner loses its connection) and fails with ErrorCode::Cancelled.
     Result<RunnerResponse> run(const RunnerRequest& request, double timeoutSeconds,
         const ProgressCallback& cancel) const override;
 
 private:
-    Result<std::string> copyModel(const std::string& localPath, double timeoutSeconds) const;
+    Result<std::string> copyModel(
+        const std::string& localPath, double timeoutSeconds, const ProgressCallback& cancel) const;
 
     RemoteHost m_host;
     std::string m_command;

@@ -1,5 +1,6 @@
 #include "core/subprocess.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -13,7 +14,7 @@
 namespace graphs {
 
 Result<ProgramOutput> runProgram(const std::vector<std::string>& argv, double timeoutSeconds,
-    const std::string& inputFile)
+    const std::string& inputFile, const ProgressCallback& cancel)
 {
     if (argv.empty())
         return Error { ErrorCode::InvalidArgument, "no program to run", {} };
@@ -67,7 +68,13 @@ Result<ProgramOutput> runProgram(const std::vector<std::string>& argv, double ti
             result.timedOut = true;
             break;
         }
-        if (::poll(fds, 2, static_cast<int>(left.count())) < 0 && errno != EINTR)
+        if (cancel && !cancel(0.0)) {
+            result.cancelled = true;
+            break;
+        }
+        // With a cancel callback, wake up to ask it: a remote run in flight stops within a tenth of a second.
+        const auto wait = cancel ? std::min<long long>(left.count(), 100) : left.count();
+        if (::poll(fds, 2, static_cast<int>(wait)) < 0 && errno != EINTR)
             break;
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
@@ -85,7 +92,7 @@ Result<ProgramOutput> runProgram(const std::vector<std::string>& argv, double ti
     for (pollfd& p : fds)
         if (p.fd >= 0)
             ::close(p.fd);
-    if (result.timedOut)
+    if (result.timedOut || result.cancelled)
         ::kill(pid, SIGKILL);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) { }

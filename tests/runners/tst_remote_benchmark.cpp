@@ -1,9 +1,11 @@
-// `graphs benchmark --host USER@HOST` against an sshd this test starts on 127.0.0.1 (a throw-away host key and user
-// key, a free port, its own known_hosts and client configuration through GRAPHS_SSH_COMMAND="ssh -F FILE"). The
-// "remote" machine is this one: the runner is the build's graphs-tensorrt-runner and trtexec the stand-in
-// (tests/support/trtexec), wrapped to be slow, to reject the model or to run out of memory. Skipped, with the reason,
-// only where the OpenSSH server or client is not installed (Debian: openssh-server, openssh-client).
+// `graphs benchmark --host USER@HOST` against an sshd this test starts on 127.0.0.1 (tests/support/ssh_test_server.h:
+// a throw-away host key and user key, a free port, its own known_hosts and client configuration through
+// GRAPHS_SSH_COMMAND="ssh -F FILE"). The "remote" machine is this one: the runner is the build's graphs-tensorrt-runner
+// and trtexec the stand-in (tests/support/trtexec), wrapped to be slow, to reject the model or to run out of memory.
+// Skipped, with the reason, only where the OpenSSH server or client is not installed (Debian: openssh-server,
+// openssh-client).
 
+#include "ssh_test_server.h"
 #include "test_files.h"
 
 #include <QDir>
@@ -16,17 +18,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <arpa/inet.h>
 #include <csignal>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace {
 
 const QString kStandIn = QStringLiteral(GRAPHS_SOURCE_DIR "/tests/support/trtexec/trtexec");
 const QString kSqueezenet = QStringLiteral(GRAPHS_SOURCE_DIR "/resources/models/squeezenet1_1.onnx");
-const QString kHost = QStringLiteral("graphs-test"); // the alias of the client configuration
+const QString kHost = graphs::testing::SshTestServer::host(); // the alias of the client configuration
 
 struct Run
 {
@@ -34,22 +32,6 @@ struct Run
     QString out;
     QString err;
 };
-
-/// A TCP port nothing listens on at the moment.
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address {};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof address;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0)
-        port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
-}
 
 /// Children of `parent` whose command line holds `fragment` (from /proc).
 QList<pid_t> childrenWith(qint64 parent, const QByteArray& fragment)
@@ -80,7 +62,7 @@ class TestRemoteBenchmark : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QProcess m_sshd;
+    graphs::testing::SshTestServer m_server;
     QString m_user;
     int m_case = 0;
 
@@ -96,7 +78,7 @@ class TestRemoteBenchmark : public QObject
     QProcessEnvironment environment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("GRAPHS_SSH_COMMAND"), QStringLiteral("ssh -F ") + path(QStringLiteral("ssh_config")));
+        env.insert(QStringLiteral("GRAPHS_SSH_COMMAND"), m_server.sshCommand());
         return env;
     }
 
@@ -149,72 +131,12 @@ class TestRemoteBenchmark : public QObject
 private slots:
     void initTestCase()
     {
-        QString sshd = QStandardPaths::findExecutable(QStringLiteral("sshd"),
-            { QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/sbin") });
-        if (sshd.isEmpty())
-            QSKIP("the OpenSSH server (sshd) is not installed: apt-get install openssh-server");
-        for (const char* tool : { "ssh", "ssh-keygen" })
-            if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
-                QSKIP("the OpenSSH client is not installed: apt-get install openssh-client");
+        if (const QString missing = graphs::testing::SshTestServer::missingServer(); !missing.isEmpty())
+            QSKIP(qPrintable(missing));
         QVERIFY(m_dir.isValid());
-        m_user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
-        if (m_user.isEmpty()) {
-            QProcess whoami;
-            whoami.start(QStringLiteral("id"), { QStringLiteral("-un") });
-            QVERIFY(whoami.waitForFinished());
-            m_user = QString::fromUtf8(whoami.readAllStandardOutput()).trimmed();
-        }
-        for (const char* key : { "host_key", "user_key" }) {
-            const int made = QProcess::execute(QStringLiteral("ssh-keygen"),
-                { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), QString(),
-                    QStringLiteral("-f"), path(QString::fromLatin1(key)) });
-            QCOMPARE(made, 0);
-        }
-        QVERIFY(QFile::copy(path(QStringLiteral("user_key.pub")), path(QStringLiteral("authorized_keys"))));
-        const int port = freePort();
-        const int closedPort = freePort();
-        QVERIFY(port > 0 && closedPort > 0 && port != closedPort);
-        if (::geteuid() == 0)
-            QDir().mkpath(QStringLiteral("/run/sshd")); // sshd's privilege separation folder, when run as root
-        const QByteArray config = QStringLiteral(
-            "Port %1\nListenAddress 127.0.0.1\nHostKey %2\nAuthorizedKeysFile %3\nPidFile %4\nStrictModes no\n"
-            "UsePAM no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n"
-            "PermitRootLogin prohibit-password\nSetEnv XDG_CACHE_HOME=%5\nLogLevel ERROR\n")
-                                      .arg(port)
-                                      .arg(path(QStringLiteral("host_key")), path(QStringLiteral("authorized_keys")),
-                                          path(QStringLiteral("sshd.pid")), path(QStringLiteral("remote-cache")))
-                                      .toUtf8();
-        QVERIFY(!graphs::testing::writeTestFile(m_dir, QStringLiteral("sshd_config"), config).isEmpty());
-        QFile hostKey(path(QStringLiteral("host_key.pub")));
-        QVERIFY(hostKey.open(QIODevice::ReadOnly));
-        const QList<QByteArray> key = hostKey.readAll().split(' ');
-        QVERIFY(key.size() >= 2);
-        QVERIFY(!graphs::testing::writeTestFile(m_dir, QStringLiteral("known_hosts"),
-            "[127.0.0.1]:" + QByteArray::number(port) + ' ' + key[0] + ' ' + key[1] + '\n').isEmpty());
-        const QString client = QStringLiteral("Host %1\n  HostName 127.0.0.1\n  Port %2\n  IdentityFile %3\n"
-                                              "  IdentitiesOnly yes\n  UserKnownHostsFile %4\n"
-                                              "  StrictHostKeyChecking yes\n  LogLevel ERROR\n"
-                                              "Host graphs-closed\n  HostName 127.0.0.1\n  Port %5\n")
-                                   .arg(kHost)
-                                   .arg(port)
-                                   .arg(path(QStringLiteral("user_key")), path(QStringLiteral("known_hosts")))
-                                   .arg(closedPort);
-        QVERIFY(!graphs::testing::writeTestFile(m_dir, QStringLiteral("ssh_config"), client.toUtf8()).isEmpty());
-
-        m_sshd.start(sshd, { QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), path(QStringLiteral("sshd_config")) });
-        QVERIFY2(m_sshd.waitForStarted(), qPrintable(m_sshd.errorString()));
-        bool up = false;
-        for (int attempt = 0; attempt < 50 && !up && m_sshd.state() == QProcess::Running; ++attempt) {
-            QProcess probe;
-            probe.start(QStringLiteral("ssh"), { QStringLiteral("-F"), path(QStringLiteral("ssh_config")),
-                QStringLiteral("-o"), QStringLiteral("BatchMode=yes"), m_user + QLatin1Char('@') + kHost,
-                QStringLiteral("true") });
-            up = probe.waitForFinished(10000) && probe.exitCode() == 0;
-            if (!up)
-                QThread::msleep(200);
-        }
-        QVERIFY2(up, qPrintable(QStringLiteral("sshd did not accept the test key: ")
-                         + QString::fromUtf8(m_sshd.readAllStandardError())));
+        const QString started = m_server.start();
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        m_user = m_server.user();
 
         // The "remote" trtexec programs: slow (so that a connection can be cut mid-run), rejecting, out of memory.
         const QByteArray standIn = kStandIn.toUtf8();
@@ -228,14 +150,7 @@ private slots:
             QVERIFY(QFile::copy(kSqueezenet, path(QStringLiteral("models/")) + QString::fromLatin1(name)));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_sshd.state() != QProcess::NotRunning) {
-            m_sshd.terminate();
-            if (!m_sshd.waitForFinished(5000))
-                m_sshd.kill();
-        }
-    }
+    void cleanupTestCase() { m_server.stop(); }
 
     /// Rows go to benchmarks/<host>/tensorrt with the host's fingerprint; per-subgraph rows too with --profile.
     void storesRowsWithTheHostsFingerprint()
@@ -261,7 +176,8 @@ private slots:
         QCOMPARE(runtime.value(QStringLiteral("tensorrt")).toString(), QStringLiteral("10.3.0"));
         QVERIFY(env.value(QStringLiteral("logical_cpus")).toInt() > 0);
         // The model was copied into the host's cache, named by its content.
-        const QStringList copies = QDir(path(QStringLiteral("remote-cache/graphs/models"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        const QStringList copies
+            = QDir(m_server.cacheDir() + QStringLiteral("/graphs/models")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QVERIFY(!copies.isEmpty());
         QVERIFY(!QFile::exists(dir + QStringLiteral("/workloads.incomplete"))); // a complete run leaves no marker
     }
@@ -273,7 +189,7 @@ private slots:
         QTest::addColumn<QString>("remoteRunner"); // "" : the build's runner
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("detail");
-        QTest::newRow("unreachable host") << QStringLiteral("graphs-closed") << kStandIn << QString()
+        QTest::newRow("unreachable host") << graphs::testing::SshTestServer::closedHost() << kStandIn << QString()
                                           << QStringLiteral("cannot reach ") << QStringLiteral("Connection refused");
         QTest::newRow("trtexec missing") << kHost << QString() << QString() << QStringLiteral("trtexec not found")
                                          << QStringLiteral("--trtexec PATH");

@@ -5,6 +5,7 @@
 #include "benchmarks/suite_definition.h"
 #include "benchmarks/suite_runner.h"
 #include "core/data_paths.h"
+#include "workflows/remote_benchmark.h"
 #include "workflows/suite_recorder.h"
 #include "qt_strings.h"
 
@@ -38,38 +39,11 @@ struct StopFlags
     std::shared_ptr<std::atomic<bool>> afterCurrent; ///< stop once the benchmark in flight is stored
 };
 
-Outcome runSuiteJob(const Channel& channel, const BenchmarkRequest& request, const StopFlags& stop)
+/// Runs `suite` with `runner`, storing every row through a SuiteRecorder before the GUI hears of it (closing the
+/// window or cancelling loses only the benchmark in flight), with progress throttled and the stop flags obeyed.
+SuiteOutcome measure(const Channel& channel, const SuiteDefinition& suite, const Runner& runner,
+    const SuiteRunOptions& options, SuiteRecorder::Options recording, const StopFlags& stop, BenchmarkSummary& summary)
 {
-    const std::string registryOption = request.registry.toStdString();
-    auto suite = findSuite(request.suite.toStdString(), registryDirs(registryOption));
-    if (!suite)
-        return fail(fromStd(suite.error().toString()));
-    const std::string registryDir = userRegistryDir(registryOption);
-    if (registryDir.empty())
-        return fail(Tr::tr("No user registry: set HOME or XDG_DATA_HOME."));
-    std::vector<std::string> nativeDirs;
-    for (const QString& d : request.runnerDirs)
-        nativeDirs.push_back(d.toStdString());
-    auto runner = makeRunner(request.runtime.toStdString(), {}, nativeDirs);
-    if (!runner)
-        return fail(fromStd(runner.error().toString()));
-
-    EnvironmentFingerprint env = currentEnvironment(request.toolVersion.toStdString());
-    SuiteRunOptions options = localRunOptions(env, request.threads);
-    const int total = static_cast<int>(suiteSize(*suite, options));
-    if (total == 0)
-        return fail(Tr::tr("Suite '%1' has nothing to measure.").arg(fromStd(suite->name)));
-
-    const std::string runtime = request.runtime.toStdString();
-    BenchmarkSummary summary;
-    summary.total = total;
-    // On disk before the GUI hears of it: closing the window or cancelling loses only the benchmark in flight.
-    SuiteRecorder::Options recording;
-    recording.registryDir = registryDir;
-    recording.environment = env;
-    recording.resultsName = suite->name;
-    recording.runtime = runtime;
-    recording.warmup = suite->policy.warmup;
     SuiteRecorder recorder(std::move(recording));
     const auto record = [&](const MeasurementRecord& r, const BenchmarkResult* full) -> Status {
         if (auto stored = recorder.record(r, full); !stored)
@@ -106,10 +80,105 @@ Outcome runSuiteJob(const Channel& channel, const BenchmarkRequest& request, con
         }
         return !stop.now->load() && !channel.isCancelled();
     };
-    const SuiteOutcome outcome = runSuite(*suite, **runner, options, record, progress);
+    const SuiteOutcome outcome = runSuite(suite, runner, options, record, progress);
     summary.cancelled = outcome.cancelled;
     for (const Error& e : outcome.failures)
         summary.failures << fromStd(e.toString());
+    if (recorder.failed())
+        summary.incomplete = true;
+    const EnvironmentFingerprint& env = recorder.environment();
+    const auto gpu = env.runtime.find("gpu");
+    const auto tensorrt = env.runtime.find("tensorrt");
+    summary.device = gpu != env.runtime.end() ? fromStd(gpu->second) : fromStd(env.cpuModel);
+    if (gpu != env.runtime.end() && tensorrt != env.runtime.end())
+        summary.device += QStringLiteral(", TensorRT ") + fromStd(tensorrt->second);
+    return outcome;
+}
+
+Outcome runSuiteJob(const Channel& channel, const BenchmarkRequest& request, const StopFlags& stop)
+{
+    const std::string registryOption = request.registry.toStdString();
+    auto suite = findSuite(request.suite.toStdString(), registryDirs(registryOption));
+    if (!suite)
+        return fail(fromStd(suite.error().toString()));
+    const std::string registryDir = userRegistryDir(registryOption);
+    if (registryDir.empty())
+        return fail(Tr::tr("No user registry: set HOME or XDG_DATA_HOME."));
+    std::vector<std::string> nativeDirs;
+    for (const QString& d : request.runnerDirs)
+        nativeDirs.push_back(d.toStdString());
+    auto runner = makeRunner(request.runtime.toStdString(), {}, nativeDirs);
+    if (!runner)
+        return fail(fromStd(runner.error().toString()));
+
+    EnvironmentFingerprint env = currentEnvironment(request.toolVersion.toStdString());
+    SuiteRunOptions options = localRunOptions(env, request.threads);
+    const int total = static_cast<int>(suiteSize(*suite, options));
+    if (total == 0)
+        return fail(Tr::tr("Suite '%1' has nothing to measure.").arg(fromStd(suite->name)));
+
+    BenchmarkSummary summary;
+    summary.total = total;
+    SuiteRecorder::Options recording;
+    recording.registryDir = registryDir;
+    recording.environment = env;
+    recording.resultsName = suite->name;
+    recording.runtime = request.runtime.toStdString();
+    recording.warmup = suite->policy.warmup;
+    measure(channel, *suite, **runner, options, std::move(recording), stop, summary);
+    summary.device.clear(); // this machine
+    return { std::move(summary), {} };
+}
+
+/// `graphs benchmark --host USER@HOST --models …`: the engine's remote workflow, the rows stored under the host's
+/// name with its fingerprint, a run cut short continued by the next run of the same models.
+Outcome runRemoteJob(const Channel& channel, const BenchmarkRequest& request, const StopFlags& stop)
+{
+    const std::string registryDir = userRegistryDir(request.registry.toStdString());
+    if (registryDir.empty())
+        return fail(Tr::tr("No user registry: set HOME or XDG_DATA_HOME."));
+    if (request.models.isEmpty())
+        return fail(Tr::tr("Choose the models to measure on %1.").arg(request.host));
+    RemoteBenchmarkRequest remote;
+    remote.host = request.host.toStdString();
+    remote.sshCommand = request.sshCommand.toStdString();
+    remote.runtime = request.runtime.toStdString();
+    remote.remoteRunner = request.remoteRunner.toStdString();
+    remote.hardware = request.hardware.toStdString();
+    remote.threads = request.threads;
+    remote.date = currentEnvironment(request.toolVersion.toStdString()).date;
+    const auto keepGoing = [&](double) { return !stop.now->load() && !channel.isCancelled(); };
+    auto run = connectRemoteBenchmark(remote, keepGoing);
+    BenchmarkSummary summary;
+    summary.host = request.host;
+    if (!run && run.error().code == ErrorCode::Cancelled) {
+        summary.cancelled = true;
+        return { std::move(summary), {} };
+    }
+    if (!run)
+        return fail(fromStd(run.error().toString()));
+    for (const QString& m : request.models)
+        run->options.models.push_back(m.toStdString());
+    run->options.settings.precision = request.precision.toStdString();
+    const SuiteDefinition suite = workloadSuite(request.modelPolicy);
+    const RemoteRunResume resume
+        = resumeRemoteRun(registryDir, suite.name, run->options.settings.precision, suite.workloadBatches, *run);
+    summary.continuedFrom = fromStd(resume.interruptedDate);
+    summary.skipped = static_cast<int>(resume.skipped.size());
+    summary.total = static_cast<int>(suiteSize(suite, run->options));
+    if (run->options.models.empty()) {
+        summary.resultsPath = fromStd(resume.resultsPath);
+        return { std::move(summary), {} };
+    }
+    SuiteRecorder::Options recording;
+    recording.registryDir = registryDir;
+    recording.environment = run->environment;
+    recording.resultsName = suite.name;
+    recording.runtime = run->runtime;
+    recording.warmup = suite.policy.warmup;
+    measure(channel, suite, *run->runner, run->options, std::move(recording), stop, summary);
+    summary.incomplete = summary.incomplete || summary.cancelled || !summary.failures.isEmpty();
+    finishRemoteRun(resume, !summary.incomplete);
     return { std::move(summary), {} };
 }
 
@@ -121,7 +190,8 @@ BenchmarkJob::BenchmarkJob(QObject* parent)
     m_job.onUpdate([this](const Event& e) { onEvent(e); });
     m_job.onFinished([this](const Outcome& outcome) { onFinished(outcome); });
     m_job.onFailed([this](const QString& message) {
-        onFinished(fail(m_request.suite + QStringLiteral(": ") + message));
+        onFinished(
+            fail((m_request.host.isEmpty() ? m_request.suite : m_request.host) + QStringLiteral(": ") + message));
     });
 }
 
@@ -140,7 +210,7 @@ bool BenchmarkJob::start(const BenchmarkRequest& request)
     m_stop = std::make_shared<std::atomic<bool>>(false);
     m_stopAfterCurrent = std::make_shared<std::atomic<bool>>(false);
     m_job.start([request, stop = StopFlags { m_stop, m_stopAfterCurrent }](const Channel& channel) {
-        return runSuiteJob(channel, request, stop);
+        return request.host.isEmpty() ? runSuiteJob(channel, request, stop) : runRemoteJob(channel, request, stop);
     });
     Q_EMIT started();
     return true;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "benchmarks/results_registry.h"
+#include "benchmarks/suite_definition.h"
 #include "jobs/job_tracker.h"
+#include "workflows/remote_benchmark.h"
 
 #include <QObject>
 #include <QString>
@@ -14,12 +16,21 @@ namespace graphs::ui {
 /// What the Benchmarks page chose, snapshot on the GUI thread: the worker sees nothing else.
 struct BenchmarkRequest
 {
-    QString suite; ///< a suite name of the registries, or a suite file
-    QString runtime = QStringLiteral("native"); ///< "native" or "onnxruntime"
+    QString suite; ///< a suite name of the registries, or a suite file (this machine only)
+    QString runtime = QStringLiteral("native"); ///< "native" or "onnxruntime"; "tensorrt" on a host
     int threads = 0; ///< 0: one per logical CPU (recorded as that number, as the CLI does)
     QString registry; ///< the user registry (--registry); "": $XDG_DATA_HOME/graphs or ~/.local/share/graphs
     QStringList runnerDirs; ///< more folders to look for the native runner program in (tests: the build tree)
     QString toolVersion; ///< recorded in the environment fingerprint
+    /// USER@HOST: measure `models` on that machine over SSH as `graphs benchmark --host` does (suite ignored);
+    /// "": this machine.
+    QString host;
+    QString remoteRunner; ///< the runner program (a command line) on the host; "": graphs-tensorrt-runner there
+    QString hardware; ///< the registry id the host's rows are stored under; "": the host's name
+    QString sshCommand; ///< $GRAPHS_SSH_COMMAND; "": ssh
+    QStringList models; ///< ONNX files measured on the host
+    QString precision = QStringLiteral("fp32"); ///< what the host's runtime computes in
+    MeasurementPolicy modelPolicy = kModelPolicy; ///< how hard to try for each model on the host
 };
 
 /// How a run ended.
@@ -30,12 +41,19 @@ struct BenchmarkSummary
     bool cancelled = false;
     QStringList failures; ///< benchmarks that failed (the suite goes on), and a registry write that failed
     QString resultsPath; ///< the CSV the measurements were appended to; "" when none was written
+    // A run on a host:
+    QString host; ///< USER@HOST; "" for this machine
+    QString device; ///< what the host's runner described: its GPU and TensorRT, else its CPU
+    QString continuedFrom; ///< the date of the interrupted run this one continued; ""
+    int skipped = 0; ///< models that run had stored already
+    bool incomplete = false; ///< cut short: running it again measures what is missing
 };
 
-/// Runs a benchmark suite on the thread pool as `graphs benchmark --suite` does: every measurement is appended to
-/// the user registry (results name = suite name) by the worker as soon as it is taken, then handed to the GUI
-/// thread. One run at a time. cancel() stops the suite after the benchmark in flight (whose partial rounds are
-/// dropped); what was measured stays on disk and is reported.
+/// Runs a benchmark suite on the thread pool as `graphs benchmark --suite` does, or models on a host over SSH as
+/// `graphs benchmark --host` does (the engine's remote workflow, a rerun continuing a run cut short): every
+/// measurement is appended to the user registry (results name = suite name) by the worker as soon as it is taken,
+/// then handed to the GUI thread. One run at a time. cancel() stops the suite at once, dropping the benchmark in
+/// flight (its partial rounds, or the ssh running it); what was measured stays on disk and is reported.
 class BenchmarkJob : public QObject
 {
     Q_OBJECT
