@@ -77,6 +77,15 @@ SubgraphFeatures kernelFeatures(const std::string& opClass, double flops, double
     return f;
 }
 
+double tf32ConvolutionShare(
+    const std::string& opClass, const HardwareSpec& spec, Precision precision, bool tf32Convolutions)
+{
+    if (!tf32Convolutions || precision != Precision::FP32 || !opClass.starts_with("conv-") || !gemmShaped(opClass))
+        return 1;
+    const double tf32 = spec.peakOpsPerSecond(Precision::TF32, Datapath::Matrix);
+    return tf32 > 0 ? mapping::matrixPeak(spec, Precision::FP32) / tf32 : 1;
+}
+
 LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& partition,
     const ModelEstimate& estimate, const RooflineFit& roofs)
 {
@@ -103,6 +112,9 @@ LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& 
         SubgraphFeatures k = kernelFeatures(calibrationClass(s), static_cast<double>(s.flops.total()), bytes, roofs,
             levels);
         k.subgraph = static_cast<int>(i);
+        if (estimate.hardware)
+            k.terms[k.opClass + ":compute"]
+                *= tf32ConvolutionShare(k.opClass, *estimate.hardware, precision, estimate.options.tf32Convolutions);
         if (const double host = estimate.subgraphs[i].mapped.hostSeconds; host > 0)
             k.terms[k.opClass + ":host"] = host;
         if (gemmShaped(k.opClass) && s.macs > 0) {

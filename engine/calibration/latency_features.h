@@ -59,6 +59,13 @@ struct LatencyFeatures
 /// The class key of one subgraph, as used in the terms.
 std::string calibrationClass(const Subgraph& subgraph);
 
+/// The share of a GEMM-shaped convolution's compute seconds at the fp32 roof that it takes on TF32 matrix units
+/// (mathPrecision(); FusionRules::tf32Convolutions): `spec`'s fp32 matrix peak over its TF32 one; 1 for other
+/// classes, other precisions, a runtime that keeps convolutions in fp32, or hardware without TF32. The roofs are taken
+/// at the model's precision; this carries a convolution's compute term to the rate it runs at.
+double tf32ConvolutionShare(
+    const std::string& opClass, const HardwareSpec& spec, Precision precision, bool tf32Convolutions);
+
 /// Features of an estimate already made, against `roofs`.
 LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& partition,
     const ModelEstimate& estimate, const RooflineFit& roofs);

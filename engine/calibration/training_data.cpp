@@ -197,6 +197,9 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
                 continue;
             }
             SubgraphFeatures k = kernelFeatures(importedOperatorClass(r), r.flops, r.bytes, options.roofs);
+            if (options.hardware)
+                k.terms[k.opClass + ":compute"] *= tf32ConvolutionShare(
+                    k.opClass, *options.hardware, options.precision, options.fusion.tf32Convolutions);
             // One operator called through the framework and synchronised after, as a single-operator harness does.
             if (options.fusion.host && options.hardware)
                 k.terms[k.opClass + ":host"] = harnessHostSeconds(
@@ -212,6 +215,9 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
             }
             point.group = r.benchmark.substr(0, r.benchmark.find('/'));
             SubgraphFeatures k = kernelFeatures(importedSubgraphClass(r), r.flops, r.bytes, options.roofs);
+            if (options.hardware)
+                k.terms[k.opClass + ":compute"] *= tf32ConvolutionShare(
+                    k.opClass, *options.hardware, options.precision, options.fusion.tf32Convolutions);
             // A fused pattern measured in an eager framework still launches one kernel per node it names.
             k.terms[k.opClass + ":kernels"] = static_cast<double>(importedNodeCount(r));
             // Each node's host cost, and the harness's synchronisation after the subgraph (schema 2.0).

@@ -48,6 +48,7 @@ EstimateOptions runtimeOptions(const FusionRules& fusion, const HardwareSpec& ha
     if (fusion.host && hardware.mapper == MapperKind::Cpu && !options.kernelOverheadUs)
         options.kernelOverheadUs = 0.0;
     options.workspaceBytes = fusion.workspaceBytes;
+    options.tf32Convolutions = fusion.tf32Convolutions;
     return options;
 }
 

@@ -180,6 +180,14 @@ double hostSyncSeconds(const EstimateOptions& options, const HardwareSpec& hardw
     return options.hostCosts->syncUs * 1e-6 / hardware.host.relativeSpeed;
 }
 
+Precision mathPrecision(const Subgraph& subgraph, const HardwareSpec& spec, const EstimateOptions& options)
+{
+    if (options.tf32Convolutions && options.precision == Precision::FP32 && subgraph.opClass == OpClass::Convolution
+        && spec.peakOpsPerSecond(Precision::TF32, Datapath::Matrix) > 0)
+        return Precision::TF32;
+    return options.precision;
+}
+
 Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partition& partition,
     std::shared_ptr<const HardwareSpec> hardware, const EstimateOptions& options, const std::string& runtime)
 {
@@ -225,7 +233,7 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
     trafficOptions.precision = p;
     mapped.reserve(partition.subgraphs.size());
     for (const Subgraph& s : partition.subgraphs) {
-        MappedSubgraph m = mapper->map(s, spec, p);
+        MappedSubgraph m = mapper->map(s, spec, mathPrecision(s, spec, options));
         m.overheadSeconds = s.zeroCost ? 0 : launchUs * 1e-6 + roundTrips;
         if (options.hostCosts)
             m.hostSeconds = hostSeconds(*options.hostCosts, analysis, s, spec);
@@ -261,7 +269,10 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
         const double matrixOps = m.executedMatrixFlops;
         const double vectorOps = static_cast<double>(s.flops.vector)
             + static_cast<double>(s.flops.transcendental) * options.priors.transcendentalCost;
-        c.computeJoules = (matrixOps * (m.datapath == "matrix" ? matrixPj : vectorPj) + vectorOps * vectorPj) * 1e-12;
+        const double subgraphMatrixPj = mathPrecision(s, spec, options) == p ? matrixPj
+                                                                             : energyPerOp(spec, mathPrecision(s, spec, options));
+        c.computeJoules
+            = (matrixOps * (m.datapath == "matrix" ? subgraphMatrixPj : vectorPj) + vectorOps * vectorPj) * 1e-12;
         for (size_t level = 0; level < through.size(); ++level)
             c.memoryJoules += through[level] * spec.memory[level].energyPjPerByte * 1e-12;
         cost.parts.push_back(c);

@@ -71,6 +71,8 @@ struct EstimateOptions
     /// An eager framework's host costs (the runtime profile's), paid on the hardware's host core; unset: none.
     std::optional<HostCosts> hostCosts;
     double workspaceBytes = 0; ///< runtime scratch memory, live throughout
+    /// At fp32, convolutions use the hardware's TF32 matrix rate where it has one (FusionRules::tf32Convolutions).
+    bool tf32Convolutions = false;
     bool powerLimit = true; ///< apply the power limit (clocks drop when modelled power exceeds the TDP)
     /// A configured power limit (nvidia-smi -pl, a power mode) below the TDP; unset: the TDP.
     std::optional<double> powerLimitWatts;
@@ -92,6 +94,11 @@ struct ModelEstimate
     EnergyEstimate energy;
     PowerEstimate power;
 };
+
+/// The precision a subgraph's matrix work runs at: the estimate's, except an fp32 convolution on hardware with a TF32
+/// matrix rate when the runtime lets convolutions use it (EstimateOptions::tf32Convolutions). Bytes stay at the
+/// estimate's precision (TF32 operands are stored as fp32).
+Precision mathPrecision(const Subgraph& subgraph, const HardwareSpec& spec, const EstimateOptions& options);
 
 /// Hierarchical roofline per subgraph: time = max(compute time at the mapper's attainable peak, bytes through each
 /// memory level / the bandwidth available at it) + overhead, with the traffic per level from modelTraffic; energy

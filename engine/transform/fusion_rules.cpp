@@ -23,7 +23,7 @@ std::set<std::string> readOps(const YamlReader& r, const YAML::Node& node, const
 
 FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::string& expectedId)
 {
-    r.checkMap(root, "", { "schema", "id", "name", "fusion", "overheads", "memory", "host" },
+    r.checkMap(root, "", { "schema", "id", "name", "fusion", "overheads", "memory", "host", "fp32_convolutions" },
         { "schema", "id", "name", "fusion" });
     if (r.integer(root["schema"], "schema", 1, 1000) != 1)
         r.fail(root["schema"], "schema", "this program reads schema 1");
@@ -93,6 +93,12 @@ FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::st
                 r.fail(it->second, "overheads.kernel_us." + category, "must be between 0 and 1e6 µs");
             rules.kernelOverheadUs[category] = us;
         }
+    }
+    if (const YAML::Node c = root["fp32_convolutions"]) {
+        const std::string math = r.string(c, "fp32_convolutions");
+        if (math != "fp32" && math != "tf32")
+            r.fail(c, "fp32_convolutions", "must be fp32 or tf32, not '" + math + "'");
+        rules.tf32Convolutions = math == "tf32";
     }
     if (const YAML::Node h = root["host"]) {
         r.checkMap(h, "host", { "reference", "dispatch_us", "launch_us", "sync_us" },

@@ -74,6 +74,10 @@ struct FusionRules
     /// Host cost per operator of an eager framework; unset for runtimes that replay a prepared plan, whose cost
     /// per kernel is kernelOverheadUs or the hardware entry's launch overhead.
     std::optional<HostCosts> host;
+    /// float32 convolutions run on TF32 matrix units where the hardware has them (`fp32_convolutions: tf32`): PyTorch
+    /// lets cuDNN do so by default (torch.backends.cudnn.allow_tf32), while its float32 matrix products stay in
+    /// float32 (torch.backends.cuda.matmul.allow_tf32 is off by default).
+    bool tf32Convolutions = false;
 };
 
 /// Loads a runtime profile; errors name the file, line and key.
