@@ -168,8 +168,10 @@ double clockShareUnder(const ModelCost& cost, double limit, double ceiling)
 double hostOperatorSeconds(const HostCosts& host, const std::string& opClass, const HardwareSpec& hardware)
 {
     double us = host.dispatch(opClass);
-    if (hardware.mapper != MapperKind::Cpu && opClass != "view" && opClass != "metadata")
-        us += host.launchUs;
+    if (hardware.mapper != MapperKind::Cpu && opClass != "view" && opClass != "metadata") {
+        const auto call = host.deviceCallUs.find(opClass);
+        us = call != host.deviceCallUs.end() ? call->second : us + host.launchUs;
+    }
     return us * 1e-6 / hardware.host.relativeSpeed;
 }
 

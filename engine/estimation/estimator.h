@@ -112,7 +112,8 @@ Result<ModelEstimate> estimateModel(const GraphAnalysis& analysis, const Partiti
 
 /// The host cost of one operator of `opClass` (the estimator's class name: "convolution", "view", …) under an eager
 /// runtime's host costs on `hardware`'s host core, in seconds: its dispatch, and on a GPU or an accelerator the launch
-/// of its kernel (views and shape arithmetic launch none).
+/// of its kernel (views and shape arithmetic launch none), or there the class's whole measured call where the runtime
+/// gives one (HostCosts::deviceCallUs).
 double hostOperatorSeconds(const HostCosts& host, const std::string& opClass, const HardwareSpec& hardware);
 
 /// The seconds an eager caller waits once per call for a GPU or an accelerator to finish (0 on a CPU, or without

@@ -101,7 +101,7 @@ FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::st
         rules.tf32Convolutions = math == "tf32";
     }
     if (const YAML::Node h = root["host"]) {
-        r.checkMap(h, "host", { "reference", "dispatch_us", "launch_us", "sync_us" },
+        r.checkMap(h, "host", { "reference", "dispatch_us", "launch_us", "sync_us", "device_call_us" },
             { "reference", "dispatch_us", "launch_us", "sync_us" });
         HostCosts host;
         host.reference = r.string(h["reference"], "host.reference");
@@ -123,6 +123,15 @@ FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::st
                 host.defaultDispatchUs = us;
             else
                 host.dispatchUs[opClass] = us;
+        }
+        if (const YAML::Node c = h["device_call_us"]) {
+            r.checkMap(c, "host.device_call_us",
+                { "matrix", "convolution", "elementwise", "normalization", "softmax", "pooling", "reduction",
+                    "data_movement", "control_flow", "unknown" },
+                {});
+            for (auto it = c.begin(); it != c.end(); ++it)
+                host.deviceCallUs[it->first.as<std::string>()]
+                    = microseconds(it->second, "host.device_call_us." + it->first.as<std::string>());
         }
         host.launchUs = microseconds(h["launch_us"], "host.launch_us");
         host.syncUs = microseconds(h["sync_us"], "host.sync_us");

@@ -49,6 +49,10 @@ struct HostCosts
     double defaultDispatchUs = 0;          ///< classes the map does not name
     double launchUs = 0;                   ///< host side of launching one kernel on a GPU or an accelerator
     double syncUs = 0;                     ///< one synchronisation with the device, and the caller's timing of it
+    /// The whole host cost of one operator of a class when it runs on a GPU or an accelerator, where a source measured
+    /// it as one figure (a cuDNN convolution also builds descriptors and asks the library's heuristics on every call);
+    /// replaces dispatch + launch for that class there. By operator class name, µs on the reference core.
+    std::map<std::string, double> deviceCallUs;
 
     /// The dispatch cost of one operator of `opClass` (the estimator's class name) on the reference core, µs.
     double dispatch(const std::string& opClass) const;

@@ -177,6 +177,19 @@ private slots:
         QCOMPARE(hostSyncSeconds(o, *cpu), 0.0);
     }
 
+    /// A class whose whole call on a device is given (a cuDNN convolution: 50 µs) replaces dispatch + launch there,
+    /// and only there: 50 / 0.25 = 200 µs on the GPU; on the CPU its dispatch (default 1 µs) / 0.25 = 4 µs.
+    void deviceCallReplacesDispatchAndLaunch()
+    {
+        HostCosts h = hostCosts(10, 40, 5, 8);
+        h.deviceCallUs = { { "convolution", 50 } };
+        const auto cpu = withHost(syntheticCpu(), 0.25);
+        const auto gpu = withHost(syntheticGpu(4), 0.25);
+        COMPARE_REL(hostOperatorSeconds(h, "convolution", *gpu), 200e-6);
+        COMPARE_REL(hostOperatorSeconds(h, "convolution", *cpu), 4e-6);
+        COMPARE_REL(hostOperatorSeconds(h, "matrix", *gpu), 180e-6); // (40 + 5) / 0.25, unchanged
+    }
+
     /// Imported per-subgraph rows name their nodes: each gets the class of its module type.
     void importedNodeClasses_data()
     {
@@ -222,6 +235,14 @@ private slots:
                                        << u"convolutions"_qs;
         QTest::newRow("no sync") << u"host:\n  reference: r\n  dispatch_us: {default: 2}\n  launch_us: 4\n"_qs
                                  << u"sync_us"_qs;
+        QTest::newRow("device call of an unknown class")
+            << u"host:\n  reference: r\n  dispatch_us: {default: 2, convolution: 9}\n  launch_us: 4\n  sync_us: 8\n"
+               "  device_call_us: {convolutions: 50}\n"_qs
+            << u"convolutions"_qs;
+        QTest::newRow("negative device call")
+            << u"host:\n  reference: r\n  dispatch_us: {default: 2, convolution: 9}\n  launch_us: 4\n  sync_us: 8\n"
+               "  device_call_us: {convolution: -1}\n"_qs
+            << u"host.device_call_us.convolution"_qs;
     }
 
     void runtimeProfileHostBlock()
