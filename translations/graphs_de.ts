@@ -640,6 +640,18 @@
         <source>Transfer check</source>
         <translation>Übertragungsprüfung</translation>
     </message>
+    <message>
+        <source>Adapting %1 from the calibration of %2: fitting every set of up to three of its models…</source>
+        <translation>%1 wird an die Kalibrierung von %2 adaptiert: jede Auswahl von bis zu drei seiner Modelle wird angepasst…</translation>
+    </message>
+    <message>
+        <source>Saved the profile adapted from %1&apos;s to %2: &apos;graphs analyze&apos; and &apos;graphs validate&apos; now use this calibration.</source>
+        <translation>Das von %1 adaptierte Profil wurde in %2 gespeichert: &apos;graphs analyze&apos; und &apos;graphs validate&apos; verwenden jetzt diese Kalibrierung.</translation>
+    </message>
+    <message>
+        <source>Few-shot curve</source>
+        <translation>Few-Shot-Kurve</translation>
+    </message>
 </context>
 <context>
     <name>graphs::ui::CalibrationRoofsModel</name>
@@ -1547,6 +1559,144 @@ Batch %2</translation>
     <message>
         <source>Export Roo&amp;fline as Image…</source>
         <translation>&amp;Roofline als Bild exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::FewShotCurveModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Left-out models whose error lies inside the bound their fit states</source>
+        <translation>Ausgelassene Modelle, deren Fehler innerhalb der Schranke liegt, die ihre Anpassung angibt</translation>
+    </message>
+    <message>
+        <source>No model of the device: the calibration carried over from the prior alone</source>
+        <translation>Kein Modell des Geräts: allein die vom Prior übertragene Kalibrierung</translation>
+    </message>
+    <message>
+        <source>Pairs of a left-out model and a training set of this many of the others</source>
+        <translation>Paare aus einem ausgelassenen Modell und einer Trainingsmenge aus so vielen der anderen</translation>
+    </message>
+    <message>
+        <source>The mean of the bounds those fits state from their own models</source>
+        <translation>Der Mittelwert der Schranken, die diese Anpassungen aus ihren eigenen Modellen angeben</translation>
+    </message>
+    <message>
+        <source>The same fits pulled towards the roofline instead of the carried-over calibration</source>
+        <translation>Dieselben Anpassungen, zur Roofline statt zur übertragenen Kalibrierung gezogen</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Fälle</translation>
+    </message>
+    <message>
+        <source>MAPE</source>
+        <translation>MAPE</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Worst</source>
+        <translation>Schlechtester</translation>
+    </message>
+    <message>
+        <source>Mean bound</source>
+        <translation>Mittlere Schranke</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>Roofline: MAPE</source>
+        <translation>Roofline: MAPE</translation>
+    </message>
+    <message>
+        <source>Roofline: median</source>
+        <translation>Roofline: Median</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::FewShotCurvePlot</name>
+    <message>
+        <source>Models of the device fitted</source>
+        <translation>Angepasste Modelle des Geräts</translation>
+    </message>
+    <message>
+        <source>Leave-one-model-out error (%)</source>
+        <translation>Leave-one-model-out-Fehler (%)</translation>
+    </message>
+    <message>
+        <source>MAPE, carried-over prior</source>
+        <translation>MAPE, übertragener Prior</translation>
+    </message>
+    <message>
+        <source>median, carried-over prior</source>
+        <translation>Median, übertragener Prior</translation>
+    </message>
+    <message>
+        <source>MAPE, roofline prior</source>
+        <translation>MAPE, Roofline-Prior</translation>
+    </message>
+    <message>
+        <source>median, roofline prior</source>
+        <translation>Median, Roofline-Prior</translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::FewShotErrorsModel</name>
+    <message>
+        <source>Model left out</source>
+        <translation>Ausgelassenes Modell</translation>
+    </message>
+    <message>
+        <source>k = %1</source>
+        <translation>k = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean |error| of the model over the fits on %n of the other models</source>
+        <translation>
+            <numerusform>Mittlerer |Fehler| des Modells über die Anpassungen an %n der anderen Modelle</numerusform>
+            <numerusform>Mittlerer |Fehler| des Modells über die Anpassungen an %n der anderen Modelle</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::FewShotPanel</name>
+    <message>
+        <source>Adapt from</source>
+        <translation>Adaptieren von</translation>
+    </message>
+    <message>
+        <source>Fit this device&apos;s few measured models towards the calibration of the device chosen beside, carried over, and show the error after 0, 1, 2 and 3 models, as &apos;graphs calibrate --prior-from&apos; does</source>
+        <translation>Die wenigen gemessenen Modelle dieses Geräts zur übertragenen Kalibrierung des daneben gewählten Geräts hin anpassen und den Fehler nach 0, 1, 2 und 3 Modellen zeigen, wie &apos;graphs calibrate --prior-from&apos;</translation>
+    </message>
+    <message>
+        <source>Devices of this hardware&apos;s family with a stored profile of the same runtime and precision, the nearest matrix peak first</source>
+        <translation>Geräte der Familie dieser Hardware mit einem gespeicherten Profil derselben Laufzeitumgebung und Genauigkeit, die mit der nächstliegenden Matrix-Spitzenleistung zuerst</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>For a device with a few measured models and a device of its family with a stored profile, Adapt from fits its models towards that calibration carried over and shows here how the error falls with each model measured.</source>
+        <translation>Für ein Gerät mit wenigen gemessenen Modellen und einem Gerät seiner Familie mit gespeichertem Profil passt „Adaptieren von“ seine Modelle zu dieser übertragenen Kalibrierung hin an und zeigt hier, wie der Fehler mit jedem gemessenen Modell fällt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 (%3) fitted towards the calibration of %4 (%5), carried over (stated bound ±%6 %). %n model(s) of %1 measured: each left out in turn and estimated by fits on every set of k of the others (k = 0: the carried-over calibration alone), beside the same fits pulled towards the roofline. Save profile stores the adapted fit, which names its prior.</source>
+        <translation>
+            <numerusform>%1 × %2 (%3) zur übertragenen Kalibrierung von %4 (%5) hin angepasst (angegebene Schranke ±%6 %). %n Modell von %1 gemessen: jedes der Reihe nach ausgelassen und von Anpassungen an jede Auswahl von k der anderen geschätzt (k = 0: allein die übertragene Kalibrierung), neben denselben Anpassungen zur Roofline hin. „Profil speichern“ speichert die adaptierte Anpassung, die ihren Prior nennt.</numerusform>
+            <numerusform>%1 × %2 (%3) zur übertragenen Kalibrierung von %4 (%5) hin angepasst (angegebene Schranke ±%6 %). %n Modelle von %1 gemessen: jedes der Reihe nach ausgelassen und von Anpassungen an jede Auswahl von k der anderen geschätzt (k = 0: allein die übertragene Kalibrierung), neben denselben Anpassungen zur Roofline hin. „Profil speichern“ speichert die adaptierte Anpassung, die ihren Prior nennt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

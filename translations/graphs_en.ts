@@ -105,6 +105,26 @@
     </message>
 </context>
 <context>
+    <name>graphs::ui::FewShotErrorsModel</name>
+    <message numerus="yes">
+        <source>Mean |error| of the model over the fits on %n of the other models</source>
+        <translation>
+            <numerusform>Mean |error| of the model over the fits on %n of the other models</numerusform>
+            <numerusform>Mean |error| of the model over the fits on %n of the other models</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>graphs::ui::FewShotPanel</name>
+    <message numerus="yes">
+        <source>%1 × %2 (%3) fitted towards the calibration of %4 (%5), carried over (stated bound ±%6 %). %n model(s) of %1 measured: each left out in turn and estimated by fits on every set of k of the others (k = 0: the carried-over calibration alone), beside the same fits pulled towards the roofline. Save profile stores the adapted fit, which names its prior.</source>
+        <translation>
+            <numerusform>%1 × %2 (%3) fitted towards the calibration of %4 (%5), carried over (stated bound ±%6 %). %n model of %1 measured: each left out in turn and estimated by fits on every set of k of the others (k = 0: the carried-over calibration alone), beside the same fits pulled towards the roofline. Save profile stores the adapted fit, which names its prior.</numerusform>
+            <numerusform>%1 × %2 (%3) fitted towards the calibration of %4 (%5), carried over (stated bound ±%6 %). %n models of %1 measured: each left out in turn and estimated by fits on every set of k of the others (k = 0: the carried-over calibration alone), beside the same fits pulled towards the roofline. Save profile stores the adapted fit, which names its prior.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>graphs::ui::GenerationPage</name>
     <message numerus="yes">
         <source>Estimating the prefill and %1 decode steps on %n device(s)…</source>

@@ -12,6 +12,8 @@
 #include "jobs/model_loader.h"
 #include "jobs/registry_loader.h"
 #include "pages/benchmarks_page.h"
+#include "pages/compare_page.h"
+#include "pages/generation_page.h"
 #include "recent_files.h"
 #include "reporting/analysis_report.h"
 #include "reporting/estimate_report.h"
@@ -135,6 +137,12 @@ void MainWindow::connectEstimation()
     connect(m_hardwareBar, &HardwareToolBar::settingsChanged, this,
         [this] { m_estimator->setSettings(m_hardwareBar->settings()); });
     connect(m_hardwareBar, &HardwareToolBar::batchChanged, this, &MainWindow::onBatchChanged);
+    // A profile saved on the Calibration page calibrates its hardware now: the picker's marks and the estimate follow.
+    connect(m_calibrationRunner, &CalibrationRunner::saved, this, [this] {
+        m_hardwareBar->refreshCalibrations();
+        m_page.compare->refreshCalibrations();
+        m_page.generation->refreshCalibrations();
+    });
     connect(m_estimator, &EstimateRunner::started, this, [this] {
         const auto& hardware = m_estimator->settings().hardware;
         // With a timeout: a run superseded by "no hardware" reports nothing that would clear it.

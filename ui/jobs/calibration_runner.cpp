@@ -1,6 +1,7 @@
 #include "jobs/calibration_runner.h"
 
 #include "benchmarks/results_registry.h"
+#include "hardware/hardware_registry.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -37,34 +38,12 @@ void validate(CalibrationRun& run)
     run.accuracy = std::move(*analysis);
 }
 
-template <typename T> T calibrate(const JobControl& control, const CalibrationRequest& request)
+/// Everything the pages draw of a finished calibration.
+std::shared_ptr<CalibrationRun> makeRun(const CalibrationRequest& request, Calibration calibration)
 {
-    T outcome;
-    CalibrateRequest engine = calibrateRequest(
-        request.hardware, request.runtime, request.precision, request.registryDir, request.modelDirs);
-    engine.tool = request.tool.toStdString();
-    // The fit stops at its next model or fold once the job is cancelled (the callback then returns false).
-    auto calibration = runCalibration(engine, *request.fusion, control.progress());
-    if (!calibration) {
-        if (calibration.error().code == ErrorCode::NotFound) {
-            // No measurements stored: say where they would be, and how to get them, in the user's language.
-            const QString folder
-                = QDir(request.registryDir)
-                      .filePath(QStringLiteral("benchmarks/%1/%2")
-                                    .arg(QString::fromStdString(request.hardware->id), request.runtime));
-            outcome.error = QCoreApplication::translate("graphs::ui::CalibrationRunner",
-                "No measurements of %1 × %2: %3 holds no results CSV. Measure with 'graphs benchmark "
-                "--suite calibration --runtime %2', or import a profile with 'graphs benchmark import'.")
-                                .arg(QString::fromStdString(request.hardware->id), request.runtime,
-                                    QDir::toNativeSeparators(folder));
-        } else if (calibration.error().code != ErrorCode::Cancelled) {
-            outcome.error = QString::fromStdString(calibration.error().toString());
-        }
-        return outcome;
-    }
     auto run = std::make_shared<CalibrationRun>();
     run->hardware = request.hardware;
-    run->calibration = std::move(*calibration);
+    run->calibration = std::move(calibration);
     const Calibration& c = run->calibration;
     run->specRoofs = specRoofline(*request.hardware, request.precision);
     run->fittedSeconds.reserve(c.points.size());
@@ -74,7 +53,54 @@ template <typename T> T calibrate(const JobControl& control, const CalibrationRe
     validate(*run);
     run->registryDir = request.registryDir;
     run->profilePath = QString::fromStdString(calibrationProfilePath(
-        engine.registryDir, request.hardware->id, engine.runtime, request.precision));
+        request.registryDir.toStdString(), request.hardware->id, request.runtime.toStdString(), request.precision));
+    return run;
+}
+
+/// The error of a calibration that failed; "" when it was cancelled.
+QString failure(const Error& error, const CalibrationRequest& request)
+{
+    const QString hardware = QString::fromStdString(request.hardware->id);
+    if (error.code == ErrorCode::NotFound
+        && registryMeasurements(request.registryDir, hardware, request.runtime).isEmpty()) {
+        // No measurements stored: say where they would be, and how to get them, in the user's language.
+        const QString folder
+            = QDir(request.registryDir).filePath(QStringLiteral("benchmarks/%1/%2").arg(hardware, request.runtime));
+        return QCoreApplication::translate("graphs::ui::CalibrationRunner",
+            "No measurements of %1 × %2: %3 holds no results CSV. Measure with 'graphs benchmark "
+            "--suite calibration --runtime %2', or import a profile with 'graphs benchmark import'.")
+            .arg(hardware, request.runtime, QDir::toNativeSeparators(folder));
+    }
+    if (error.code == ErrorCode::Cancelled)
+        return {};
+    return QString::fromStdString(error.toString());
+}
+
+template <typename T> T calibrate(const JobControl& control, const CalibrationRequest& request)
+{
+    T outcome;
+    CalibrateRequest engine = calibrateRequest(
+        request.hardware, request.runtime, request.precision, request.registryDir, request.modelDirs);
+    engine.tool = request.tool.toStdString();
+    // The fit stops at its next model or fold once the job is cancelled (the callback then returns false).
+    if (request.prior.isEmpty()) {
+        auto calibration = runCalibration(engine, *request.fusion, control.progress());
+        if (!calibration)
+            outcome.error = failure(calibration.error(), request);
+        else
+            outcome.run = makeRun(request, std::move(*calibration));
+        return outcome;
+    }
+    const SpecLookup lookup
+        = [registry = request.registry](const std::string& id) { return registry ? registry->find(id) : nullptr; };
+    auto adapted
+        = runFewShotCalibration(engine, *request.fusion, request.prior.toStdString(), lookup, control.progress());
+    if (!adapted) {
+        outcome.error = failure(adapted.error(), request);
+        return outcome;
+    }
+    auto run = makeRun(request, std::move(adapted->calibration));
+    run->fewShot = FewShotCurves { std::move(adapted->curve), std::move(adapted->roofline), adapted->priorBoundPct };
     outcome.run = std::move(run);
     return outcome;
 }
@@ -157,9 +183,8 @@ void CalibrationRunner::saveProfile()
     if (!m_current || m_save.isRunning())
         return;
     m_savingPath = m_current->profilePath;
-    m_save.start([profile = m_current->calibration.profile, path = m_savingPath](const JobControl&) {
-        return save(profile, path);
-    });
+    m_save.start([profile = m_current->calibration.profile, path = m_savingPath](
+                     const JobControl&) { return save(profile, path); });
 }
 
 void CalibrationRunner::onSaved(const QString& error)

@@ -14,6 +14,10 @@
 #include <optional>
 #include <vector>
 
+namespace graphs {
+class HardwareRegistry;
+}
+
 namespace graphs::ui {
 
 /// What the Calibration page chose, snapshot on the GUI thread: the worker sees nothing else.
@@ -26,6 +30,19 @@ struct CalibrationRequest
     QString registryDir; ///< the user registry: measurements under benchmarks/<hardware>/<runtime>/
     QStringList modelDirs; ///< where the files of workload rows are
     QString tool; ///< "graphs-studio <version>", recorded in the profile
+    /// Few-shot adaptation (`graphs calibrate --prior-from`): the id of the device of the family whose stored profile
+    /// of the same runtime and precision the fit is pulled towards; empty for a fit of the device's own.
+    QString prior;
+    std::shared_ptr<const HardwareRegistry> registry; ///< where the prior's device is found
+};
+
+/// What a few-shot adaptation adds to its run: the leave-one-model-out curve after 0, 1, 2 … of the device's models
+/// with the prior, the same with the roofline as the prior, and the bound the carried-over prior states.
+struct FewShotCurves
+{
+    FewShotCurve curve;
+    FewShotCurve roofline;
+    double priorBoundPct = 0;
 };
 
 /// One finished calibration with everything the Calibration and Validation pages draw: the engine's Calibration
@@ -42,6 +59,7 @@ struct CalibrationRun
     QString accuracyProblem; ///< … and why
     QString registryDir;
     QString profilePath; ///< where Save writes
+    std::optional<FewShotCurves> fewShot; ///< a few-shot adaptation's (its profile names the prior)
 
     /// Whether a saved profile would be of use (isWorthSaving(), the rule `graphs calibrate` saves by).
     bool isSaveable() const;
@@ -54,7 +72,8 @@ CalibrateRequest calibrateRequest(std::shared_ptr<const HardwareSpec> hardware, 
 /// The CSVs of a hardware × runtime in the user registry, relative to it, sorted (what `graphs calibrate` reads).
 QStringList registryMeasurements(const QString& registryDir, const QString& hardware, const QString& runtime);
 
-/// Fits calibrations on the thread pool, one at a time, and saves their profiles. Cancelling stops the fit at its
+/// Fits calibrations on the thread pool, one at a time, and saves their profiles; a request with a prior adapts the
+/// prior's calibration to the device instead (runFewShotCalibration()). Cancelling stops the fit at its
 /// next measured model or cross-validation fold (buildCalibration()'s progress callback) and drops its result; a new
 /// start() supersedes the run in flight the same way (JobTracker).
 class CalibrationRunner : public QObject

@@ -18,6 +18,16 @@ void HardwareCheckModel::setEntries(const std::vector<std::shared_ptr<const Hard
     m_list->setEntries(entries);
 }
 
+void HardwareCheckModel::setCalibrationContext(const QString& runtimeId, Precision precision)
+{
+    m_list->setCalibrationContext(runtimeId, precision);
+}
+
+void HardwareCheckModel::refreshCalibrations()
+{
+    m_list->refreshCalibrations();
+}
+
 void HardwareCheckModel::setSearchText(const QString& text)
 {
     const QString search = text.trimmed();
@@ -70,6 +80,15 @@ QVariant HardwareCheckModel::data(const QModelIndex& index, int role) const
         if (id.isEmpty())
             return {}; // headings have no box
         return m_checked.contains(id) ? Qt::Checked : Qt::Unchecked;
+    }
+    if ((role == Qt::DisplayRole || role == Qt::ForegroundRole) && index.isValid() && index.column() == 0
+        && !QSortFilterProxyModel::data(index, HardwareListModel::IdRole).toString().isEmpty()) {
+        // The list shows one column: the name, then the mark the picker shows in a column of its own, in its colour.
+        const QModelIndex mark = index.siblingAtColumn(HardwareListModel::Confidence);
+        if (role == Qt::ForegroundRole)
+            return QSortFilterProxyModel::data(mark, role);
+        return QString(QSortFilterProxyModel::data(index, role).toString() + QStringLiteral(" — ")
+            + QSortFilterProxyModel::data(mark, role).toString());
     }
     return QSortFilterProxyModel::data(index, role);
 }

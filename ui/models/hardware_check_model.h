@@ -1,5 +1,7 @@
 #pragma once
 
+#include "hardware/precision.h"
+
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStringList>
@@ -16,7 +18,8 @@ class HardwareListModel;
 
 /// The registry entries with a check box each, grouped under their category headings (HardwareListModel), and
 /// filtered by a search text that matches any part of an entry's name, id, vendor or category; a heading stays
-/// while one of its entries does. Checks are kept by id, so they survive filtering and a reloaded registry.
+/// while one of its entries does. Checks are kept by id, so they survive filtering and a reloaded registry. Each
+/// entry's name carries where its latency estimates come from (calibrated, interpolated, theoretical).
 class HardwareCheckModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -27,6 +30,12 @@ public:
 
     void setEntries(const std::vector<std::shared_ptr<const HardwareSpec>>& entries);
     void setSearchText(const QString& text);
+    /// Marks each entry calibrated, interpolated (naming the source in its tooltip) or theoretical for
+    /// `runtimeId` × `precision`, as the toolbar's picker does (HardwareListModel::setCalibrationContext()): the
+    /// entry's name is followed by the mark.
+    void setCalibrationContext(const QString& runtimeId, Precision precision);
+    /// Looks at the stored calibration profiles again (one was saved).
+    void refreshCalibrations();
 
     void setChecked(const QString& id, bool checked);
     /// The checked ids that are in the registry, in list order (by category, then name).

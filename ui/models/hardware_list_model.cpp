@@ -97,6 +97,21 @@ void HardwareListModel::setCalibrationContext(const QString& runtimeId, Precisio
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NumColumns - 1));
 }
 
+void HardwareListModel::refreshCalibrations()
+{
+    const std::string userRegistry = userRegistryDir();
+    for (Row& row : m_rows) {
+        row.calibrations.clear();
+        if (row.spec) {
+            for (const std::string& c : storedCalibrations(userRegistry, row.spec->id))
+                row.calibrations << QString::fromStdString(c);
+        }
+    }
+    locateCalibrations();
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NumColumns - 1));
+}
+
 void HardwareListModel::locateCalibrations()
 {
     const std::string registry = userRegistryDir();

@@ -43,6 +43,8 @@ public:
     /// device of its family, named in the tooltip) or THEORETICAL. Without a context (`runtimeId` empty), an entry
     /// with any stored profile counts as calibrated.
     void setCalibrationContext(const QString& runtimeId, Precision precision);
+    /// Looks at the stored profiles again (one was saved or removed) and updates the marks, without a reset.
+    void refreshCalibrations();
     /// The entry on `row`, or null for headings and rows out of range.
     std::shared_ptr<const HardwareSpec> entry(int row) const;
     /// The row of the entry with `id`, or -1.

@@ -11,6 +11,7 @@
 #include "models/calibration_coefficient_model.h"
 #include "models/calibration_roofs_model.h"
 #include "transform/fusion_rules.h"
+#include "widgets/few_shot_panel.h"
 #include "widgets/transfer_panel.h"
 
 #include <QComboBox>
@@ -104,6 +105,7 @@ CalibrationPage::CalibrationPage(CalibrationRunner* runner, QWidget* parent)
     , m_plot(new CalibrationScatterPlot)
     , m_scatterMode(new QComboBox)
     , m_transfer(new TransferPanel)
+    , m_fewShot(new FewShotPanel)
     , m_bottomTabs(new QTabWidget)
 {
     setObjectName(QStringLiteral("calibrationPage"));
@@ -138,14 +140,21 @@ CalibrationPage::CalibrationPage(CalibrationRunner* runner, QWidget* parent)
     connect(m_exportButton, &QPushButton::clicked, this, &CalibrationPage::showExportDialog);
     connect(m_scatterMode, &QComboBox::currentIndexChanged, this, &CalibrationPage::showScatter);
     connect(m_transfer, &TransferPanel::checkStarted, this, [this] { m_bottomTabs->setCurrentWidget(m_transfer); });
+    connect(m_fewShot, &FewShotPanel::adaptRequested, this, &CalibrationPage::adapt);
 
     connect(m_runner, &CalibrationRunner::started, this, [this] {
         setBusy(true);
-        showMessage(tr("Fitting %1 and estimating each model with a fit that leaves it out…").arg(selectionName()));
+        const QString prior = m_runner->request().prior;
+        showMessage(prior.isEmpty()
+                ? tr("Fitting %1 and estimating each model with a fit that leaves it out…").arg(selectionName())
+                : tr("Adapting %1 from the calibration of %2: fitting every set of up to three of its models…")
+                      .arg(selectionName(), prior));
     });
     connect(m_runner, &CalibrationRunner::finished, this, [this](const std::shared_ptr<const CalibrationRun>& run) {
         setBusy(false);
         setRun(run);
+        if (run->fewShot)
+            m_bottomTabs->setCurrentWidget(m_fewShot);
     });
     connect(m_runner, &CalibrationRunner::failed, this, [this](const QString& message) {
         setBusy(false);
@@ -160,8 +169,14 @@ CalibrationPage::CalibrationPage(CalibrationRunner* runner, QWidget* parent)
     connect(m_runner, &CalibrationRunner::saved, this, [this](const QString& path) {
         m_saveButton->setEnabled(m_run && m_run->isSaveable());
         updateSource(); // the device may now have a profile of its own
-        showMessage(tr("Saved the profile to %1: 'graphs analyze' and 'graphs validate' now use this calibration.")
-                        .arg(QDir::toNativeSeparators(path)));
+        if (m_run && !m_run->calibration.profile.priorHardware.empty())
+            showMessage(tr("Saved the profile adapted from %1's to %2: 'graphs analyze' and 'graphs validate' now use "
+                           "this calibration.")
+                            .arg(QString::fromStdString(m_run->calibration.profile.priorHardware),
+                                QDir::toNativeSeparators(path)));
+        else
+            showMessage(tr("Saved the profile to %1: 'graphs analyze' and 'graphs validate' now use this calibration.")
+                            .arg(QDir::toNativeSeparators(path)));
     });
     connect(m_runner, &CalibrationRunner::saveFailed, this, [this](const QString& message) {
         m_saveButton->setEnabled(m_run && m_run->isSaveable());
@@ -223,6 +238,7 @@ QWidget* CalibrationPage::createControls()
     actions->addWidget(m_fitButton);
     actions->addWidget(m_progress);
     actions->addWidget(m_cancelButton);
+    actions->addWidget(m_fewShot->adaptRow());
     actions->addWidget(m_saveButton);
     actions->addWidget(m_exportButton);
     actions->addWidget(m_message, 1);
@@ -271,6 +287,7 @@ QWidget* CalibrationPage::createResults()
     m_bottomTabs->setObjectName(QStringLiteral("calibrationBottomTabs"));
     m_bottomTabs->addTab(m_coefficientView, tr("Coefficients"));
     m_bottomTabs->addTab(m_transfer, tr("Transfer check"));
+    m_bottomTabs->addTab(m_fewShot, tr("Few-shot curve"));
     QWidget* bottom = m_bottomTabs;
 
     auto* splitter = new QSplitter(Qt::Vertical);
@@ -453,6 +470,16 @@ QString CalibrationPage::selectionName() const
 
 void CalibrationPage::fit()
 {
+    start({});
+}
+
+void CalibrationPage::adapt(const QString& prior)
+{
+    start(prior);
+}
+
+void CalibrationPage::start(const QString& prior)
+{
     if (!m_catalog)
         return showMessage(tr("The hardware registry is not loaded yet."), true);
     CalibrationRequest request;
@@ -473,6 +500,8 @@ void CalibrationPage::fit()
         request.modelDirs << m_modelsFolder;
     request.tool
         = QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(), QCoreApplication::applicationVersion());
+    request.prior = prior;
+    request.registry = m_catalog->registry;
     m_runner->start(request);
 }
 
@@ -483,6 +512,7 @@ void CalibrationPage::setBusy(bool busy)
     m_cancelButton->setEnabled(busy);
     m_fitButton->setEnabled(!busy && m_catalog && !hardwareId().isEmpty() && !runtimeId().isEmpty());
     m_saveButton->setEnabled(!busy && m_run && m_run->isSaveable());
+    m_fewShot->setBusy(busy);
 }
 
 void CalibrationPage::showMessage(const QString& text, bool error)
@@ -496,6 +526,7 @@ void CalibrationPage::setRun(std::shared_ptr<const CalibrationRun> run)
     m_run = std::move(run);
     m_roofsModel->setRun(m_run);
     m_coefficientModel->setRun(m_run);
+    m_fewShot->setRun(m_run);
     showScatter();
     m_exportButton->setEnabled(m_run != nullptr);
     m_saveButton->setEnabled(m_run && m_run->isSaveable() && !m_runner->isRunning());
@@ -538,6 +569,7 @@ void CalibrationPage::showScatter()
 void CalibrationPage::updateSource()
 {
     m_transfer->setChoice(m_catalog, m_registryDir, hardwareId(), runtimeId(), precision(), m_modelsFolder);
+    m_fewShot->setChoice(m_catalog, m_registryDir, hardwareId(), runtimeId(), precision());
 }
 
 QString CalibrationPage::qualityText(const CalibrationRun& run) const

@@ -21,6 +21,7 @@ class CalibrationCoefficientModel;
 class CalibrationRoofsModel;
 class CalibrationRunner;
 class CalibrationScatterPlot;
+class FewShotPanel;
 class TransferPanel;
 
 /// Fits a calibration of a hardware × runtime × precision from the measurements in the user registry
@@ -30,6 +31,8 @@ class TransferPanel;
 /// "Save profile" stores it where `graphs analyze` finds it. For a choice without a profile of its own whose
 /// estimates are carried over from a device of its family (INTERPOLATED), it names that device's profile and the
 /// stated bound, and "Check transfer" estimates the chosen device's own measurements with the carried calibration.
+/// Where a device of its family has a stored profile, "Adapt from" fits the chosen device's few models towards that
+/// calibration (few-shot adaptation) and shows the error curve against the number of models; Save stores it.
 class CalibrationPage : public QWidget
 {
     Q_OBJECT
@@ -58,6 +61,9 @@ public:
 
     /// Starts fitting the chosen hardware × runtime × precision (what the Fit button does).
     void fit();
+    /// Starts adapting the chosen hardware × runtime × precision from the stored profile of `prior`, a device of its
+    /// family (what Adapt from does).
+    void adapt(const QString& prior);
     /// Writes the chart as a PNG (the size on screen, or 900×700 while it is not shown); "" or the problem.
     QString exportImage(const QString& path, QSize size = {}) const;
 
@@ -75,6 +81,8 @@ public:
     QLabel* qualityLabel() const { return m_quality; }
     /// Where estimates of the chosen hardware × runtime × precision come from, and the transfer check.
     TransferPanel* transferPanel() const { return m_transfer; }
+    /// The few-shot adaptation: the devices to adapt from, and an adapted run's curve.
+    FewShotPanel* fewShotPanel() const { return m_fewShot; }
     /// The chart's points: as fitted and held out (0), or each training point by class (1).
     QComboBox* scatterModeCombo() const { return m_scatterMode; }
 
@@ -83,6 +91,7 @@ private:
     QWidget* createResults();
     void fillHardware();
     void fillRuntimes();
+    void start(const QString& prior);
     void onSelectionChanged();
     void chooseModelsFolder();
     void showExportDialog();
@@ -120,6 +129,7 @@ private:
     CalibrationScatterPlot* m_plot;
     QComboBox* m_scatterMode;
     TransferPanel* m_transfer;
+    FewShotPanel* m_fewShot;
     QTabWidget* m_bottomTabs;
 };
 

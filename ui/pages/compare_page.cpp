@@ -156,6 +156,7 @@ QWidget* ComparePage::createInputs()
         precisionGrid->addWidget(box, index / 4, index % 4);
         m_precisions.emplace_back(p, box);
         connect(box, &QCheckBox::toggled, this, &ComparePage::updateButtons);
+        connect(box, &QCheckBox::toggled, this, &ComparePage::markCalibrations);
     }
     m_runtime->setObjectName(QStringLiteral("compareRuntime"));
     m_runtime->setToolTip(tr("The runtime profile that decides which operators fuse"));
@@ -202,6 +203,7 @@ QWidget* ComparePage::createInputs()
     connect(m_hardwareSearch, &QLineEdit::textChanged, m_hardware, &HardwareCheckModel::setSearchText);
     connect(m_hardware, &HardwareCheckModel::checkedChanged, this, &ComparePage::updateButtons);
     connect(m_batches, &QLineEdit::textChanged, this, &ComparePage::updateButtons);
+    connect(m_runtime, &QComboBox::currentIndexChanged, this, &ComparePage::markCalibrations);
     connect(m_runButton, &QPushButton::clicked, this, &ComparePage::run);
     connect(m_cancelButton, &QPushButton::clicked, this, &ComparePage::cancel);
     return panel;
@@ -301,7 +303,20 @@ void ComparePage::setCatalog(std::shared_ptr<const HardwareCatalog> catalog)
             m_runtime->addItem(fromStd(r->runtimeName), fromStd(r->runtimeId));
     }
     m_runtime->setCurrentIndex(std::max(0, m_runtime->findData(runtime)));
+    markCalibrations();
     updateButtons();
+}
+
+void ComparePage::markCalibrations()
+{
+    const std::vector<Precision> chosen = precisions();
+    m_hardware->setCalibrationContext(
+        m_runtime->currentData().toString(), chosen.empty() ? Precision::FP32 : chosen.front());
+}
+
+void ComparePage::refreshCalibrations()
+{
+    m_hardware->refreshCalibrations();
 }
 
 void ComparePage::setOpenModel(const QString& path)

@@ -50,6 +50,8 @@ public:
     void removeSelectedModels();
     QStringList models() const;
     void setHardwareChecked(const QString& id, bool checked);
+    /// A calibration profile was saved: the hardware list's marks are looked up again.
+    void refreshCalibrations();
     /// The batch sizes typed ("1, 8, 32"), sorted and without repeats; empty when the text is not such a list.
     std::vector<int64_t> batches() const;
     std::vector<Precision> precisions() const;
@@ -100,6 +102,9 @@ private:
     void onFinished(std::shared_ptr<const CompareResult> result);
     void showResult(std::shared_ptr<const CompareResult> result);
     void updateButtons();
+    /// Marks the hardware list for the chosen runtime and the first precision checked, as the toolbar's picker is
+    /// marked.
+    void markCalibrations();
     void saveChoices() const;
     void restoreChoices();
 

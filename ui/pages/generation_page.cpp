@@ -209,6 +209,8 @@ QWidget* GenerationPage::createInputs()
     connect(m_model, &QLineEdit::textChanged, this, &GenerationPage::updateButtons);
     connect(m_hardwareSearch, &QLineEdit::textChanged, m_hardware, &HardwareCheckModel::setSearchText);
     connect(m_hardware, &HardwareCheckModel::checkedChanged, this, &GenerationPage::updateButtons);
+    connect(m_runtime, &QComboBox::currentIndexChanged, this, &GenerationPage::markCalibrations);
+    connect(m_precision, &QComboBox::currentIndexChanged, this, &GenerationPage::markCalibrations);
     connect(m_runButton, &QPushButton::clicked, this, &GenerationPage::run);
     connect(m_cancelButton, &QPushButton::clicked, this, &GenerationPage::cancel);
     return panel;
@@ -286,7 +288,19 @@ void GenerationPage::setCatalog(std::shared_ptr<const HardwareCatalog> catalog)
             m_runtime->addItem(fromStd(r->runtimeName), fromStd(r->runtimeId));
     }
     m_runtime->setCurrentIndex(std::max(0, m_runtime->findData(runtime)));
+    markCalibrations();
     updateButtons();
+}
+
+void GenerationPage::markCalibrations()
+{
+    m_hardware->setCalibrationContext(m_runtime->currentData().toString(),
+        parsePrecision(m_precision->currentData().toString().toStdString()).value_or(Precision::FP16));
+}
+
+void GenerationPage::refreshCalibrations()
+{
+    m_hardware->refreshCalibrations();
 }
 
 void GenerationPage::setModel(const QString& path)

@@ -45,6 +45,8 @@ public:
     void setModel(const QString& path);
     QString model() const;
     void setHardwareChecked(const QString& id, bool checked);
+    /// A calibration profile was saved: the hardware list's marks are looked up again.
+    void refreshCalibrations();
 
     /// Starts a run of what is chosen (a run in flight is superseded); false, with the reason shown, when something
     /// is missing.
@@ -91,6 +93,8 @@ private:
     void onFinished(std::shared_ptr<const GenerationRun> run);
     void showResult(std::shared_ptr<const GenerationRun> run);
     void updateButtons();
+    /// Marks the hardware list for the chosen runtime and precision, as the toolbar's picker is marked.
+    void markCalibrations();
     void showExportCsvDialog();
     void showExportChartDialog(Chart chart);
     void saveChoices() const;

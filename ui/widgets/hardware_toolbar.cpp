@@ -150,6 +150,12 @@ void HardwareToolBar::markCalibrations()
         chosen.runtime ? QString::fromStdString(chosen.runtime->runtimeId) : QString(), chosen.precision);
 }
 
+void HardwareToolBar::refreshCalibrations()
+{
+    m_picker->listModel()->refreshCalibrations();
+    Q_EMIT settingsChanged();
+}
+
 EstimateSettings HardwareToolBar::settings() const
 {
     EstimateSettings settings;

@@ -39,6 +39,10 @@ public:
     /// Shows the batch of the model opened, without batchChanged().
     void setBatch(int64_t batch);
 
+    /// A calibration profile was saved or removed: the picker's marks are looked up again, and settingsChanged() makes
+    /// the estimate follow (a profile of its own now makes it CALIBRATED).
+    void refreshCalibrations();
+
     EstimateSettings settings() const;
     int batch() const;
 
