@@ -8,7 +8,7 @@ build_dir=${1:-build}
 packages=(
     cmake ninja-build g++ pkg-config python3
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-    libyaml-cpp-dev libeigen3-dev libqcustomplot-dev libqcustomplot2.1-qt6
+    libyaml-cpp-dev libeigen3-dev libqcustomplot-dev libqcustomplot2.1-qt6 libjemalloc-dev
     libonnx-dev libprotobuf-dev protobuf-compiler libgraphviz-dev
     libcli11-dev nlohmann-json3-dev libbenchmark-dev
     xvfb xauth
