@@ -272,7 +272,9 @@ std::function<int()> addCalibrateCommand(CLI::App& app)
     cmd->add_option("--registry", s->registry, "User registry holding the measurements (default: $XDG_DATA_HOME/graphs)");
     cmd->add_option("--measurements", s->measurements, "Results CSV files to use instead of the registry's")
         ->check(CLI::ExistingFile);
-    cmd->add_option("-m,--models", s->models, "Folders holding the measured models (workload rows name files)")
+    cmd->add_option("-m,--models", s->models,
+           "Folders holding the measured models (workload rows name files; imported per-subgraph rows are "
+           "described by their model's kernels where its file is there)")
         ->check(CLI::ExistingDirectory);
     cmd->add_option("-f,--format", s->format, "Output format: text or json")->capture_default_str();
     cmd->add_option("--ridge", s->ridge, "Pull of the fit towards the roofline's figures")

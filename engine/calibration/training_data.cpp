@@ -2,12 +2,16 @@
 
 #include "benchmarks/operator_models.h"
 #include "benchmarks/suite_definition.h"
+#include "calibration/latency_features.h"
 #include "core/scratch_dir.h"
 #include "estimation/analysis_pipeline.h"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
 #include <sstream>
 
 namespace graphs {
@@ -15,6 +19,57 @@ namespace graphs {
 namespace fs = std::filesystem;
 
 namespace {
+
+/// The kernels of one model on the calibration's hardware, by the module name of their nodes.
+using ModuleKernels = std::map<std::string, std::vector<SubgraphFeatures>>;
+
+Result<ModuleKernels> moduleKernels(const std::string& modelPath, int64_t batch, const TrainingDataOptions& options)
+{
+    AnalysisRequest request;
+    request.modelPath = modelPath;
+    request.import.batch = batch;
+    request.hardware = options.hardware;
+    request.fusion = options.fusion;
+    request.precision = options.precision;
+    auto outcome = runAnalysis(request);
+    if (!outcome)
+        return outcome.error();
+    if (!outcome->partition || !outcome->estimate)
+        return Error { ErrorCode::InvalidArgument, "no hardware to estimate on", modelPath };
+    const LatencyFeatures features
+        = latencyFeatures(*outcome->analysis, *outcome->partition, *outcome->estimate, options.roofs);
+    ModuleKernels byModule;
+    for (const SubgraphFeatures& k : features.subgraphs) {
+        std::set<std::string> modules;
+        for (int n : outcome->partition->subgraphs.at(static_cast<size_t>(k.subgraph)).descriptor.nodes) {
+            const std::string name = exportedModuleName(outcome->analysis->graph->node(n).name);
+            if (!name.empty())
+                modules.insert(name);
+        }
+        for (const std::string& m : modules)
+            byModule[m].push_back(k);
+    }
+    return byModule;
+}
+
+/// The kernels of `kernels` that a row's module names cover: a kernel of a named module or of one below it (a
+/// multi-head attention's projections); each kernel once.
+std::vector<SubgraphFeatures> rowKernels(const ModuleKernels& kernels, const std::vector<std::string>& names)
+{
+    std::vector<SubgraphFeatures> out;
+    std::set<int> seen;
+    for (const std::string& name : names) {
+        for (auto it = kernels.lower_bound(name); it != kernels.end(); ++it) {
+            if (it->first != name && !it->first.starts_with(name + "_"))
+                break;
+            for (const SubgraphFeatures& k : it->second) {
+                if (seen.insert(k.subgraph).second)
+                    out.push_back(k);
+            }
+        }
+    }
+    return out;
+}
 
 std::string findModel(const std::string& fileName, const std::vector<std::string>& dirs)
 {
@@ -111,6 +166,47 @@ size_t importedNodeCount(const MeasurementRecord& record)
     return std::max<size_t>(1, static_cast<size_t>(std::count(nodes.begin(), nodes.end(), ',')) + 1);
 }
 
+std::string exportedModuleName(const std::string& onnxNodeName)
+{
+    if (onnxNodeName.empty() || onnxNodeName.front() != '/')
+        return {};
+    std::vector<std::string> scopes;
+    std::stringstream ss(onnxNodeName.substr(1));
+    for (std::string part; std::getline(ss, part, '/');)
+        scopes.push_back(part);
+    if (scopes.size() < 2)
+        return {};
+    scopes.pop_back(); // the node's own name ("Conv", "Relu_1")
+    std::vector<std::string> qualified;
+    for (const std::string& s : scopes) {
+        if (!qualified.empty() && s.starts_with(qualified.back() + "."))
+            qualified.back() = s; // "layer1" then "layer1.0": a child of a container, named with its index
+        else
+            qualified.push_back(s);
+    }
+    std::string name;
+    for (const std::string& q : qualified)
+        name += (name.empty() ? "" : "_") + q;
+    std::replace(name.begin(), name.end(), '.', '_');
+    return name;
+}
+
+std::vector<std::string> importedNodeNames(const MeasurementRecord& record)
+{
+    std::vector<std::string> names;
+    const auto colon = record.detail.find(':');
+    if (colon == std::string::npos)
+        return names;
+    std::stringstream ss(record.detail.substr(colon + 1));
+    for (std::string name; std::getline(ss, name, ',');) {
+        const auto first = name.find_first_not_of(' ');
+        const auto last = name.find_last_not_of(' ');
+        if (first != std::string::npos)
+            names.push_back(name.substr(first, last - first + 1));
+    }
+    return names;
+}
+
 std::vector<std::string> importedNodeClasses(const MeasurementRecord& record)
 {
     const std::string detail = lower(record.detail);
@@ -182,6 +278,27 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
         return Error { ErrorCode::Io, "cannot create a temporary folder", "calibration" };
 
     std::vector<TrainingPoint> points;
+    std::map<std::string, std::optional<ModuleKernels>> modelKernels; // by model and batch; empty: no file
+    const auto kernelsOf = [&](const std::string& model, int64_t batch) -> const ModuleKernels* {
+        const std::string key = model + "@" + std::to_string(batch);
+        auto it = modelKernels.find(key);
+        if (it == modelKernels.end()) {
+            std::optional<ModuleKernels> found;
+            std::string path = findModel(model + ".onnx", options.modelDirs);
+            if (path.empty())
+                path = findModel(model + ".structure.onnx", options.modelDirs);
+            if (!path.empty() && options.hardware) {
+                auto kernels = moduleKernels(path, batch, options);
+                if (kernels)
+                    found = std::move(*kernels);
+                else
+                    skipped.push_back({ Diagnostic::Severity::Warning,
+                        "per-subgraph rows described by their totals: " + kernels.error().message, path });
+            }
+            it = modelKernels.emplace(key, std::move(found)).first;
+        }
+        return it->second ? &*it->second : nullptr;
+    };
     for (size_t index = 0; index < records.size(); ++index) {
         if (progress && !progress(static_cast<double>(index) / static_cast<double>(records.size())))
             return Error { ErrorCode::Cancelled, "calibration cancelled", "calibration" };
@@ -214,16 +331,40 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
                 continue;
             }
             point.group = r.benchmark.substr(0, r.benchmark.find('/'));
-            SubgraphFeatures k = kernelFeatures(importedSubgraphClass(r), r.flops, r.bytes, options.roofs);
-            if (options.hardware)
-                k.terms[k.opClass + ":compute"] *= tf32ConvolutionShare(
-                    k.opClass, *options.hardware, options.precision, options.fusion.tf32Convolutions);
-            // A fused pattern measured in an eager framework still launches one kernel per node it names.
-            k.terms[k.opClass + ":kernels"] = static_cast<double>(importedNodeCount(r));
-            // Each node's host cost, and the harness's synchronisation after the subgraph (schema 2.0).
+            // The estimator's kernels of the modules the row names, where the model's file is at hand.
+            std::vector<SubgraphFeatures> kernels;
+            if (const ModuleKernels* byModule = kernelsOf(point.group, r.batch)) {
+                kernels = rowKernels(*byModule, importedNodeNames(r));
+                double flops = 0;
+                for (const SubgraphFeatures& k : kernels)
+                    flops += k.flops;
+                const bool agree = r.flops > 0 ? flops > 0 && std::max(flops, r.flops) <= 1.5 * std::min(flops, r.flops)
+                                               : flops == 0;
+                if (!agree)
+                    kernels.clear();
+            }
+            if (kernels.empty()) {
+                kernels.push_back(kernelFeatures(importedSubgraphClass(r), r.flops, r.bytes, options.roofs));
+                if (options.hardware)
+                    kernels.back().terms[kernels.back().opClass + ":compute"] *= tf32ConvolutionShare(
+                        kernels.back().opClass, *options.hardware, options.precision, options.fusion.tf32Convolutions);
+            }
+            // The launches and host cost are the row's: an eager framework launches one kernel per node it names
+            // (a batch norm the export folded into its convolution included), then the harness synchronises once
+            // (schema 2.0). They stay on the row's largest kernel.
+            for (SubgraphFeatures& k : kernels) {
+                k.terms.erase(k.opClass + ":kernels");
+                k.terms.erase(k.opClass + ":host");
+                k.terms.erase(k.opClass + ":outputs");
+                k.terms.erase(k.opClass + ":inputs");
+                k.terms.erase(k.opClass + ":weights");
+            }
+            SubgraphFeatures& largest = *std::max_element(kernels.begin(), kernels.end(),
+                [](const SubgraphFeatures& a, const SubgraphFeatures& b) { return a.flops < b.flops; });
+            largest.terms[largest.opClass + ":kernels"] = static_cast<double>(importedNodeCount(r));
             if (options.fusion.host && options.hardware)
-                k.terms[k.opClass + ":host"] = harnessHostSeconds(importedNodeClasses(r), options);
-            point.features.subgraphs.push_back(std::move(k));
+                largest.terms[largest.opClass + ":host"] = harnessHostSeconds(importedNodeClasses(r), options);
+            point.features.subgraphs = std::move(kernels);
             points.push_back(std::move(point));
             continue;
         }
