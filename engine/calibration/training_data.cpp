@@ -59,9 +59,11 @@ std::vector<SubgraphFeatures> rowKernels(const ModuleKernels& kernels, const std
     std::vector<SubgraphFeatures> out;
     std::set<int> seen;
     for (const std::string& name : names) {
-        for (auto it = kernels.lower_bound(name); it != kernels.end(); ++it) {
+        // Keys that start with the name in sorted order: the module, its children ("<name>_…") and its siblings with
+        // longer indices ("features_10" between "features_1" and "features_1_conv"), which are skipped.
+        for (auto it = kernels.lower_bound(name); it != kernels.end() && it->first.starts_with(name); ++it) {
             if (it->first != name && !it->first.starts_with(name + "_"))
-                break;
+                continue;
             for (const SubgraphFeatures& k : it->second) {
                 if (seen.insert(k.subgraph).second)
                     out.push_back(k);

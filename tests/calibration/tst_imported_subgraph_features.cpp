@@ -167,6 +167,31 @@ private slots:
         QCOMPARE(totals.features.subgraphs[0].terms.at(totals.features.subgraphs[0].opClass + ":kernels"), 2.0);
     }
 
+    /// A row naming container block.1 takes the kernels below it, not those of its sibling block.10, whose name sorts
+    /// between "block_1" and "block_1_conv".
+    void siblingWithALongerIndexIsNotMatched()
+    {
+        QTemporaryDir dir;
+        OnnxModelBuilder b;
+        b.input("x", { 1, 16, 32, 32 }).weight("W1", { 32, 16, 3, 3 }).weight("W10", { 32, 32, 1, 1 });
+        b.node("Conv", { "x", "W1" }, { "c" }, { Attr::ints("pads", { 1, 1, 1, 1 }) }, "/block/block.1/conv/Conv");
+        b.node("Conv", { "c", "W10" }, { "y" }, {}, "/block/block.10/Conv");
+        b.output("y");
+        QVERIFY(b.save(dir.filePath(u"tiny.onnx"_qs).toStdString()));
+        auto options = orinOptions({ dir.path().toStdString() });
+        QVERIFY(options);
+        Diagnostics skipped;
+        auto points = trainingPoints({ row("Conv2d: block_1", kConvFlops) }, *options, skipped);
+        QVERIFY(points);
+        QCOMPARE(points->size(), size_t(1));
+        // Only block.1's 3×3 convolution (9,437,184 FLOPs); block.10's 1×1 one (2 × 32 × 32 × 32 × 32 = 2,097,152)
+        // would have made 11,534,336.
+        QCOMPARE(points->at(0).features.subgraphs.size(), size_t(1));
+        QCOMPARE(points->at(0).features.subgraphs[0].flops, kConvFlops);
+        // The estimator's kernel, not the row's totals (200,000 bytes).
+        QVERIFY(points->at(0).features.subgraphs[0].bytes != 200000.0);
+    }
+
     void withoutTheModelFileRowsKeepTheirTotals()
     {
         auto options = orinOptions({});
