@@ -20,4 +20,10 @@ std::shared_ptr<const FusionRules> HardwareCatalog::runtime(const QString& id) c
     return nullptr;
 }
 
+std::shared_ptr<const FusionRules> HardwareCatalog::calibrationRuntime(const QString& id) const
+{
+    auto rules = runtime(id);
+    return rules ? rules : runtime(QString::fromLatin1(kUnfusedRuntime));
+}
+
 } // namespace graphs::ui

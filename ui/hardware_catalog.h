@@ -23,6 +23,9 @@ struct HardwareCatalog
 
     std::shared_ptr<const HardwareSpec> hardware(const QString& id) const;
     std::shared_ptr<const FusionRules> runtime(const QString& id) const;
+    /// The rules a calibration of runtime `id` partitions with: its own, else the unfused profile's (as the engine's
+    /// calibrationFusionRules()); null when neither is loaded.
+    std::shared_ptr<const FusionRules> calibrationRuntime(const QString& id) const;
 };
 
 } // namespace graphs::ui

@@ -88,9 +88,7 @@ Result<Calibration> carried(const std::string& path, const std::shared_ptr<const
         return Error { ErrorCode::NotFound,
             "the calibration profile is of hardware '" + profile->hardware + "', which no registry has", path };
     const std::string registry = registryOf(path, registryDir);
-    auto fusion = findFusionRules(registryDirs(registry), profile->runtime);
-    if (!fusion && fusion.error().code == ErrorCode::NotFound)
-        fusion = findFusionRules(registryDirs(registry), "unfused"); // imported per-kernel runs, as calibrate does
+    auto fusion = calibrationFusionRules(registryDirs(registry), profile->runtime);
     if (!fusion)
         return fusion.error();
     std::optional<Calibration> itsPrior;

@@ -157,6 +157,14 @@ double HostCosts::dispatch(const std::string& opClass) const
     return it != dispatchUs.end() ? it->second : defaultDispatchUs;
 }
 
+Result<FusionRules> calibrationFusionRules(const std::vector<std::string>& registryDirs, const std::string& runtime)
+{
+    auto rules = findFusionRules(registryDirs, runtime);
+    if (rules || rules.error().code != ErrorCode::NotFound)
+        return rules;
+    return findFusionRules(registryDirs, kUnfusedRuntime);
+}
+
 std::vector<FusionRules> loadAllFusionRules(const std::vector<std::string>& registryDirs, Diagnostics& problems)
 {
     std::vector<FusionRules> all;

@@ -95,4 +95,11 @@ std::vector<FusionRules> loadAllFusionRules(const std::vector<std::string>& regi
 /// Finds `<dir>/runtimes/<id>.yaml` in the first directory that has it.
 Result<FusionRules> findFusionRules(const std::vector<std::string>& registryDirs, const std::string& runtimeId);
 
+/// The runtime profile that fuses nothing: imported measurements of a runtime without rules are per kernel already.
+inline constexpr const char* kUnfusedRuntime = "unfused";
+
+/// The rules a calibration of `runtime` partitions models with: the runtime's own, or, for a runtime this program has
+/// no rules for (imported measurements of another framework, per kernel already), kUnfusedRuntime's.
+Result<FusionRules> calibrationFusionRules(const std::vector<std::string>& registryDirs, const std::string& runtime);
+
 } // namespace graphs

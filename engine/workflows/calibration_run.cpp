@@ -63,14 +63,6 @@ Result<std::string> priorProfilePath(
 
 } // namespace
 
-Result<FusionRules> calibrationFusionRules(const std::vector<std::string>& registryDirs, const std::string& runtime)
-{
-    auto rules = findFusionRules(registryDirs, runtime);
-    if (rules || rules.error().code != ErrorCode::NotFound)
-        return rules;
-    return findFusionRules(registryDirs, "unfused");
-}
-
 Result<CalibrationProfile> calibrationProfileFor(const CalibrateRequest& request)
 {
     if (!request.hardware)

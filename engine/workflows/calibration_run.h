@@ -38,10 +38,6 @@ struct CalibrateRequest
     std::string tool; ///< program and version, recorded in the profile
 };
 
-/// The rules a calibration of `runtime` partitions models with: the runtime's own, or, for a runtime this program has
-/// no rules for (imported measurements of another framework, per kernel already), the "unfused" profile.
-Result<FusionRules> calibrationFusionRules(const std::vector<std::string>& registryDirs, const std::string& runtime);
-
 /// The profile the request describes, before any fit: measurement and model paths absolute, creation time now. An
 /// error when no measurement file is given or stored (it says how to measure).
 Result<CalibrationProfile> calibrationProfileFor(const CalibrateRequest& request);

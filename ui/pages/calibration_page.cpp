@@ -12,6 +12,7 @@
 #include "models/calibration_roofs_model.h"
 #include "transform/fusion_rules.h"
 #include "widgets/few_shot_panel.h"
+#include "widgets/result_table.h"
 #include "widgets/transfer_panel.h"
 
 #include <QComboBox>
@@ -20,7 +21,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -40,28 +40,13 @@ const QString RuntimeKey = QStringLiteral("calibration/runtime");
 const QString PrecisionKey = QStringLiteral("calibration/precision");
 const QString ModelsFolderKey = QStringLiteral("calibration/modelsFolder");
 /// Imported measurements of a runtime without fusion rules are per kernel already: fitted unpartitioned.
-const QString UnfusedRuntime = QStringLiteral("unfused");
+const QString UnfusedRuntime = QString::fromLatin1(kUnfusedRuntime);
 constexpr int ExportWidth = 900;
 constexpr int ExportHeight = 700;
 
 QString percent(double value, int decimals = 1)
 {
     return QString::number(value, 'f', decimals) + QStringLiteral(" %");
-}
-
-QTableView* makeTable(QAbstractItemModel* model, const QString& name)
-{
-    auto* view = new QTableView;
-    view->setObjectName(name);
-    view->setModel(model);
-    view->verticalHeader()->hide();
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    QObject::connect(model, &QAbstractItemModel::modelReset, view, [view] { view->resizeColumnsToContents(); });
-    return view;
 }
 
 QLabel* heading(const QString& text)
@@ -100,8 +85,8 @@ CalibrationPage::CalibrationPage(CalibrationRunner* runner, QWidget* parent)
     , m_quality(new QLabel)
     , m_roofsModel(new CalibrationRoofsModel(this))
     , m_coefficientModel(new CalibrationCoefficientModel(this))
-    , m_roofsView(makeTable(m_roofsModel, QStringLiteral("calibrationRoofsView")))
-    , m_coefficientView(makeTable(m_coefficientModel, QStringLiteral("calibrationCoefficientView")))
+    , m_roofsView(makeResultTable(m_roofsModel, QStringLiteral("calibrationRoofsView")))
+    , m_coefficientView(makeResultTable(m_coefficientModel, QStringLiteral("calibrationCoefficientView")))
     , m_plot(new CalibrationScatterPlot)
     , m_scatterMode(new QComboBox)
     , m_transfer(new TransferPanel)
@@ -487,9 +472,7 @@ void CalibrationPage::start(const QString& prior)
     if (!request.hardware)
         return showMessage(tr("The registry has no hardware with id '%1'.").arg(hardwareId()), true);
     request.runtime = runtimeId();
-    request.fusion = m_catalog->runtime(request.runtime);
-    if (!request.fusion)
-        request.fusion = m_catalog->runtime(UnfusedRuntime);
+    request.fusion = m_catalog->calibrationRuntime(request.runtime);
     if (!request.fusion)
         return showMessage(tr("No fusion rules for %1, and no '%2' runtime profile to fall back on.")
                                .arg(request.runtime, UnfusedRuntime),

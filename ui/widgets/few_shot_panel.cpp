@@ -6,12 +6,12 @@
 #include "jobs/calibration_runner.h"
 #include "models/few_shot_curve_model.h"
 #include "models/few_shot_errors_model.h"
+#include "widgets/result_table.h"
 #include "workflows/calibration_source.h"
 
 #include <QComboBox>
 #include <QDir>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -19,25 +19,6 @@
 #include <QVBoxLayout>
 
 namespace graphs::ui {
-
-namespace {
-
-QTableView* makeTable(QAbstractItemModel* model, const QString& name)
-{
-    auto* view = new QTableView;
-    view->setObjectName(name);
-    view->setModel(model);
-    view->verticalHeader()->hide();
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    QObject::connect(model, &QAbstractItemModel::modelReset, view, [view] { view->resizeColumnsToContents(); });
-    return view;
-}
-
-} // namespace
 
 FewShotPanel::FewShotPanel(QWidget* parent)
     : QWidget(parent)
@@ -48,8 +29,8 @@ FewShotPanel::FewShotPanel(QWidget* parent)
     , m_plot(new FewShotCurvePlot)
     , m_curveModel(new FewShotCurveModel(this))
     , m_errorsModel(new FewShotErrorsModel(this))
-    , m_curveView(makeTable(m_curveModel, QStringLiteral("calibrationFewShotCurveView")))
-    , m_errorsView(makeTable(m_errorsModel, QStringLiteral("calibrationFewShotErrorsView")))
+    , m_curveView(makeResultTable(m_curveModel, QStringLiteral("calibrationFewShotCurveView")))
+    , m_errorsView(makeResultTable(m_errorsModel, QStringLiteral("calibrationFewShotErrorsView")))
 {
     setObjectName(QStringLiteral("calibrationFewShotPanel"));
     m_adapt->setObjectName(QStringLiteral("calibrationAdapt"));

@@ -19,7 +19,6 @@ namespace graphs::ui {
 namespace {
 
 /// Imported measurements of a runtime without fusion rules are per kernel already (as the page fits them).
-const QString UnfusedRuntime = QStringLiteral("unfused");
 
 QLabel* textLabel(const QString& name)
 {
@@ -126,9 +125,7 @@ std::optional<TransferRequest> TransferPanel::request() const
     TransferRequest r;
     r.target = m_catalog->hardware(m_hardware);
     r.source = m_catalog->hardware(QString::fromStdString(m_source.hardware));
-    r.fusion = m_catalog->runtime(m_runtime);
-    if (!r.fusion)
-        r.fusion = m_catalog->runtime(UnfusedRuntime);
+    r.fusion = m_catalog->calibrationRuntime(m_runtime);
     if (!r.target || !r.source || !r.fusion)
         return std::nullopt;
     r.registry = m_catalog->registry;
