@@ -115,6 +115,14 @@ LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& 
         if (estimate.hardware)
             k.terms[k.opClass + ":compute"]
                 *= tf32ConvolutionShare(k.opClass, *estimate.hardware, precision, estimate.options.tf32Convolutions);
+        // A GPU convolution's tiles (their padding and the SMs a partial wave leaves idle) stretch its compute: the
+        // FLOPs run at the peak times the mapper's utilisation of the units.
+        if (estimate.hardware && estimate.hardware->mapper == MapperKind::Gpu && k.opClass.starts_with("conv-")
+            && gemmShaped(k.opClass)) {
+            const double use = estimate.subgraphs[i].mapped.utilisation;
+            if (use > 0 && use < 1)
+                k.terms[k.opClass + ":compute"] /= use;
+        }
         if (const double host = estimate.subgraphs[i].mapped.hostSeconds; host > 0)
             k.terms[k.opClass + ":host"] = host;
         if (gemmShaped(k.opClass) && s.macs > 0) {

@@ -49,6 +49,7 @@ EstimateOptions runtimeOptions(const FusionRules& fusion, const HardwareSpec& ha
         options.kernelOverheadUs = 0.0;
     options.workspaceBytes = fusion.workspaceBytes;
     options.tf32Convolutions = fusion.tf32Convolutions;
+    options.priors.fixedConvolutionTiles = fusion.fixedConvolutionTiles;
     return options;
 }
 

@@ -89,38 +89,56 @@ struct TilingInputs
     double l2Bandwidth;   ///< B/s; 0: L2 traffic does not enter the choice
 };
 
+/// One tile shape on the GEMM, with split-K where there are fewer tiles than SMs if `splitK`; `seconds` is its time.
+Tiling tiling(const TilingInputs& in, const TileFamily& family, const TileShape& tile, bool splitK, double& seconds)
+{
+    const double kStep = std::max(1.0, family.kStepBytes / std::max(in.operandBytes, 0.5));
+    const double kPadding = in.k / (std::ceil(in.k / kStep) * kStep);
+    const double flops = 2 * in.m * in.n * in.k;
+    const double tilesM = std::ceil(in.m / tile.m);
+    const double tilesN = std::ceil(in.n / tile.n);
+    const double padding = in.m / (tilesM * tile.m) * (in.n / (tilesN * tile.n)) * kPadding;
+    const double tiles = tilesM * tilesN;
+    const double split = splitK
+        ? std::clamp(std::floor(in.k / kMinSplitK), 1.0, std::max(1.0, std::ceil(in.sms / tiles)))
+        : 1.0;
+    const double blocks = tiles * split;
+    const double waves = std::ceil(blocks / in.sms);
+    const double waveFill = blocks / (waves * in.sms);
+    const double reuse = tile.m * tile.n / (tile.m + tile.n);
+    const double tileEfficiency = std::sqrt(std::min(1.0, reuse / family.fullReuse));
+    const double utilisation = padding * waveFill * tileEfficiency;
+    const double activeShare = std::min(1.0, blocks / in.sms);
+    seconds = in.peak > 0 ? flops / (in.peak * utilisation) : 0;
+    if (in.l2Bandwidth > 0) {
+        const double l2Bytes = (in.m * in.k * tilesN + in.k * in.n * tilesM + in.m * in.n) * in.operandBytes;
+        const double bandwidth = in.l2Bandwidth * std::min(1.0, mapping::kSharedBandwidthHeadroom * activeShare);
+        seconds = std::max(seconds, l2Bytes / bandwidth);
+    }
+    return { utilisation, padding, activeShare, tilesM, tilesN };
+}
+
 Tiling bestTiling(const TilingInputs& in, const TileFamily& family)
 {
     Tiling best;
     double bestSeconds = std::numeric_limits<double>::infinity();
-    const double kStep = std::max(1.0, family.kStepBytes / std::max(in.operandBytes, 0.5));
-    const double kPadding = in.k / (std::ceil(in.k / kStep) * kStep);
-    const double flops = 2 * in.m * in.n * in.k;
     for (const TileShape& tile : family.tiles) {
-        const double tilesM = std::ceil(in.m / tile.m);
-        const double tilesN = std::ceil(in.n / tile.n);
-        const double padding = in.m / (tilesM * tile.m) * (in.n / (tilesN * tile.n)) * kPadding;
-        const double tiles = tilesM * tilesN;
-        const double split = std::clamp(std::floor(in.k / kMinSplitK), 1.0, std::max(1.0, std::ceil(in.sms / tiles)));
-        const double blocks = tiles * split;
-        const double waves = std::ceil(blocks / in.sms);
-        const double waveFill = blocks / (waves * in.sms);
-        const double reuse = tile.m * tile.n / (tile.m + tile.n);
-        const double tileEfficiency = std::sqrt(std::min(1.0, reuse / family.fullReuse));
-        const double utilisation = padding * waveFill * tileEfficiency;
-        const double activeShare = std::min(1.0, blocks / in.sms);
-        double seconds = in.peak > 0 ? flops / (in.peak * utilisation) : 0;
-        if (in.l2Bandwidth > 0) {
-            const double l2Bytes = (in.m * in.k * tilesN + in.k * in.n * tilesM + in.m * in.n) * in.operandBytes;
-            const double bandwidth = in.l2Bandwidth * std::min(1.0, mapping::kSharedBandwidthHeadroom * activeShare);
-            seconds = std::max(seconds, l2Bytes / bandwidth);
-        }
+        double seconds = 0;
+        const Tiling t = tiling(in, family, tile, true, seconds);
         if (seconds < bestSeconds) {
             bestSeconds = seconds;
-            best = { utilisation, padding, activeShare, tilesM, tilesN };
+            best = t;
         }
     }
     return best;
+}
+
+/// The family's largest tile (its first), without split-K: a library's heuristic choice for an eager framework's
+/// convolution, which does not size the tile to the problem.
+Tiling fixedTiling(const TilingInputs& in, const TileFamily& family)
+{
+    double seconds = 0;
+    return tiling(in, family, family.tiles.front(), false, seconds);
 }
 
 class GpuMapper final : public Mapper
@@ -144,9 +162,11 @@ public:
             const double k = std::max(1.0, static_cast<double>(s.macs) / (rows * cols));
             const size_t l2 = spec.memory.size() > 2 ? 1 : 0;
             const double l2Bandwidth = spec.memory.size() > 2 ? spec.memory[l2].bandwidthBytesPerSecond : 0;
-            const Tiling t = bestTiling({ rows, cols, k, sms, precisionBytes(precision),
-                                            matrixPeak(spec, precision) * matrixEfficiency(s, m_priors), l2Bandwidth },
-                tileFamily(spec.architecture));
+            const TilingInputs in { rows, cols, k, sms, precisionBytes(precision),
+                matrixPeak(spec, precision) * matrixEfficiency(s, m_priors), l2Bandwidth };
+            const Tiling t = m_priors.fixedConvolutionTiles && s.opClass == OpClass::Convolution
+                ? fixedTiling(in, tileFamily(spec.architecture))
+                : bestTiling(in, tileFamily(spec.architecture));
             m.utilisation = t.utilisation;
             m.activeShare = t.activeShare;
             m.executedMatrixFlops = matrix / std::max(t.padding, 1e-9);

@@ -19,6 +19,11 @@ struct EfficiencyPriors
     double vector = 0.5;      ///< elementwise, normalisation, pooling, reductions
     double transcendentalCost = 8; ///< a transcendental call costs this many vector FLOPs of throughput
     double offChip = 0.85;    ///< share of the off-chip bandwidth streaming kernels sustain (STREAM-like)
+    /// How a GPU runtime tiles convolutions. false: as a tuner would (the tile that finishes first, split-K where
+    /// there are fewer tiles than SMs). true: the architecture family's largest tile, without split-K — what an eager
+    /// framework's convolutions get from the library's heuristics (FusionRules::fixedConvolutionTiles), so a small
+    /// convolution leaves SMs idle.
+    bool fixedConvolutionTiles = false;
 };
 
 /// How a subgraph maps onto one piece of hardware: the time its work needs on the units that execute it, the time

@@ -23,7 +23,8 @@ std::set<std::string> readOps(const YamlReader& r, const YAML::Node& node, const
 
 FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::string& expectedId)
 {
-    r.checkMap(root, "", { "schema", "id", "name", "fusion", "overheads", "memory", "host", "fp32_convolutions" },
+    r.checkMap(root, "", { "schema", "id", "name", "fusion", "overheads", "memory", "host", "fp32_convolutions",
+        "convolution_tiles" },
         { "schema", "id", "name", "fusion" });
     if (r.integer(root["schema"], "schema", 1, 1000) != 1)
         r.fail(root["schema"], "schema", "this program reads schema 1");
@@ -99,6 +100,12 @@ FusionRules readRules(const YamlReader& r, const YAML::Node& root, const std::st
         if (math != "fp32" && math != "tf32")
             r.fail(c, "fp32_convolutions", "must be fp32 or tf32, not '" + math + "'");
         rules.tf32Convolutions = math == "tf32";
+    }
+    if (const YAML::Node c = root["convolution_tiles"]) {
+        const std::string tiles = r.string(c, "convolution_tiles");
+        if (tiles != "tuned" && tiles != "fixed")
+            r.fail(c, "convolution_tiles", "must be tuned or fixed, not '" + tiles + "'");
+        rules.fixedConvolutionTiles = tiles == "fixed";
     }
     if (const YAML::Node h = root["host"]) {
         r.checkMap(h, "host", { "reference", "dispatch_us", "launch_us", "sync_us", "device_call_us" },

@@ -82,6 +82,9 @@ struct FusionRules
     /// lets cuDNN do so by default (torch.backends.cudnn.allow_tf32), while its float32 matrix products stay in
     /// float32 (torch.backends.cuda.matmul.allow_tf32 is off by default).
     bool tf32Convolutions = false;
+    /// On a GPU, convolutions run the architecture family's largest tile without split-K (`convolution_tiles: fixed`)
+    /// instead of the tile a tuner would pick (`tuned`, the default): EfficiencyPriors::fixedConvolutionTiles.
+    bool fixedConvolutionTiles = false;
 };
 
 /// Loads a runtime profile; errors name the file, line and key.

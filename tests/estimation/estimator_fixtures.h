@@ -208,6 +208,21 @@ inline std::optional<Estimated> estimate(const QByteArray& model, std::shared_pt
 
 // --- Models ---
 
+/// x[1,64,28,28] → conv (W[128,64,3,3], pad 1) → y[1,128,28,28]. As a GEMM: rows = 28 × 28 = 784 output positions,
+/// columns = 128 output channels, K = 64 × 9 = 576; 2 × 784 × 128 × 576 = 115,605,504 FLOP.
+inline OnnxModelBuilder conv3x3()
+{
+    OnnxModelBuilder b;
+    b.input("x", { 1, 64, 28, 28 }).weight("W", { 128, 64, 3, 3 });
+    b.node("Conv", { "x", "W" }, { "y" }, { Attr::ints("pads", { 1, 1, 1, 1 }) }, "conv");
+    b.output("y");
+    return b;
+}
+
+/// A runtime profile that fuses nothing, to which a test appends the keys it checks.
+inline const std::string kEagerRules = "schema: 1\nid: eager\nname: eager\nfusion:\n  anchors: []\n  epilogue: []\n"
+                                       "  max_epilogue: 0\n  elementwise: []\n  max_chain: 1\n  patterns: []\n";
+
 /// a[m,k] × b[k,n] → y, both operands graph inputs (or b a weight).
 inline OnnxModelBuilder matMul(int64_t m, int64_t k, int64_t n, bool weightB = false)
 {

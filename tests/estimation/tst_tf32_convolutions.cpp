@@ -13,16 +13,6 @@ using namespace estimatortest;
 
 namespace {
 
-/// x[1,64,28,28] → conv (W[128,64,3,3], pad 1) → y[1,128,28,28]: 2 × 128 × 28 × 28 × 576 = 115.6 MFLOP.
-OnnxModelBuilder conv()
-{
-    OnnxModelBuilder b;
-    b.input("x", { 1, 64, 28, 28 }).weight("W", { 128, 64, 3, 3 });
-    b.node("Conv", { "x", "W" }, { "y" }, { Attr::ints("pads", { 1, 1, 1, 1 }) }, "conv");
-    b.output("y");
-    return b;
-}
-
 /// An Ampere-like GPU: fp32 on the vector units only (128 FLOP/clock per SM), TF32 on the tensor cores (512).
 std::shared_ptr<HardwareSpec> ampereLike()
 {
@@ -30,9 +20,6 @@ std::shared_ptr<HardwareSpec> ampereLike()
     spec->clusters[0].matrixOpsPerClock = { { Precision::TF32, 512 } };
     return spec;
 }
-
-const std::string kRules = "schema: 1\nid: eager\nname: eager\nfusion:\n  anchors: []\n  epilogue: []\n"
-                           "  max_epilogue: 0\n  elementwise: []\n  max_chain: 1\n  patterns: []\n";
 
 } // namespace
 
@@ -57,7 +44,7 @@ private slots:
         QFETCH(QString, line);
         QFETCH(bool, tf32);
         QFETCH(QString, error);
-        auto rules = parseFusionRules(kRules + line.toStdString(), "eager.yaml");
+        auto rules = parseFusionRules(kEagerRules + line.toStdString(), "eager.yaml");
         if (!error.isEmpty()) {
             QVERIFY(!rules);
             const QString message = QString::fromStdString(rules.error().toString());
@@ -86,9 +73,9 @@ private slots:
         EstimateOptions fp32 = options(Precision::FP32);
         EstimateOptions tf32 = fp32;
         tf32.tf32Convolutions = true;
-        auto plain = estimate(bytes(conv()), spec, fp32, why);
+        auto plain = estimate(bytes(conv3x3()), spec, fp32, why);
         QVERIFY2(plain, qPrintable(why));
-        auto fast = estimate(bytes(conv()), spec, tf32, why);
+        auto fast = estimate(bytes(conv3x3()), spec, tf32, why);
         QVERIFY2(fast, qPrintable(why));
         const Subgraph& s = fast->partition.subgraphs.at(0);
         QCOMPARE(mathPrecision(s, *spec, tf32), Precision::TF32);
@@ -115,7 +102,7 @@ private slots:
         auto mm = estimate(bytes(matMul(256, 512, 256, true)), spec, tf32, why);
         QVERIFY2(mm, qPrintable(why));
         QCOMPARE(mathPrecision(mm->partition.subgraphs.at(0), *spec, tf32), Precision::FP32);
-        auto c = estimate(bytes(conv()), spec, tf32, why);
+        auto c = estimate(bytes(conv3x3()), spec, tf32, why);
         QVERIFY2(c, qPrintable(why));
         EstimateOptions half = tf32;
         half.precision = Precision::FP16;
@@ -129,7 +116,7 @@ private slots:
         const auto spec = syntheticGpu(16);
         EstimateOptions tf32 = options(Precision::FP32);
         tf32.tf32Convolutions = true;
-        auto c = estimate(bytes(conv()), spec, tf32, why);
+        auto c = estimate(bytes(conv3x3()), spec, tf32, why);
         QVERIFY2(c, qPrintable(why));
         QCOMPARE(mathPrecision(c->partition.subgraphs.at(0), *spec, tf32), Precision::FP32);
         QCOMPARE(tf32ConvolutionShare("conv-standard", *spec, Precision::FP32, true), 1.0);
