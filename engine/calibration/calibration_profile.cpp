@@ -228,6 +228,10 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
     // The prior's coefficients are relative to its roofs: the features must be measured against the same ones.
     c.roofs = prior ? prior->roofs : fitRoofline(records, *hardware, profile.precision);
     FitOptions fitOptions = profile.fit;
+    // The floor holds where the roofs are a registry entry's datasheet peaks, which no kernel exceeds: not measured
+    // roofs (a runtime may beat the benchmark), not the detected `local` entry's (estimated from the clock and the
+    // SIMD width), not a carried-over prior's (another device's achieved share).
+    fitOptions.computeFloor = !prior && !c.roofs.measuredCompute && !hardware->generated ? 1.0 : 0.0;
     if (prior) {
         fitOptions.prior = std::make_shared<const LatencyModel>(prior->model);
         c.prior = fitOptions.prior;

@@ -115,13 +115,15 @@ LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& 
         if (estimate.hardware)
             k.terms[k.opClass + ":compute"]
                 *= tf32ConvolutionShare(k.opClass, *estimate.hardware, precision, estimate.options.tf32Convolutions);
-        // A GPU convolution's tiles (their padding and the SMs a partial wave leaves idle) stretch its compute: the
-        // FLOPs run at the peak times the mapper's utilisation of the units.
-        if (estimate.hardware && estimate.hardware->mapper == MapperKind::Gpu && k.opClass.starts_with("conv-")
-            && gemmShaped(k.opClass)) {
-            const double use = estimate.subgraphs[i].mapped.utilisation;
-            if (use > 0 && use < 1)
-                k.terms[k.opClass + ":compute"] /= use;
+        // On a GPU the FLOPs run where the mapper puts them: on its tiles (their padding, the SMs a partial wave
+        // leaves idle, a small tile's reuse) or, for a skinny matrix product, as a GEMV on the vector units (its fill
+        // of the SMs). The compute term is then the FLOPs at that datapath's roof over the mapper's utilisation.
+        if (estimate.hardware && estimate.hardware->mapper == MapperKind::Gpu && gemmShaped(k.opClass)) {
+            const MappedSubgraph& mapped = estimate.subgraphs[i].mapped;
+            if (mapped.datapath == "vector" && k.opClass == "matrix" && roofs.vectorPeak > 0 && roofs.matrixPeak > 0)
+                k.terms[k.opClass + ":compute"] *= roofs.matrixPeak / roofs.vectorPeak;
+            if (mapped.utilisation > 0 && mapped.utilisation < 1)
+                k.terms[k.opClass + ":compute"] /= mapped.utilisation;
         }
         if (const double host = estimate.subgraphs[i].mapped.hostSeconds; host > 0)
             k.terms[k.opClass + ":host"] = host;

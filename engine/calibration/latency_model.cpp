@@ -44,7 +44,9 @@ std::vector<std::string> columnsOf(const std::vector<const TrainingPoint*>& poin
     return { keys.begin(), keys.end() };
 }
 
-Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
+/// One least-squares fit; the coefficients in `held` are not fitted but held at their values.
+Result<LatencyModel> fitHolding(const std::vector<const TrainingPoint*>& points, const FitOptions& options,
+    const std::map<std::string, double>& held)
 {
     // With a carried-over prior, no data is the prior itself and one point moves it as far as the ridge lets it.
     if (options.prior && points.empty())
@@ -83,6 +85,8 @@ Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, c
     std::vector<Unknown> unknowns;
     std::set<std::string> sharedTerms;
     for (const std::string& c : cols) {
+        if (held.count(c))
+            continue;
         if (!pooled || c.rfind("run:", 0) == 0) {
             unknowns.push_back({ c, 1, c, priorOf(c), false });
             continue;
@@ -107,9 +111,13 @@ Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, c
             return Error { ErrorCode::InvalidData, "measured time of '" + p.name + "' is not positive", "calibration" };
         const FeatureVector total = p.features.total();
         std::map<std::string, double> byTerm; // Σ over classes, for the shared unknowns
-        for (const auto& [k, v] : total)
-            if (k.rfind("run:", 0) != 0)
+        double heldSeconds = 0;
+        for (const auto& [k, v] : total) {
+            if (const auto h = held.find(k); h != held.end())
+                heldSeconds += h->second * v;
+            else if (k.rfind("run:", 0) != 0)
                 byTerm[termOf(k)] += v;
+        }
         const double w = (p.group.empty() ? 1.0 : modelWeight) / p.measuredSeconds;
         for (Eigen::Index j = 0; j < u; ++j) {
             const Unknown& x = unknowns[static_cast<size_t>(j)];
@@ -123,7 +131,7 @@ Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, c
             }
             a(i, j) = v * x.sign * w;
         }
-        b(i) = p.group.empty() ? 1.0 : modelWeight;
+        b(i) = (p.group.empty() ? 1.0 : modelWeight) - heldSeconds * w;
     }
     // Columns scaled to unit RMS so one ridge strength fits all, then ridge rows pulling towards the prior (the
     // deviations of a pooled fit towards 0, with their own strength).
@@ -156,6 +164,10 @@ Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, c
         sum[k.shared] += std::isfinite(c) ? k.sign * c : 0.0;
     }
     for (const std::string& c : cols) {
+        if (const auto h = held.find(c); h != held.end()) {
+            model.coefficients[c] = h->second;
+            continue;
+        }
         double value = sum[c];
         if (pooled && c.rfind("run:", 0) != 0)
             value += sum["*:" + termOf(c)];
@@ -166,6 +178,34 @@ Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, c
     model.pooling = options.pooling;
     recordCoverage(model, points);
     return model;
+}
+
+/// The fit, with every compute coefficient at least FitOptions::computeFloor: a coefficient the unconstrained fit puts
+/// below it is held at the floor and the rest refitted, until none is (an active-set solution of the bounded problem;
+/// each round holds at least one more coefficient, so it ends).
+Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
+{
+    std::map<std::string, double> held;
+    for (;;) {
+        auto model = fitHolding(points, options, held);
+        if (!model || options.computeFloor <= 0)
+            return model;
+        bool more = false;
+        for (const auto& [key, value] : model->coefficients) {
+            if (key.ends_with(":compute") && !key.starts_with("*:") && value < options.computeFloor
+                && !held.count(key)) {
+                held[key] = options.computeFloor;
+                more = true;
+            }
+        }
+        if (!more) {
+            // The shared value is what a class the fit never saw takes.
+            for (auto& [key, value] : model->coefficients)
+                if (key.ends_with(":compute"))
+                    value = std::max(options.computeFloor, value);
+            return model;
+        }
+    }
 }
 
 std::vector<const TrainingPoint*> pointersTo(const std::vector<TrainingPoint>& points)

@@ -55,6 +55,14 @@ double RooflineFit::bandwidthAt(double workingSetBytes) const
         return bandwidth.front().bytesPerSecond;
     if (workingSetBytes >= bandwidth.back().workingSetBytes)
         return bandwidth.back().bytesPerSecond;
+    if (!measuredBandwidth) {
+        // The specification's points are its levels at their capacities: a working set one level cannot hold is
+        // served by the next at that level's bandwidth (a step, not a slope from one capacity to the next, which
+        // would give anything a little over a 4 MB L2 most of the L2's bandwidth from DRAM).
+        for (const BandwidthPoint& p : bandwidth)
+            if (workingSetBytes <= p.workingSetBytes)
+                return p.bytesPerSecond;
+    }
     const double x = std::log(workingSetBytes);
     for (size_t i = 1; i < bandwidth.size(); ++i) {
         if (workingSetBytes <= bandwidth[i].workingSetBytes) {

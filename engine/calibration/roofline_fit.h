@@ -32,7 +32,8 @@ struct RooflineFit
     bool measuredBandwidth = false;
     std::string source;                 ///< which rows the roofs come from
 
-    /// Log-linear interpolation over the curve, clamped at its ends.
+    /// Log-linear interpolation over a measured curve, clamped at its ends; over the specification's levels a step
+    /// (the bandwidth of the smallest level that holds the working set).
     double bandwidthAt(double workingSetBytes) const;
 };
 

@@ -177,7 +177,18 @@ private slots:
         QVERIFY(!spec.measuredCompute && !spec.measuredBandwidth);
         QVERIFY2(near(spec.vectorPeak, 1.4976e12, 1e-9), std::to_string(spec.vectorPeak).c_str());
         QCOMPARE(spec.matrixPeak, spec.vectorPeak);
+        // Four levels, each at its capacity. A working set one level cannot hold streams at the next level's
+        // bandwidth: a step, not a slope between capacities.
         QCOMPARE(spec.bandwidth.size(), size_t(4));
+        QCOMPARE(m_spec->memory.size(), size_t(4));
+        for (size_t l = 1; l < m_spec->memory.size(); ++l) {
+            const MemoryLevel& below = m_spec->memory[l - 1];
+            const MemoryLevel& level = m_spec->memory[l];
+            QVERIFY2(near(spec.bandwidthAt(1.01 * below.totalCapacityBytes()), level.bandwidthBytesPerSecond, 1e-12),
+                level.name.c_str());
+            QVERIFY2(near(spec.bandwidthAt(0.99 * level.totalCapacityBytes()), level.bandwidthBytesPerSecond, 1e-12),
+                level.name.c_str());
+        }
         QVERIFY(near(spec.bandwidth.front().workingSetBytes, 12 * 42.667 * 1024, 1e-9));
         QVERIFY(near(spec.bandwidth.front().bytesPerSecond, 4249.6e9, 1e-9));
         QVERIFY(near(spec.bandwidth.back().workingSetBytes, 128.0 * 1024 * 1024 * 1024, 1e-9));
@@ -202,7 +213,7 @@ private slots:
             = fitRoofline({ triad(16384, 1e6, 0.002), row("operator", "sgemm/64", 1, 1e9), row("roof", "triad/x", 1) },
                 *m_spec, Precision::FP32);
         QVERIFY(!one.measuredBandwidth && !one.measuredCompute);
-        QCOMPARE(one.bandwidth.size(), size_t(4));
+        QCOMPARE(one.bandwidth.size(), spec.bandwidth.size());
         QCOMPARE(one.matrixPeak, spec.matrixPeak);
     }
 

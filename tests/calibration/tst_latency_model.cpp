@@ -434,6 +434,58 @@ private slots:
         QVERIFY(!crossValidate(points));
     }
 
+    /// Measurements made by a kernel running at half the roof's time per FLOP (compute coefficient 0.5, 1 ms per
+    /// kernel): without a floor the fit recovers 0.5; with the floor of the specification's peaks the compute
+    /// coefficient is held at 1 and the per-kernel cost refitted on what is left, r_i = t_i − c_i, weighed as the fit
+    /// weighs (relative residuals): k = Σ r_i / t_i² / Σ 1 / t_i² (clamped at 0 by the non-negative fit).
+    /// c = 1, 2, 3, 4 ms; t = 1.5, 2, 2.5, 3 ms; r = 0.5, 0, −0.5, −1 ms:
+    /// k = (0.5/2.25 − 0.5/6.25 − 1/9) / (1/2.25 + 1/4 + 1/6.25 + 1/9) ms = 0.0311 / 0.9656 ms = 32.2 µs.
+    void computeFloorHoldsCoefficientsAtThePeak()
+    {
+        std::vector<TrainingPoint> points;
+        for (double c : { 1e-3, 2e-3, 3e-3, 4e-3 }) {
+            LatencyFeatures f;
+            SubgraphFeatures k;
+            k.opClass = "matrix";
+            k.terms["matrix:compute"] = c;
+            k.terms["matrix:kernels"] = 1;
+            f.subgraphs.push_back(k);
+            points.push_back({ "p", "", f, 0.5 * c + 1e-3 });
+        }
+        FitOptions free;
+        free.ridge = 1e-9;
+        free.pooling = 0;
+        auto unbounded = fitLatencyModel(points, free);
+        QVERIFY(unbounded);
+        QVERIFY2(std::abs(unbounded->coefficient("matrix:compute") - 0.5) < 1e-3,
+            std::to_string(unbounded->coefficient("matrix:compute")).c_str());
+        FitOptions floored = free;
+        floored.computeFloor = 1;
+        auto bounded = fitLatencyModel(points, floored);
+        QVERIFY(bounded);
+        QCOMPARE(bounded->coefficient("matrix:compute"), 1.0);
+        const double t[] = { 1.5, 2, 2.5, 3 };
+        const double r[] = { 0.5, 0, -0.5, -1 };
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < 4; ++i) {
+            num += r[i] / (t[i] * t[i]);
+            den += 1 / (t[i] * t[i]);
+        }
+        const double expected = num / den * 1e-3;
+        QVERIFY2(std::abs(bounded->coefficient("matrix:kernels") / expected - 1) < 1e-3,
+            (std::to_string(bounded->coefficient("matrix:kernels")) + " vs " + std::to_string(expected)).c_str());
+        // A fit whose coefficients are above the floor is the same with or without it.
+        std::vector<TrainingPoint> slow = points;
+        for (TrainingPoint& p : slow)
+            p.measuredSeconds = 2 * p.features.subgraphs[0].terms["matrix:compute"] + 1e-3;
+        auto a = fitLatencyModel(slow, free);
+        auto b = fitLatencyModel(slow, floored);
+        QVERIFY(a && b);
+        QCOMPARE(a->coefficient("matrix:compute"), b->coefficient("matrix:compute"));
+        QCOMPARE(a->coefficient("matrix:kernels"), b->coefficient("matrix:kernels"));
+    }
+
     void collinearDataGivesFiniteCoefficients()
     {
         // Every point the same: the columns cannot be told apart; the ridge keeps the system well posed.

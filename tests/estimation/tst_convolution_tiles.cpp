@@ -1,7 +1,7 @@
 // Convolution tiles on a GPU (a runtime profile's `convolution_tiles: fixed`, what PyTorch eager gets from cuDNN's
 // heuristics): the convolution runs the architecture family's largest tile without split-K, so a small convolution
-// leaves SMs idle; a matrix product keeps the tile a tuner picks. The calibration features stretch a GPU
-// convolution's compute term by the mapper's utilisation. Expectations are worked out by hand below.
+// leaves SMs idle; a matrix product keeps the tile a tuner picks. The calibration features take a GPU kernel's compute
+// at the datapath the mapper uses, over its utilisation. Expectations are worked out by hand below.
 
 #include "estimator_fixtures.h"
 
@@ -115,8 +115,9 @@ private slots:
         QCOMPARE(a.computeSeconds, b.computeSeconds);
     }
 
-    /// The calibration features: the convolution's compute term is its FLOPs at the roofs' matrix peak over the
-    /// mapper's utilisation (1.6384e13 FLOP/s × 0.19140625); on a CPU the term stays FLOPs over the peak.
+    /// The calibration features on a GPU: a GEMM-shaped kernel's compute term is its FLOPs at the roof of the datapath
+    /// the mapper runs it on, over the mapper's utilisation (the convolution: 1.6384e13 FLOP/s × 0.19140625); on a CPU
+    /// the term stays FLOPs over the peak.
     void featureStretchedByUtilisation()
     {
         QString why;
@@ -129,6 +130,22 @@ private slots:
         const LatencyFeatures f = latencyFeatures(e->analysis, e->partition, e->estimate, roofs);
         QCOMPARE(f.subgraphs.size(), size_t(1));
         COMPARE_REL(f.subgraphs[0].terms.at("conv-standard:compute"), kConvFlops / (1.6384e13 * kFixedUtilisation));
+
+        // A tiled matrix product (the tuner's tile, as in fixedTileOnASmallConvolution: 0.625) and a batch-1 linear
+        // layer, which the mapper runs as a GEMV on the vector units (2.048e13 / 8 = 2.048e12 FLOP/s) filling
+        // 1 × 1024 outputs / (16 SMs × 128) = 0.5 of them.
+        auto tiled = estimate(bytes(matMul(784, 576, 128, true)), spec, o, why);
+        QVERIFY2(tiled, qPrintable(why));
+        const LatencyFeatures t = latencyFeatures(tiled->analysis, tiled->partition, tiled->estimate, roofs);
+        COMPARE_REL(tiled->estimate.subgraphs.at(0).mapped.utilisation,
+            (784.0 / 832) * (13.0 / 16) * std::sqrt((64.0 * 128 / 192) / 64));
+        COMPARE_REL(t.subgraphs.at(0).terms.at("matrix:compute"),
+            kConvFlops / (1.6384e13 * tiled->estimate.subgraphs.at(0).mapped.utilisation));
+        auto linear = estimate(bytes(matMul(1, 512, 1024, true)), spec, o, why);
+        QVERIFY2(linear, qPrintable(why));
+        QCOMPARE(QString::fromStdString(linear->estimate.subgraphs.at(0).mapped.datapath), u"vector"_qs);
+        const LatencyFeatures l = latencyFeatures(linear->analysis, linear->partition, linear->estimate, roofs);
+        COMPARE_REL(l.subgraphs.at(0).terms.at("matrix:compute"), 2.0 * 512 * 1024 / (2.048e12 * 0.5));
 
         const auto cpu = syntheticCpu();
         auto c = estimate(bytes(conv3x3()), cpu, options(), why);
