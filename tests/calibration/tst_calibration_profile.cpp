@@ -195,6 +195,13 @@ private slots:
         QVERIFY(near(spec.bandwidth.back().bytesPerSecond, 76.8e9, 1e-9));
         QCOMPARE(spec.source, kHardware + " specification");
 
+        // fp16 on a chip without fp16 arithmetic: its matrix work is converted and computed at the fp32 vector
+        // rate, the same roof the vector work falls back to (not 0, which would leave matrix work without a roof).
+        QVERIFY(m_spec->peakOpsPerSecond(Precision::FP16) <= 0);
+        const RooflineFit half = specRoofline(*m_spec, Precision::FP16);
+        QVERIFY2(near(half.matrixPeak, 1.4976e12, 1e-9), std::to_string(half.matrixPeak).c_str());
+        QCOMPARE(half.vectorPeak, half.matrixPeak);
+
         const RooflineFit none = fitRoofline({}, *m_spec, Precision::FP32);
         QCOMPARE(none.vectorPeak, spec.vectorPeak);
         QCOMPARE(none.bandwidth.size(), spec.bandwidth.size());
