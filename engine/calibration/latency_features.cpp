@@ -112,6 +112,7 @@ LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& 
         SubgraphFeatures k = kernelFeatures(calibrationClass(s), static_cast<double>(s.flops.total()), bytes, roofs,
             levels);
         k.subgraph = static_cast<int>(i);
+        k.macFlops = 2.0 * static_cast<double>(s.macs);
         if (estimate.hardware)
             k.terms[k.opClass + ":compute"]
                 *= tf32ConvolutionShare(k.opClass, *estimate.hardware, precision, estimate.options.tf32Convolutions);

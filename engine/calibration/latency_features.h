@@ -41,6 +41,7 @@ struct SubgraphFeatures
     int subgraph = 0;     ///< index into the partition
     std::string opClass;  ///< calibration class
     double flops = 0;
+    double macFlops = 0;  ///< 2 × its multiply-accumulates: the FLOPs a profiler that counts only MACs reports
     double bytes = 0;
     FeatureVector terms;
 };

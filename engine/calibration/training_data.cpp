@@ -337,9 +337,11 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
             std::vector<SubgraphFeatures> kernels;
             if (const ModuleKernels* byModule = kernelsOf(point.group, r.batch)) {
                 kernels = rowKernels(*byModule, importedNodeNames(r));
+                // The profiles count multiply-accumulates only (a conv+ReLU row's FLOPs are its convolution's, a
+                // pooling or an add row has none), so the row is compared with its kernels' MAC FLOPs.
                 double flops = 0;
                 for (const SubgraphFeatures& k : kernels)
-                    flops += k.flops;
+                    flops += k.macFlops;
                 const bool agree = r.flops > 0 ? flops > 0 && std::max(flops, r.flops) <= 1.5 * std::min(flops, r.flops)
                                                : flops == 0;
                 if (!agree)

@@ -130,14 +130,26 @@ private slots:
             : expected->subgraphs[1];
         QCOMPARE(conv.flops, kConvFlops);
 
+        const SubgraphFeatures& relu = &conv == &expected->subgraphs[0] ? expected->subgraphs[1] : expected->subgraphs[0];
+        QVERIFY(relu.flops > 0);       // one comparison per element in the estimator's count
+        QCOMPARE(relu.macFlops, 0.0);  // but no multiply-accumulate
+
         const std::vector<MeasurementRecord> rows {
             row("Conv2d_BatchNorm2d_ReLU: block_0_conv, block_0_bn, block_0_relu", kConvFlops * 1.1),
             row("Conv2d_ReLU: block_0_conv, block_0_relu", kConvFlops * 3), // disagrees: described by totals
+            // A profiler that counts multiply-accumulates only gives the ReLU no FLOPs: it matches its kernel.
+            row("ReLU: block_0_relu", 0),
         };
         Diagnostics skipped;
         auto points = trainingPoints(rows, options, skipped);
         QVERIFY2(points, points ? "" : points.error().toString().c_str());
-        QCOMPARE(points->size(), size_t(2));
+        QCOMPARE(points->size(), size_t(3));
+        const TrainingPoint& reluRow = points->at(2);
+        QCOMPARE(reluRow.features.subgraphs.size(), size_t(1));
+        QCOMPARE(reluRow.features.subgraphs[0].opClass, relu.opClass);
+        QCOMPARE(reluRow.features.subgraphs[0].flops, relu.flops);
+        const std::string e = relu.opClass;
+        QCOMPARE(reluRow.features.subgraphs[0].terms.at(e + ":memory"), relu.terms.at(e + ":memory"));
 
         const TrainingPoint& matched = points->at(0);
         QCOMPARE(matched.group, std::string("tiny"));
