@@ -207,6 +207,14 @@ Result<ProfileRecords> loadProfileRecords(const CalibrationProfile& profile, con
     return out;
 }
 
+double computeFloorFor(const RooflineFit& roofs, const HardwareSpec& hardware, bool carriedPrior)
+{
+    // The floor holds where the roofs are a registry entry's datasheet peaks, which no kernel exceeds: not measured
+    // roofs (a runtime may beat the benchmark), not the detected `local` entry's (estimated from the clock and the
+    // SIMD width), not a carried-over prior's (another device's achieved share).
+    return !carriedPrior && !roofs.measuredCompute && !hardware.generated ? 1.0 : 0.0;
+}
+
 Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::shared_ptr<const HardwareSpec> hardware,
     const FusionRules& fusion, const std::string& registryDir, CrossValidation validation,
     const ProgressCallback& progress, const Calibration* prior)
@@ -228,10 +236,7 @@ Result<Calibration> buildCalibration(const CalibrationProfile& profile, std::sha
     // The prior's coefficients are relative to its roofs: the features must be measured against the same ones.
     c.roofs = prior ? prior->roofs : fitRoofline(records, *hardware, profile.precision);
     FitOptions fitOptions = profile.fit;
-    // The floor holds where the roofs are a registry entry's datasheet peaks, which no kernel exceeds: not measured
-    // roofs (a runtime may beat the benchmark), not the detected `local` entry's (estimated from the clock and the
-    // SIMD width), not a carried-over prior's (another device's achieved share).
-    fitOptions.computeFloor = !prior && !c.roofs.measuredCompute && !hardware->generated ? 1.0 : 0.0;
+    fitOptions.computeFloor = computeFloorFor(c.roofs, *hardware, prior != nullptr);
     if (prior) {
         fitOptions.prior = std::make_shared<const LatencyModel>(prior->model);
         c.prior = fitOptions.prior;

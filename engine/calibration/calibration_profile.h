@@ -142,6 +142,11 @@ struct ProfileRecords
 /// Reads the profile's measurement files (paths relative to `registryDir`); fails naming a file that cannot be read.
 Result<ProfileRecords> loadProfileRecords(const CalibrationProfile& profile, const std::string& registryDir);
 
+/// The least a compute coefficient of a fit against `roofs` may be (FitOptions::computeFloor): 1 on a registry entry's
+/// specification peaks; 0 (none) on measured peaks, on the detected `local` entry's estimated ones, and for a fit
+/// pulled towards a carried-over prior.
+double computeFloorFor(const RooflineFit& roofs, const HardwareSpec& hardware, bool carriedPrior);
+
 /// Loads the profile's measurements (paths relative to `registryDir`), keeps the rows of its runtime and
 /// precision, fits the roofs and the latency model, and cross-validates as asked. Fails when a measurement file
 /// cannot be read or there is not enough data.

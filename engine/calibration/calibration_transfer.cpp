@@ -82,7 +82,7 @@ Result<Calibration> transferCalibration(const Calibration& source, const Hardwar
             specTarget.bandwidth[i].bytesPerSecond * achieved });
     }
     // The curve is the target's levels at their capacities, each at the share the source achieved: a step per level.
-    roofs.measuredBandwidth = false;
+    roofs.bandwidthByLevel = true;
     roofs.source = source.roofs.source + ", scaled from " + sourceSpec.id + " to " + target->id
         + " by their specifications";
 

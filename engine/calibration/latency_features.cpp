@@ -117,14 +117,16 @@ LatencyFeatures latencyFeatures(const GraphAnalysis& analysis, const Partition& 
             k.terms[k.opClass + ":compute"]
                 *= tf32ConvolutionShare(k.opClass, *estimate.hardware, precision, estimate.options.tf32Convolutions);
         // On a GPU the FLOPs run where the mapper puts them: on its tiles (their padding, the SMs a partial wave
-        // leaves idle, a small tile's reuse) or, for a skinny matrix product, as a GEMV on the vector units (its fill
-        // of the SMs). The compute term is then the FLOPs at that datapath's roof over the mapper's utilisation.
+        // leaves idle, a small tile's reuse), or on the CUDA cores (a skinny product or convolution as a GEMV, a
+        // grouped convolution) at their fill of the SMs. The compute term is the FLOPs at that datapath's roof (the
+        // vector roof for the CUDA cores, whatever the class) over the mapper's utilisation.
         if (estimate.hardware && estimate.hardware->mapper == MapperKind::Gpu && gemmShaped(k.opClass)) {
             const MappedSubgraph& mapped = estimate.subgraphs[i].mapped;
-            if (mapped.datapath == "vector" && k.opClass == "matrix" && roofs.vectorPeak > 0 && roofs.matrixPeak > 0)
-                k.terms[k.opClass + ":compute"] *= roofs.matrixPeak / roofs.vectorPeak;
+            double& compute = k.terms[k.opClass + ":compute"];
+            if (mapped.datapath == "vector")
+                compute = roofs.vectorPeak > 0 ? k.flops / roofs.vectorPeak : 0;
             if (mapped.utilisation > 0 && mapped.utilisation < 1)
-                k.terms[k.opClass + ":compute"] /= mapped.utilisation;
+                compute /= mapped.utilisation;
         }
         if (const double host = estimate.subgraphs[i].mapped.hostSeconds; host > 0)
             k.terms[k.opClass + ":host"] = host;

@@ -180,32 +180,66 @@ Result<LatencyModel> fitHolding(const std::vector<const TrainingPoint*>& points,
     return model;
 }
 
-/// The fit, with every compute coefficient at least FitOptions::computeFloor: a coefficient the unconstrained fit puts
-/// below it is held at the floor and the rest refitted, until none is (an active-set solution of the bounded problem;
-/// each round holds at least one more coefficient, so it ends).
+/// The fit, with every compute coefficient at least FitOptions::computeFloor, by active sets: the coefficients the fit
+/// puts below the floor are held at it and the rest refitted; once none is below, a held coefficient that the refit
+/// without it would put at or above the floor is released, one at a time, and the search goes on. Each round changes
+/// the held set, and a set is never visited twice along one search, so it ends (bounded at four rounds per
+/// coefficient). With pooling a held class leaves the shared value's sums: what the others show, without it. A class
+/// the fit never saw takes the shared value, floored too.
 Result<LatencyModel> fitFixed(const std::vector<const TrainingPoint*>& points, const FitOptions& options)
 {
+    auto first = fitHolding(points, options, {});
+    if (!first || options.computeFloor <= 0 || options.prior)
+        return first;
+    const double floor = options.computeFloor;
+    auto below = [&](const LatencyModel& m, const std::map<std::string, double>& held) {
+        std::vector<std::string> keys;
+        for (const auto& [key, value] : m.coefficients)
+            if (key.ends_with(":compute") && !key.starts_with("*:") && value < floor && !held.count(key))
+                keys.push_back(key);
+        return keys;
+    };
     std::map<std::string, double> held;
-    for (;;) {
-        auto model = fitHolding(points, options, held);
-        if (!model || options.computeFloor <= 0)
-            return model;
-        bool more = false;
-        for (const auto& [key, value] : model->coefficients) {
-            if (key.ends_with(":compute") && !key.starts_with("*:") && value < options.computeFloor
-                && !held.count(key)) {
-                held[key] = options.computeFloor;
-                more = true;
+    LatencyModel model = std::move(*first);
+    std::set<std::map<std::string, double>> seen { held };
+    const size_t rounds = 4 * std::max<size_t>(1, model.coefficients.size());
+    for (size_t round = 0; round < rounds; ++round) {
+        const std::vector<std::string> low = below(model, held);
+        if (!low.empty()) {
+            for (const std::string& key : low)
+                held[key] = floor;
+        } else {
+            bool released = false;
+            for (const auto& [key, value] : held) {
+                std::map<std::string, double> without = held;
+                without.erase(key);
+                auto trial = fitHolding(points, options, without);
+                if (!trial)
+                    return trial.error();
+                if (trial->coefficient(key) >= floor && !seen.count(without)) {
+                    held = std::move(without);
+                    model = std::move(*trial);
+                    released = true;
+                    break;
+                }
             }
+            if (!released)
+                break;
+            seen.insert(held);
+            continue;
         }
-        if (!more) {
-            // The shared value is what a class the fit never saw takes.
-            for (auto& [key, value] : model->coefficients)
-                if (key.ends_with(":compute"))
-                    value = std::max(options.computeFloor, value);
-            return model;
-        }
+        if (seen.count(held))
+            break;
+        seen.insert(held);
+        auto next = fitHolding(points, options, held);
+        if (!next)
+            return next.error();
+        model = std::move(*next);
     }
+    for (auto& [key, value] : model.coefficients)
+        if (key.ends_with(":compute"))
+            value = std::max(floor, value);
+    return model;
 }
 
 std::vector<const TrainingPoint*> pointersTo(const std::vector<TrainingPoint>& points)

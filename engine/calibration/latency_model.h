@@ -73,10 +73,11 @@ struct FitOptions
     /// the factors; with no data at all the fit is the prior, and cross-validation may leave every group out.
     /// Null: the roofline prior.
     std::shared_ptr<const LatencyModel> prior {};
-    /// The least a compute coefficient may be (0: no floor). 1 where the roofs' peaks are the specification's: no kernel
-    /// runs its FLOPs faster than the peak allows at the mapper's utilisation, so a coefficient below 1 would be
-    /// another term's time put on the compute term. Measured roofs set none: a runtime's own kernels may beat the
-    /// benchmark that measured them.
+    /// The least a compute coefficient may be (0: no floor; ignored with a `prior`, whose factors are not
+    /// coefficients). 1 where the roofs' peaks are the specification's: no kernel runs its FLOPs faster than the peak
+    /// allows at the mapper's utilisation (which takes the padding and the idle units as waste the kernel cannot
+    /// avoid), so a coefficient below 1 would be another term's time put on the compute term. Measured roofs set
+    /// none: a runtime's own kernels may beat the benchmark that measured them.
     double computeFloor = 0;
 };
 

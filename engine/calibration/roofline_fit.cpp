@@ -55,7 +55,7 @@ double RooflineFit::bandwidthAt(double workingSetBytes) const
         return bandwidth.front().bytesPerSecond;
     if (workingSetBytes >= bandwidth.back().workingSetBytes)
         return bandwidth.back().bytesPerSecond;
-    if (!measuredBandwidth) {
+    if (bandwidthByLevel) {
         // The specification's points are its levels at their capacities: a working set one level cannot hold is
         // served by the next at that level's bandwidth (a step, not a slope from one capacity to the next, which
         // would give anything a little over a 4 MB L2 most of the L2's bandwidth from DRAM).
@@ -90,6 +90,7 @@ RooflineFit specRoofline(const HardwareSpec& spec, Precision precision)
     }
     std::sort(fit.bandwidth.begin(), fit.bandwidth.end(),
         [](const BandwidthPoint& a, const BandwidthPoint& b) { return a.workingSetBytes < b.workingSetBytes; });
+    fit.bandwidthByLevel = true;
     fit.source = spec.id + " specification";
     return fit;
 }
@@ -155,6 +156,7 @@ RooflineFit fitRoofline(const std::vector<MeasurementRecord>& records, const Har
         for (const auto& [ws, bw] : curve)
             fit.bandwidth.push_back({ ws, bw });
         fit.measuredBandwidth = true;
+        fit.bandwidthByLevel = false;
         parts.push_back("triad sweep " + sizeText(curve.begin()->first) + "–" + sizeText(curve.rbegin()->first)
             + " at " + std::to_string(triadThreads) + " threads");
     }

@@ -30,10 +30,13 @@ struct RooflineFit
     std::vector<BandwidthPoint> bandwidth; ///< ascending working set
     bool measuredCompute = false;       ///< false: the peaks are the specification's
     bool measuredBandwidth = false;
+    /// The bandwidth points are memory levels at their capacities (the specification's levels, or a curve carried
+    /// over to them), not a measured sweep: bandwidthAt steps from one to the next instead of interpolating.
+    bool bandwidthByLevel = false;
     std::string source;                 ///< which rows the roofs come from
 
-    /// Log-linear interpolation over a measured curve, clamped at its ends; over the specification's levels a step
-    /// (the bandwidth of the smallest level that holds the working set).
+    /// Log-linear interpolation over a measured curve, clamped at its ends; over levels (bandwidthByLevel) a step:
+    /// the bandwidth of the smallest level that holds the working set.
     double bandwidthAt(double workingSetBytes) const;
 };
 

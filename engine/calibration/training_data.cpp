@@ -337,13 +337,20 @@ Result<std::vector<TrainingPoint>> trainingPoints(const std::vector<MeasurementR
             std::vector<SubgraphFeatures> kernels;
             if (const ModuleKernels* byModule = kernelsOf(point.group, r.batch)) {
                 kernels = rowKernels(*byModule, importedNodeNames(r));
-                // The profiles count multiply-accumulates only (a conv+ReLU row's FLOPs are its convolution's, a
-                // pooling or an add row has none), so the row is compared with its kernels' MAC FLOPs.
-                double flops = 0;
-                for (const SubgraphFeatures& k : kernels)
-                    flops += k.macFlops;
-                const bool agree = r.flops > 0 ? flops > 0 && std::max(flops, r.flops) <= 1.5 * std::min(flops, r.flops)
-                                               : flops == 0;
+                // The profiles count a convolution's or a product's multiply-accumulates but not the element-wise
+                // work fused after it (a conv+ReLU row has its convolution's FLOPs, a max-pool row none), while an
+                // add row counts one per element: the row agrees with its kernels' MAC FLOPs or with their total.
+                double macs = 0;
+                double total = 0;
+                for (const SubgraphFeatures& k : kernels) {
+                    macs += k.macFlops;
+                    total += k.flops;
+                }
+                const auto near = [&](double flops) {
+                    return r.flops > 0 ? flops > 0 && std::max(flops, r.flops) <= 1.5 * std::min(flops, r.flops)
+                                       : flops == 0;
+                };
+                const bool agree = near(macs) || near(total);
                 if (!agree)
                     kernels.clear();
             }

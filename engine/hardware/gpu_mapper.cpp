@@ -75,11 +75,12 @@ struct Tiling
     double activeShare = 0;  ///< SMs the blocks occupy in their first wave
     double tilesM = 1;       ///< row tiles
     double tilesN = 1;       ///< column tiles
+    /// Its time: the longer of its compute (at the peak × its utilisation) and its L2 traffic (operands read once
+    /// per tile that needs them, the output written once, at the L2 bandwidth its blocks can draw).
+    double seconds = 0;
 };
 
-/// The tiling of an M×N×K GEMM on `sms` SMs that a library's tuner would pick: the one that finishes first, its
-/// time the longer of its compute (at the peak × its utilisation) and its L2 traffic (operands read once per tile
-/// that needs them, the output written once, at the L2 bandwidth its blocks can draw).
+/// An M×N×K GEMM on `sms` SMs.
 struct TilingInputs
 {
     double m, n, k;
@@ -89,8 +90,8 @@ struct TilingInputs
     double l2Bandwidth;   ///< B/s; 0: L2 traffic does not enter the choice
 };
 
-/// One tile shape on the GEMM, with split-K where there are fewer tiles than SMs if `splitK`; `seconds` is its time.
-Tiling tiling(const TilingInputs& in, const TileFamily& family, const TileShape& tile, bool splitK, double& seconds)
+/// One tile shape on the GEMM, with split-K where there are fewer tiles than SMs if `splitK`.
+Tiling tiling(const TilingInputs& in, const TileFamily& family, const TileShape& tile, bool splitK)
 {
     const double kStep = std::max(1.0, family.kStepBytes / std::max(in.operandBytes, 0.5));
     const double kPadding = in.k / (std::ceil(in.k / kStep) * kStep);
@@ -109,36 +110,35 @@ Tiling tiling(const TilingInputs& in, const TileFamily& family, const TileShape&
     const double tileEfficiency = std::sqrt(std::min(1.0, reuse / family.fullReuse));
     const double utilisation = padding * waveFill * tileEfficiency;
     const double activeShare = std::min(1.0, blocks / in.sms);
-    seconds = in.peak > 0 ? flops / (in.peak * utilisation) : 0;
+    double seconds = in.peak > 0 ? flops / (in.peak * utilisation) : 0;
     if (in.l2Bandwidth > 0) {
         const double l2Bytes = (in.m * in.k * tilesN + in.k * in.n * tilesM + in.m * in.n) * in.operandBytes;
         const double bandwidth = in.l2Bandwidth * std::min(1.0, mapping::kSharedBandwidthHeadroom * activeShare);
         seconds = std::max(seconds, l2Bytes / bandwidth);
     }
-    return { utilisation, padding, activeShare, tilesM, tilesN };
+    return { utilisation, padding, activeShare, tilesM, tilesN, seconds };
 }
 
+/// The tiling a library's tuner would pick: of the family's tiles, with split-K, the one that finishes first.
 Tiling bestTiling(const TilingInputs& in, const TileFamily& family)
 {
     Tiling best;
-    double bestSeconds = std::numeric_limits<double>::infinity();
+    best.seconds = std::numeric_limits<double>::infinity();
     for (const TileShape& tile : family.tiles) {
-        double seconds = 0;
-        const Tiling t = tiling(in, family, tile, true, seconds);
-        if (seconds < bestSeconds) {
-            bestSeconds = seconds;
+        const Tiling t = tiling(in, family, tile, true);
+        if (t.seconds < best.seconds)
             best = t;
-        }
     }
     return best;
 }
 
-/// The family's largest tile (its first), without split-K: a library's heuristic choice for an eager framework's
+/// The family's largest tile (by area), without split-K: a library's heuristic choice for an eager framework's
 /// convolution, which does not size the tile to the problem.
 Tiling fixedTiling(const TilingInputs& in, const TileFamily& family)
 {
-    double seconds = 0;
-    return tiling(in, family, family.tiles.front(), false, seconds);
+    const auto largest = std::max_element(family.tiles.begin(), family.tiles.end(),
+        [](const TileShape& a, const TileShape& b) { return a.m * a.n < b.m * b.n; });
+    return tiling(in, family, *largest, false);
 }
 
 class GpuMapper final : public Mapper

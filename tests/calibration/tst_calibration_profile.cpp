@@ -202,6 +202,16 @@ private slots:
         QVERIFY2(near(half.matrixPeak, 1.4976e12, 1e-9), std::to_string(half.matrixPeak).c_str());
         QCOMPARE(half.vectorPeak, half.matrixPeak);
 
+        // The floor under compute coefficients: on a registry entry's specification peaks only.
+        QCOMPARE(computeFloorFor(spec, *m_spec, false), 1.0);
+        QCOMPARE(computeFloorFor(spec, *m_spec, true), 0.0);
+        const RooflineFit measuredPeak = fitRoofline({ row("roof", "fma/fp32/avx2", 1, 1e9) }, *m_spec, Precision::FP32);
+        QVERIFY(measuredPeak.measuredCompute);
+        QCOMPARE(computeFloorFor(measuredPeak, *m_spec, false), 0.0);
+        HardwareSpec detected = *m_spec;
+        detected.generated = true;
+        QCOMPARE(computeFloorFor(spec, detected, false), 0.0);
+
         const RooflineFit none = fitRoofline({}, *m_spec, Precision::FP32);
         QCOMPARE(none.vectorPeak, spec.vectorPeak);
         QCOMPARE(none.bandwidth.size(), spec.bandwidth.size());

@@ -130,7 +130,8 @@ private slots:
             : expected->subgraphs[1];
         QCOMPARE(conv.flops, kConvFlops);
 
-        const SubgraphFeatures& relu = &conv == &expected->subgraphs[0] ? expected->subgraphs[1] : expected->subgraphs[0];
+        const SubgraphFeatures& relu
+            = &conv == &expected->subgraphs[0] ? expected->subgraphs[1] : expected->subgraphs[0];
         QVERIFY(relu.flops > 0);       // one comparison per element in the estimator's count
         QCOMPARE(relu.macFlops, 0.0);  // but no multiply-accumulate
 
@@ -139,11 +140,18 @@ private slots:
             row("Conv2d_ReLU: block_0_conv, block_0_relu", kConvFlops * 3), // disagrees: described by totals
             // A profiler that counts multiply-accumulates only gives the ReLU no FLOPs: it matches its kernel.
             row("ReLU: block_0_relu", 0),
+            // An add+ReLU row counts one FLOP per element of the add ('add' is no module): 32 × 32 × 32 = 32,768,
+            // the ReLU kernel's own count, it matches too.
+            row("add_ReLU: add, block_0_relu", 32 * 32 * 32),
         };
         Diagnostics skipped;
         auto points = trainingPoints(rows, options, skipped);
         QVERIFY2(points, points ? "" : points.error().toString().c_str());
-        QCOMPARE(points->size(), size_t(3));
+        QCOMPARE(points->size(), size_t(4));
+        QCOMPARE(relu.flops, 32.0 * 32 * 32);
+        const TrainingPoint& addRow = points->at(3);
+        QCOMPARE(addRow.features.subgraphs.size(), size_t(1));
+        QCOMPARE(addRow.features.subgraphs[0].terms.at(relu.opClass + ":memory"), relu.terms.at(relu.opClass + ":memory"));
         const TrainingPoint& reluRow = points->at(2);
         QCOMPARE(reluRow.features.subgraphs.size(), size_t(1));
         QCOMPARE(reluRow.features.subgraphs[0].opClass, relu.opClass);

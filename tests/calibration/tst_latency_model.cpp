@@ -486,6 +486,46 @@ private slots:
         QCOMPARE(a->coefficient("matrix:kernels"), b->coefficient("matrix:kernels"));
     }
 
+    /// With pooling, a class held at the floor leaves the shared value's sums; every class, and the shared value a
+    /// class the fit never saw would take, ends at or above the floor. Class a runs at half the roof's time per FLOP,
+    /// class b at twice it, each kernel with 1 ms of fixed cost.
+    void computeFloorWithPooling()
+    {
+        std::vector<TrainingPoint> points;
+        for (const char* cls : { "a", "b" }) {
+            const double truth = std::string(cls) == "a" ? 0.5 : 2.0;
+            for (double c : { 1e-3, 2e-3, 3e-3, 4e-3, 5e-3 }) {
+                LatencyFeatures f;
+                SubgraphFeatures k;
+                k.opClass = cls;
+                k.terms[std::string(cls) + ":compute"] = c;
+                k.terms[std::string(cls) + ":kernels"] = 1;
+                f.subgraphs.push_back(k);
+                points.push_back({ "p", "", f, truth * c + 1e-3 });
+            }
+        }
+        FitOptions free;
+        free.ridge = 1e-6;
+        free.pooling = 0.05;
+        auto unbounded = fitLatencyModel(points, free);
+        QVERIFY(unbounded);
+        QVERIFY2(unbounded->coefficient("a:compute") < 0.9, std::to_string(unbounded->coefficient("a:compute")).c_str());
+        FitOptions floored = free;
+        floored.computeFloor = 1;
+        auto bounded = fitLatencyModel(points, floored);
+        QVERIFY(bounded);
+        QCOMPARE(bounded->coefficient("a:compute"), 1.0);
+        QVERIFY2(std::abs(bounded->coefficient("b:compute") / 2 - 1) < 0.05,
+            std::to_string(bounded->coefficient("b:compute")).c_str());
+        QVERIFY(bounded->coefficient("*:compute") >= 1);
+        // A carried-over prior's fit has factors, not coefficients: no floor.
+        FitOptions withPrior = floored;
+        withPrior.prior = std::make_shared<const LatencyModel>(*unbounded);
+        auto adapted = fitLatencyModel(points, withPrior);
+        QVERIFY(adapted);
+        QVERIFY2(adapted->coefficient("a:compute") < 0.9, std::to_string(adapted->coefficient("a:compute")).c_str());
+    }
+
     void collinearDataGivesFiniteCoefficients()
     {
         // Every point the same: the columns cannot be told apart; the ridge keeps the system well posed.

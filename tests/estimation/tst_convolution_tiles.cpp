@@ -132,8 +132,8 @@ private slots:
         COMPARE_REL(f.subgraphs[0].terms.at("conv-standard:compute"), kConvFlops / (1.6384e13 * kFixedUtilisation));
 
         // A tiled matrix product (the tuner's tile, as in fixedTileOnASmallConvolution: 0.625) and a batch-1 linear
-        // layer, which the mapper runs as a GEMV on the vector units (2.048e13 / 8 = 2.048e12 FLOP/s) filling
-        // 1 × 1024 outputs / (16 SMs × 128) = 0.5 of them.
+        // layer, which the mapper runs as a GEMV on the vector units (16 SMs × 128 FLOP/clock × 1 GHz = 2.048e12
+        // FLOP/s) filling 1 × 1024 outputs / (16 SMs × 128) = 0.5 of them.
         auto tiled = estimate(bytes(matMul(784, 576, 128, true)), spec, o, why);
         QVERIFY2(tiled, qPrintable(why));
         const LatencyFeatures t = latencyFeatures(tiled->analysis, tiled->partition, tiled->estimate, roofs);
@@ -147,9 +147,26 @@ private slots:
         const LatencyFeatures l = latencyFeatures(linear->analysis, linear->partition, linear->estimate, roofs);
         COMPARE_REL(l.subgraphs.at(0).terms.at("matrix:compute"), 2.0 * 512 * 1024 / (2.048e12 * 0.5));
 
-        const auto cpu = syntheticCpu();
+        // A convolution with 16 output channels is skinny too: 784 × 16 × 64 on the fixed 256×128 tile would use
+        // 784/1024 × 16/128 of 4 tiles on 16 SMs (0.024), as a GEMV it fills min(1, 784 × 16 / (16 × 128)) = 1 of
+        // the CUDA cores: the term is its FLOPs (2 × 784 × 16 × 64) at the vector roof, not at the tensor cores'.
+        OnnxModelBuilder narrow;
+        narrow.input("x", { 1, 64, 28, 28 }).weight("W", { 16, 64, 1, 1 });
+        narrow.node("Conv", { "x", "W" }, { "y" }, {}, "conv");
+        narrow.output("y");
+        auto n = estimate(bytes(narrow), spec, o, why);
+        QVERIFY2(n, qPrintable(why));
+        QCOMPARE(QString::fromStdString(n->estimate.subgraphs.at(0).mapped.datapath), u"vector"_qs);
+        const LatencyFeatures nf = latencyFeatures(n->analysis, n->partition, n->estimate, roofs);
+        COMPARE_REL(nf.subgraphs.at(0).terms.at("conv-pointwise:compute"), 2.0 * 784 * 16 * 64 / 2.048e12);
+
+        // A CPU whose mapper leaves cores idle (1024 cores for 28 × 28 outputs): the term stays FLOPs over the peak.
+        auto cpu = syntheticCpu();
+        cpu->clusters[0].units = 1024;
         auto c = estimate(bytes(conv3x3()), cpu, options(), why);
         QVERIFY2(c, qPrintable(why));
+        QVERIFY2(c->estimate.subgraphs.at(0).mapped.utilisation < 1,
+            qPrintable(QString::number(c->estimate.subgraphs.at(0).mapped.utilisation)));
         const RooflineFit cpuRoofs = specRoofline(*cpu, Precision::FP32);
         const LatencyFeatures g = latencyFeatures(c->analysis, c->partition, c->estimate, cpuRoofs);
         COMPARE_REL(g.subgraphs.at(0).terms.at("conv-standard:compute"), kConvFlops / cpuRoofs.matrixPeak);
