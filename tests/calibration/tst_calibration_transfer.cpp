@@ -160,6 +160,20 @@ private slots:
             QVERIFY(std::abs(carried->roofs.bandwidth[i].bytesPerSecond / specT.bandwidth[i].bytesPerSecond - 1)
                 < 1e-9);
 
+        // The carried curve is the target's levels: a working set just over one level's capacity streams at the next
+        // level's carried bandwidth (a step), even from a source whose own curve was a measured sweep.
+        Calibration measured = c;
+        measured.roofs.measuredBandwidth = true;
+        measured.roofs.bandwidthByLevel = false;
+        auto fromSweep = transferCalibration(measured, *source, target);
+        QVERIFY2(fromSweep, fromSweep ? "" : fromSweep.error().message.c_str());
+        QVERIFY(fromSweep->roofs.bandwidthByLevel);
+        const auto& curve = fromSweep->roofs.bandwidth;
+        QVERIFY(curve.size() >= 2);
+        for (size_t i = 1; i < curve.size(); ++i)
+            QVERIFY(std::abs(fromSweep->roofs.bandwidthAt(1.01 * curve[i - 1].workingSetBytes)
+                        / curve[i].bytesPerSecond - 1) < 1e-12);
+
         // Relative terms unchanged; absolute ones scaled.
         QCOMPARE(carried->model.coefficients.at("matrix:compute"), 0.7);
         QCOMPARE(carried->model.coefficients.at("matrix:memory"), 1.3);
