@@ -80,10 +80,6 @@ RooflineFit specRoofline(const HardwareSpec& spec, Precision precision)
     RooflineFit fit;
     fit.vectorPeak = mapping::vectorPeak(spec, precision);
     fit.matrixPeak = mapping::matrixPeak(spec, precision);
-    // Hardware without arithmetic at this precision (fp16 on a CPU without AVX512-FP16) converts and computes its
-    // matrix work in the precision its vector units have (vectorPeak's fallback, fp32), at best at that rate.
-    if (fit.matrixPeak <= 0)
-        fit.matrixPeak = fit.vectorPeak;
     for (const MemoryLevel& level : spec.memory) {
         if (level.bandwidthBytesPerSecond > 0 && level.totalCapacityBytes() > 0)
             fit.bandwidth.push_back({ level.totalCapacityBytes(), level.bandwidthBytesPerSecond });

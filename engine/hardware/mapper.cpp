@@ -44,7 +44,7 @@ double vectorPeak(const HardwareSpec& spec, Precision precision)
 double matrixPeak(const HardwareSpec& spec, Precision precision)
 {
     const double m = spec.peakOpsPerSecond(precision, Datapath::Matrix);
-    return m > 0 ? m : spec.peakOpsPerSecond(precision, Datapath::Vector);
+    return m > 0 ? m : vectorPeak(spec, precision);
 }
 
 Precision vectorPrecision(const HardwareSpec& spec, Precision precision)

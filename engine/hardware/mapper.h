@@ -70,6 +70,8 @@ double bytesAtPrecision(const Subgraph& s, Precision precision);
 /// Peak of a datapath for a precision, falling back to the widest supported precision of the vector datapath for
 /// vector work (elementwise work of int8 models runs in fp32 on most hardware).
 double vectorPeak(const HardwareSpec& spec, Precision precision);
+/// The matrix datapath's peak for a precision; without one, the vector datapath's (vectorPeak(), fallbacks included:
+/// hardware without arithmetic at a precision, fp16 on a CPU without AVX512-FP16, converts and computes in fp32).
 double matrixPeak(const HardwareSpec& spec, Precision precision);
 /// The precision vector work runs at: `precision` where the vector datapath has it, else the widest it has.
 Precision vectorPrecision(const HardwareSpec& spec, Precision precision);
